@@ -1,0 +1,39 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+/** Layering: core ← worker ← state ← scene/ui. Nothing imports from a layer above it. */
+const layer = (files, forbidden) => ({
+  files,
+  rules: {
+    'no-restricted-imports': ['error', { patterns: forbidden.map((group) => ({ group: [group], message: 'Imports point one way: core ← worker ← state ← scene/ui.' })) }],
+  },
+});
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'coverage', 'test-results'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node }, ecmaVersion: 2022 },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+      'prefer-const': 'error',
+      eqeqeq: ['error', 'smart'],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['src/core/**', 'src/worker/**', 'src/state/**'],
+    rules: { '@typescript-eslint/no-explicit-any': 'error' },
+  },
+  layer(['src/core/**'], ['**/worker/**', '**/state/**', '**/scene/**', '**/ui/**', 'react', 'react-dom', 'three', '@react-three/*', 'zustand', 'zustand/*']),
+  layer(['src/worker/**'], ['**/state/**', '**/scene/**', '**/ui/**', 'react', 'react-dom', 'three', '@react-three/*', 'zustand', 'zustand/*']),
+  layer(['src/state/**'], ['**/scene/**', '**/ui/**', 'three', '@react-three/*']),
+);

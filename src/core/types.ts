@@ -1,0 +1,119 @@
+/**
+ * The engine's vocabulary. Everything in src/core is pure TypeScript: no DOM,
+ * React, three or zustand. These names are public (see index.ts): keep them stable.
+ */
+
+/** A closed interval [min, max]. */
+export type Range = readonly [min: number, max: number];
+
+/** A point of the (x, y) parameter plane. */
+export type Point = readonly [x: number, y: number];
+
+/** The rectangle of the parameter plane a surface is shown over. */
+export interface Domain {
+  readonly x: Range;
+  readonly y: Range;
+}
+
+/**
+ * A loss surface L(x, y): one record with its exact gradient. `gradient` writes
+ * ∂L/∂x into out[0] and ∂L/∂y into out[1] so that hot loops allocate nothing.
+ *
+ * Every surface is also a finite sum of `datasetSize` per-example losses whose
+ * mean is exactly `loss` (see noise.ts); `examples`, when present, replaces the
+ * default perturbation model with real per-example losses (linear regression).
+ */
+export interface Surface {
+  readonly id: string;
+  /** Display name, e.g. "Rosenbrock". */
+  readonly label: string;
+  /** One line: what this landscape teaches. */
+  readonly teaches: string;
+  /** Formula in TeX, for the UI (no evaluation ever happens from it). */
+  readonly tex: string;
+  loss(x: number, y: number): number;
+  gradient(x: number, y: number, out: Float64Array): void;
+  readonly domain: Domain;
+  /** Known minima, global first. */
+  readonly minima: readonly Point[];
+  /** A start that shows the surface's lesson well. */
+  readonly suggestedStart: Point;
+  /** Learning rates that make sense for plain SGD here (min, max); a log slider spans it. */
+  readonly lrRange: Range;
+  /** A good default learning rate for plain SGD. */
+  readonly suggestedLr: number;
+  /** True when the loss spans orders of magnitude and the view should default to log height. */
+  readonly logHeight: boolean;
+  /** Real per-example data (linear regression); absent for analytic surfaces. */
+  readonly examples?: ExampleSet;
+}
+
+/**
+ * Per-example losses L_i for a data-driven surface: the surface's loss is
+ * (1/N) Σ L_i. `exampleGradient` ADDS ∇L_i at (x, y) into out (so a batch sums in place).
+ */
+export interface ExampleSet {
+  readonly size: number;
+  exampleGradient(index: number, x: number, y: number, out: Float64Array): void;
+  exampleLoss(index: number, x: number, y: number): number;
+}
+
+export type OptimizerId = 'sgd' | 'momentum' | 'nesterov' | 'adagrad' | 'rmsprop' | 'adam';
+
+/** Learning-rate schedules, as torch.optim.lr_scheduler defines them; `t` counts optimizer steps from 0. */
+export type Schedule =
+  | { readonly type: 'constant' }
+  /** StepLR: lr · gamma^floor(t / stepSize). */
+  | { readonly type: 'step'; readonly stepSize: number; readonly gamma: number }
+  /** ExponentialLR: lr · gamma^t. */
+  | { readonly type: 'exponential'; readonly gamma: number }
+  /** CosineAnnealingLR: etaMin + (lr − etaMin)(1 + cos(π t / tMax)) / 2. */
+  | { readonly type: 'cosine'; readonly tMax: number; readonly etaMin: number }
+  /** Inverse time (LambdaLR with 1/(1 + decay·t)): lr / (1 + decay · t). */
+  | { readonly type: 'inverse-time'; readonly decay: number };
+
+export type ScheduleType = Schedule['type'];
+
+/** Everything that determines one optimizer path. */
+export interface RunSpec {
+  /** A surface id from `surfaces`, or a Surface record (custom or parameterised surfaces). */
+  readonly surface: string | Surface;
+  readonly optimizer: OptimizerId;
+  readonly lr: number;
+  readonly start: Point;
+  /** Number of optimizer steps; the trajectory has steps + 1 points unless it diverges. */
+  readonly steps: number;
+  /** SGD momentum μ (momentum, nesterov, rmsprop). torch default 0; 'momentum'/'nesterov' default 0.9. */
+  readonly momentum?: number;
+  /** RMSprop smoothing constant; torch default 0.99. */
+  readonly alpha?: number;
+  /** RMSprop centered variant; default false. */
+  readonly centered?: boolean;
+  /** Adam β₁, default 0.9. */
+  readonly beta1?: number;
+  /** Adam β₂, default 0.999. */
+  readonly beta2?: number;
+  /** Denominator ε; defaults: adagrad 1e-10, rmsprop 1e-8, adam 1e-8. */
+  readonly eps?: number;
+  readonly schedule?: Schedule;
+  /** Mini-batch size B, 1 … datasetSize; default datasetSize (full batch). */
+  readonly batchSize?: number;
+  /** N, the number of examples the surface is the mean of; default 256 (data set size for linear regression). */
+  readonly datasetSize?: number;
+  /** Spread (standard deviation) of the per-example gradient perturbations; default per surface. */
+  readonly noise?: number;
+  /** PRNG seed for perturbations and shuffling; default 1. */
+  readonly seed?: number;
+}
+
+/** A computed path. Arrays hold `length` valid entries, the start first. */
+export interface Trajectory {
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  readonly loss: Float64Array;
+  /** Points computed: steps + 1 unless the run diverged. */
+  readonly length: number;
+  readonly diverged: boolean;
+  /** The step at which the run diverged (the first step whose result was non-finite or absurdly far), or -1. */
+  readonly divergedAt: number;
+}
