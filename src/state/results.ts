@@ -1,0 +1,154 @@
+/**
+ * Computed results, kept OUTSIDE the zustand store and React state: the worker
+ * client writes chunks here as they arrive; the scene reads them every frame
+ * (getResults()), and slow UI (legend, chart) subscribes and throttles itself.
+ * Nothing here triggers a React render per step or per frame.
+ */
+import type { Domain } from '../core/types.ts';
+
+export type RunStatus = 'computing' | 'done' | 'diverged' | 'error';
+
+export interface RunResult {
+  readonly runId: string;
+  /** Generation of the request these points belong to. */
+  generation: number;
+  /** Preallocated to `capacity` points (steps + 1); `length` are valid. */
+  x: Float64Array;
+  y: Float64Array;
+  loss: Float64Array;
+  gradNorm: Float64Array;
+  capacity: number;
+  length: number;
+  status: RunStatus;
+  /** Step at which the run diverged, or -1. */
+  divergedAt: number;
+  /** Error text when status is 'error'. */
+  message: string | null;
+}
+
+export interface HeightField {
+  readonly key: string;
+  readonly resolution: number;
+  readonly domain: Domain;
+  readonly heights: Float32Array;
+  readonly min: number;
+  readonly max: number;
+  /** Increments whenever this key receives a new field. */
+  readonly revision: number;
+}
+
+export interface ChunkInput {
+  readonly generation: number;
+  readonly runId: string;
+  readonly capacity: number;
+  readonly offset: number;
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  readonly loss: Float64Array;
+  readonly gradNorm: Float64Array;
+  readonly done: boolean;
+  readonly diverged: boolean;
+  readonly divergedAt: number;
+}
+
+type Listener = () => void;
+
+/** Mutable result buffers plus a revision counter; one instance per app (and per test). */
+export class Results {
+  readonly runs = new Map<string, RunResult>();
+  readonly fields = new Map<string, HeightField>();
+  /** Increments on every change; readers compare it to skip work. */
+  revision = 0;
+  /** performance.now() of the last applied chunk (for latency figures). */
+  lastWriteAt = 0;
+  private readonly listeners = new Set<Listener>();
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Write one streamed chunk into the run's buffers, growing them only when the capacity grows. */
+  applyChunk(chunk: ChunkInput): void {
+    let run = this.runs.get(chunk.runId);
+    if (!run || run.capacity < chunk.capacity) {
+      const capacity = chunk.capacity;
+      run = {
+        runId: chunk.runId,
+        generation: chunk.generation,
+        x: new Float64Array(capacity),
+        y: new Float64Array(capacity),
+        loss: new Float64Array(capacity),
+        gradNorm: new Float64Array(capacity),
+        capacity,
+        length: 0,
+        status: 'computing',
+        divergedAt: -1,
+        message: null,
+      };
+      this.runs.set(chunk.runId, run);
+    }
+    run.generation = chunk.generation;
+    run.capacity = chunk.capacity;
+    const end = Math.min(chunk.offset + chunk.x.length, run.x.length);
+    const count = end - chunk.offset;
+    if (count > 0) {
+      run.x.set(chunk.x.subarray(0, count), chunk.offset);
+      run.y.set(chunk.y.subarray(0, count), chunk.offset);
+      run.loss.set(chunk.loss.subarray(0, count), chunk.offset);
+      run.gradNorm.set(chunk.gradNorm.subarray(0, count), chunk.offset);
+    }
+    run.length = Math.max(chunk.offset === 0 ? 0 : run.length, end);
+    run.status = chunk.diverged ? 'diverged' : chunk.done ? 'done' : 'computing';
+    run.divergedAt = chunk.divergedAt;
+    run.message = null;
+    this.changed();
+  }
+
+  setRunError(runId: string, generation: number, message: string): void {
+    const run = this.runs.get(runId);
+    if (run) {
+      run.generation = generation;
+      run.length = 0;
+      run.status = 'error';
+      run.message = message;
+    } else {
+      const empty = new Float64Array(0);
+      this.runs.set(runId, { runId, generation, x: empty, y: empty, loss: empty, gradNorm: empty, capacity: 0, length: 0, status: 'error', divergedAt: -1, message });
+    }
+    this.changed();
+  }
+
+  setField(field: Omit<HeightField, 'revision'>): void {
+    const previous = this.fields.get(field.key);
+    this.fields.set(field.key, { ...field, revision: (previous?.revision ?? 0) + 1 });
+    this.changed();
+  }
+
+  /** Drop runs that are no longer in the setup. */
+  retainRuns(runIds: ReadonlySet<string>): void {
+    let removed = false;
+    for (const id of [...this.runs.keys()]) {
+      if (!runIds.has(id)) {
+        this.runs.delete(id);
+        removed = true;
+      }
+    }
+    if (removed) this.changed();
+  }
+
+  /** Mark every run of an older generation as computing again (a new request is under way). */
+  markComputing(runIds: Iterable<string>): void {
+    for (const id of runIds) {
+      const run = this.runs.get(id);
+      if (run && run.status !== 'error') run.status = 'computing';
+    }
+    this.changed();
+  }
+
+  private changed(): void {
+    this.revision++;
+    this.lastWriteAt = typeof performance !== 'undefined' ? performance.now() : Date.now();
+    for (const listener of this.listeners) listener();
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * The one message protocol between the main thread and the engine worker.
+ * Both sides import this file. Messages are discriminated by `type`; large
+ * arrays travel as transferable typed-array buffers, never as arrays of objects.
+ *
+ * Every request carries a `generation`. A newer generation supersedes all older
+ * work at once: the worker checks between chunks and drops stale results, and the
+ * client ignores any message whose generation is not the latest it sent.
+ */
+import type { Domain, RunSpec } from '../core/types.ts';
+
+/** How a surface is named across the thread boundary (a Surface record cannot be cloned). */
+export type SurfaceRef =
+  | { readonly kind: 'builtin'; readonly id: string }
+  | { readonly kind: 'bowl'; readonly condition: number }
+  | { readonly kind: 'custom'; readonly expression: string; readonly domain: Domain };
+
+/** A RunSpec whose surface is a cloneable reference. */
+export type WireRunSpec = Omit<RunSpec, 'surface'> & { readonly surface: SurfaceRef };
+
+export interface RunRequest {
+  readonly runId: string;
+  readonly spec: WireRunSpec;
+}
+
+export interface FieldRequest {
+  /** Caller's key for this field (e.g. the pane index or a surface key). */
+  readonly key: string;
+  readonly surface: SurfaceRef;
+  /** Samples per side (default 256). */
+  readonly resolution: number;
+}
+
+/** Main thread → worker. */
+export type Request =
+  | {
+      readonly type: 'compute';
+      readonly generation: number;
+      readonly runs: readonly RunRequest[];
+      /** Height fields to (re)compute; omit those whose surface did not change. */
+      readonly fields: readonly FieldRequest[];
+    }
+  | { readonly type: 'cancel'; readonly generation: number };
+
+/** Worker → main thread. */
+export type Response =
+  | {
+      readonly type: 'field';
+      readonly generation: number;
+      readonly key: string;
+      readonly resolution: number;
+      readonly domain: Domain;
+      /** resolution × resolution losses, row-major (row = y index from y.min). Transferred. */
+      readonly heights: Float32Array;
+      readonly min: number;
+      readonly max: number;
+    }
+  | {
+      /** The next points of one run, [offset, offset + x.length). Buffers are transferred. */
+      readonly type: 'chunk';
+      readonly generation: number;
+      readonly runId: string;
+      /** Total points the run will have if it does not diverge (steps + 1): lets the receiver preallocate. */
+      readonly capacity: number;
+      readonly offset: number;
+      readonly x: Float64Array;
+      readonly y: Float64Array;
+      readonly loss: Float64Array;
+      /** Full-batch gradient norm at each point (for the chart and overlays). */
+      readonly gradNorm: Float64Array;
+      readonly done: boolean;
+      readonly diverged: boolean;
+      /** Step at which it diverged, or -1. */
+      readonly divergedAt: number;
+    }
+  | {
+      readonly type: 'done';
+      readonly generation: number;
+      /** Optimizer steps computed for this generation and the worker time they took. */
+      readonly steps: number;
+      readonly elapsedMs: number;
+    }
+  | {
+      /** A run or field could not be computed (bad spec, thrown exception); plain words for the user. */
+      readonly type: 'error';
+      readonly generation: number;
+      readonly runId: string | null;
+      readonly message: string;
+    };
+
+export type RequestType = Request['type'];
+export type ResponseType = Response['type'];
