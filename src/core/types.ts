@@ -46,6 +46,12 @@ export interface Surface {
   readonly logHeight: boolean;
   /** Real per-example data (linear regression); absent for analytic surfaces. */
   readonly examples?: ExampleSet;
+  /**
+   * Default spread of the per-example gradient perturbations (see noise.ts), chosen
+   * so that batch size 1 is visibly noisy against this surface's gradients. When
+   * absent (custom surfaces) noise.ts estimates one from the gradient scale.
+   */
+  readonly defaultNoise?: number;
 }
 
 /**

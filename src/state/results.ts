@@ -137,6 +137,18 @@ export class Results {
     if (removed) this.changed();
   }
 
+  /** Drop height fields whose key is no longer shown (a pane was removed). */
+  retainFields(keys: ReadonlySet<string>): void {
+    let removed = false;
+    for (const key of [...this.fields.keys()]) {
+      if (!keys.has(key)) {
+        this.fields.delete(key);
+        removed = true;
+      }
+    }
+    if (removed) this.changed();
+  }
+
   /** Mark every run of an older generation as computing again (a new request is under way). */
   markComputing(runIds: Iterable<string>): void {
     for (const id of runIds) {

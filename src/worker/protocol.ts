@@ -85,8 +85,23 @@ export type Response =
       readonly type: 'error';
       readonly generation: number;
       readonly runId: string | null;
+      /** The field key when a height field (not a run) failed. */
+      readonly fieldKey?: string;
+      readonly message: string;
+    }
+  | {
+      /**
+       * The worker itself failed outside any run (an uncaught exception or rejection).
+       * The client treats it like a crash: restart the worker and re-send the setup.
+       */
+      readonly type: 'fatal';
       readonly message: string;
     };
 
 export type RequestType = Request['type'];
 export type ResponseType = Response['type'];
+
+export type ComputeRequest = Extract<Request, { readonly type: 'compute' }>;
+
+/** Samples per side of a height field unless a request asks otherwise. */
+export const DEFAULT_FIELD_RESOLUTION = 256;

@@ -1,0 +1,28 @@
+/**
+ * Descent Lab's engine, the public API. Pure TypeScript: runs unchanged in
+ * Node, in a Web Worker and in tests.
+ *
+ *   import { simulate, surfaces } from './src/core/index.ts';
+ *   const path = simulate({ surface: 'rosenbrock', optimizer: 'adam', lr: 0.02, start: [-1.2, 1], steps: 1000 });
+ */
+export type { Domain, ExampleSet, OptimizerId, Point, Range, RunSpec, Schedule, ScheduleType, Surface, Trajectory } from './types.ts';
+
+export { surfaces, surfaceList, SURFACE_IDS, makeBowl, DEFAULT_BOWL_CONDITION, LEAST_SQUARES } from './surfaces/index.ts';
+
+export { OPTIMIZERS, OPTIMIZER_IDS, optimizerDefaults, isOptimizerId } from './optimizers.ts';
+export type { HyperParameter, HyperParameterKey, OptimizerInfo, OptimizerSettings } from './optimizers.ts';
+
+export { learningRateAt, SCHEDULES, scheduleDefaults, scheduleError } from './schedules.ts';
+export type { ScheduleInfo, ScheduleParameter } from './schedules.ts';
+
+export { DEFAULT_DATASET_SIZE, defaultNoise, MiniBatchGradient, perturbations } from './noise.ts';
+
+export { createRun, simulate, DIVERGENCE_LOSS, DIVERGENCE_SPANS } from './simulate.ts';
+export type { Run } from './simulate.ts';
+
+export { validateSpec, resolveSurface, DEFAULT_SEED, MAX_RUN_STEPS, MAX_DATASET_SIZE } from './validate.ts';
+export type { ResolvedRunSpec } from './validate.ts';
+
+export { heightField, heightFieldRange, gradientNorm } from './field.ts';
+
+export { createRandom, type Random } from './random.ts';

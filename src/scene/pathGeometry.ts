@@ -1,0 +1,148 @@
+/**
+ * Turning a run's points into a polyline that lies on the drawn surface: every
+ * point is clamped into the domain box (diverging runs fly far away; NaN never
+ * passes), lifted a little above the mesh, and long steps are subdivided about
+ * once per grid cell so the straight chord does not cut through hills. Buffers are
+ * preallocated per run and extended in place as chunks stream in.
+ */
+import { clampToDomain, type WorldFrame } from './heightMapping.ts';
+import { sampleGrid, toGrid, type MappedField } from './mappedField.ts';
+
+/** Subdivisions allowed for one step (a step across the whole grid gets one point every few cells). */
+const MAX_SUBDIVISIONS = 64;
+
+export interface PathBuffers {
+  /** Points the run can have (its capacity). */
+  readonly pointCapacity: number;
+  /** Vertices (x, y, z) in world space. */
+  readonly positions: Float32Array;
+  /** Index of the vertex of each step's point. */
+  readonly stepVertex: Int32Array;
+  vertexCount: number;
+  /** Points written so far. */
+  points: number;
+  /** Extra vertices still available for subdividing long steps. */
+  extraLeft: number;
+}
+
+export function createPathBuffers(pointCapacity: number, extraVertices = 4096): PathBuffers {
+  const capacity = Math.max(1, pointCapacity);
+  return {
+    pointCapacity: capacity,
+    positions: new Float32Array((capacity + extraVertices) * 3),
+    stepVertex: new Int32Array(capacity),
+    vertexCount: 0,
+    points: 0,
+    extraLeft: extraVertices,
+  };
+}
+
+export function resetPath(buffers: PathBuffers, extraVertices = 4096): void {
+  buffers.vertexCount = 0;
+  buffers.points = 0;
+  buffers.extraLeft = Math.min(extraVertices, buffers.positions.length / 3 - buffers.pointCapacity);
+}
+
+const scratch = new Float64Array(2);
+const previousGrid = new Float64Array(2);
+
+function writeVertex(buffers: PathBuffers, field: MappedField, frame: WorldFrame, gx: number, gy: number, lift: number): void {
+  const n = field.resolution - 1;
+  const [x0, x1] = field.domain.x;
+  const [y0, y1] = field.domain.y;
+  const x = x0 + (gx / n) * (x1 - x0);
+  const y = y0 + (gy / n) * (y1 - y0);
+  const o = buffers.vertexCount * 3;
+  buffers.positions[o] = frame.toWorldX(x);
+  buffers.positions[o + 1] = sampleGrid(field, gx, gy) * frame.height + lift;
+  buffers.positions[o + 2] = frame.toWorldZ(y);
+  buffers.vertexCount++;
+}
+
+/**
+ * Append points [buffers.points, length) of a run. `lift` is in world units.
+ * Returns the index of the first vertex written (for partial uploads).
+ */
+export function extendPath(
+  buffers: PathBuffers,
+  xs: ArrayLike<number>,
+  ys: ArrayLike<number>,
+  length: number,
+  field: MappedField,
+  frame: WorldFrame,
+  lift: number,
+): number {
+  const end = Math.min(length, buffers.pointCapacity);
+  const firstVertex = buffers.vertexCount;
+  if (buffers.points > 0) {
+    clampToDomain(xs[buffers.points - 1], ys[buffers.points - 1], field.domain, scratch);
+    toGrid(field, scratch[0], scratch[1], previousGrid);
+  }
+  for (let k = buffers.points; k < end; k++) {
+    clampToDomain(xs[k], ys[k], field.domain, scratch);
+    toGrid(field, scratch[0], scratch[1], scratch);
+    const gx = scratch[0];
+    const gy = scratch[1];
+    if (k > 0) {
+      const dx = gx - previousGrid[0];
+      const dy = gy - previousGrid[1];
+      const wanted = Math.min(MAX_SUBDIVISIONS, Math.ceil(Math.max(Math.abs(dx), Math.abs(dy))));
+      const pieces = Math.max(1, Math.min(wanted, buffers.extraLeft + 1));
+      for (let s = 1; s < pieces; s++) writeVertex(buffers, field, frame, previousGrid[0] + (dx * s) / pieces, previousGrid[1] + (dy * s) / pieces, lift);
+      buffers.extraLeft -= pieces - 1;
+    }
+    buffers.stepVertex[k] = buffers.vertexCount;
+    writeVertex(buffers, field, frame, gx, gy, lift);
+    previousGrid[0] = gx;
+    previousGrid[1] = gy;
+  }
+  buffers.points = Math.max(buffers.points, end);
+  return firstVertex;
+}
+
+/**
+ * The polyline position of fractional step `step` (clamped to the written points),
+ * as a fractional vertex index: 12.5 means halfway between vertices 12 and 13.
+ */
+export function vertexAtStep(buffers: PathBuffers, step: number): number {
+  if (buffers.points === 0) return 0;
+  const last = buffers.points - 1;
+  if (!(step < last)) return buffers.stepVertex[last];
+  if (!(step > 0)) return 0;
+  const k = Math.floor(step);
+  const a = buffers.stepVertex[k];
+  const b = buffers.stepVertex[k + 1];
+  return a + (step - k) * (b - a);
+}
+
+/** World position at a fractional vertex index, written into out[0…2]. */
+export function positionAtVertex(buffers: PathBuffers, vertex: number, out: { x: number; y: number; z: number }): void {
+  const last = Math.max(0, buffers.vertexCount - 1);
+  const v = vertex > 0 ? (vertex < last ? vertex : last) : 0;
+  const i = Math.min(Math.floor(v), Math.max(0, last - 1));
+  const f = last === 0 ? 0 : v - i;
+  const p = buffers.positions;
+  const j = Math.min(i + 1, last);
+  out.x = p[i * 3] + (p[j * 3] - p[i * 3]) * f;
+  out.y = p[i * 3 + 1] + (p[j * 3 + 1] - p[i * 3 + 1]) * f;
+  out.z = p[i * 3 + 2] + (p[j * 3 + 2] - p[i * 3 + 2]) * f;
+}
+
+/**
+ * Write segments [from, vertexCount − 1) as Line2 instance data (start xyz, end xyz per
+ * segment) into `segments`. Returns the number of segments now valid.
+ */
+export function writeSegments(buffers: PathBuffers, segments: Float32Array, fromVertex: number): number {
+  const count = Math.max(0, Math.min(buffers.vertexCount - 1, segments.length / 6));
+  const p = buffers.positions;
+  for (let s = Math.max(0, fromVertex - 1); s < count; s++) {
+    const o = s * 6;
+    segments[o] = p[s * 3];
+    segments[o + 1] = p[s * 3 + 1];
+    segments[o + 2] = p[s * 3 + 2];
+    segments[o + 3] = p[s * 3 + 3];
+    segments[o + 4] = p[s * 3 + 4];
+    segments[o + 5] = p[s * 3 + 5];
+  }
+  return count;
+}

@@ -1,0 +1,84 @@
+/**
+ * The app's singletons and its start. Importing this module creates only plain
+ * in-memory objects (store, result buffers, playhead); the worker, the engine
+ * connection and the test hooks start when main.tsx calls startApp().
+ *
+ * Scene and UI import from here:
+ *   useAppStore(selector)  human-speed state (setup, playing, notices, status)
+ *   appStore               the same store outside React (getState() in useFrame, actions)
+ *   appResults             trajectory buffers and height fields, read per frame
+ *   appPlayhead            animate-mode position: appPlayhead.stepAt(performance.now())
+ */
+import { useStore } from 'zustand';
+import { createEngineClient, type EngineClient, type WorkerLike } from '../worker/client.ts';
+import { connectEngine, engineCallbacks } from './engine.ts';
+import { Playhead } from './playhead.ts';
+import { Results } from './results.ts';
+import type { Setup } from './setup.ts';
+import { createAppStore, type AppStore } from './store.ts';
+import type { AppState } from './storeTypes.ts';
+
+export const appPlayhead = new Playhead();
+export const appResults = new Results();
+export const appStore: AppStore = createAppStore({ playhead: appPlayhead });
+
+/** Select one slice of app state; re-renders only when that slice changes (use useShallow for objects built in the selector). */
+export function useAppStore<T>(selector: (state: AppState) => T): T {
+  return useStore(appStore, selector);
+}
+
+/** What e2e tests and the console can reach as `window.__descentLab`. */
+export interface DescentLabHooks {
+  readonly store: AppStore;
+  readonly results: Results;
+  readonly playhead: Playhead;
+  readonly client: EngineClient;
+  /** Kill the worker as a crash would: the app says so, restarts it and recomputes. */
+  killWorker(): void;
+  /** Replace the worker and re-send the setup, without a crash message. */
+  restartWorker(): void;
+}
+
+declare global {
+  interface Window {
+    __descentLab?: DescentLabHooks;
+  }
+}
+
+export interface StartOptions {
+  /** Setup to start with (a link or a restored session), already validated. */
+  readonly setup?: Setup;
+  /** For tests: a fake worker. */
+  readonly workerFactory?: () => WorkerLike;
+}
+
+let running: { readonly client: EngineClient; readonly disconnect: () => void } | null = null;
+
+/** Start the engine: create the worker client, connect it to the store, install the test hooks. Idempotent. */
+export function startApp(options: StartOptions = {}): EngineClient {
+  if (running) return running.client;
+  if (options.setup) appStore.getState().replaceSetup(options.setup);
+  const client = createEngineClient({ results: appResults, ...engineCallbacks(appStore), workerFactory: options.workerFactory });
+  const disconnect = connectEngine(appStore, client, appResults);
+  running = { client, disconnect };
+  if (typeof window !== 'undefined') {
+    window.__descentLab = {
+      store: appStore,
+      results: appResults,
+      playhead: appPlayhead,
+      client,
+      killWorker: () => client.terminateForTest(),
+      restartWorker: () => client.restart(),
+    };
+  }
+  return client;
+}
+
+/** Stop the engine (tests, hot reload). */
+export function stopApp(): void {
+  if (!running) return;
+  running.disconnect();
+  running.client.dispose();
+  running = null;
+  if (typeof window !== 'undefined') delete window.__descentLab;
+}

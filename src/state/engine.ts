@@ -1,0 +1,110 @@
+/**
+ * The connector between the store and the engine client: builds one compute
+ * request from the setup whenever the parts that decide a path change, and
+ * turns the client's status and errors into store state and notices.
+ *
+ * "Exactly one request per change": each setup change is reduced to a spec key
+ * (the JSON of the wire request); a change that leaves it equal (a color, a
+ * visibility toggle, the camera, playback) sends nothing.
+ */
+import { OPTIMIZERS } from '../core/index.ts';
+import type { ComputeInput, EngineClient, EngineClientOptions } from '../worker/client.ts';
+import { DEFAULT_FIELD_RESOLUTION, type FieldRequest, type RunRequest, type WireRunSpec } from '../worker/protocol.ts';
+import type { Results } from './results.ts';
+import type { RunConfig, Setup } from './setup.ts';
+import type { AppStore } from './store.ts';
+import { exampleRowsOf, paneIndexOf, surfaceRefOf } from './surfaceOf.ts';
+
+/** The key of the height field drawn in `pane` (Results.fields.get(fieldKey(pane))). */
+export function fieldKey(pane: number): string {
+  return `pane${pane}`;
+}
+
+/**
+ * One run as the worker sees it: its pane's surface, its own start or the global
+ * one, and only the settings that change its path (the hyper-parameters its
+ * optimizer uses; noise and seed only for mini-batches), so that editing an
+ * unused value sends nothing.
+ */
+export function wireRunSpec(setup: Setup, run: RunConfig): WireRunSpec {
+  const pane = paneIndexOf(setup, run.pane);
+  // A data-driven surface fixes N to its rows; full batch stays full batch.
+  const datasetSize = exampleRowsOf(setup, pane) ?? setup.datasetSize;
+  const batchSize = run.batchSize >= setup.datasetSize ? datasetSize : Math.min(run.batchSize, datasetSize);
+  const hyperParameters: Record<string, number | boolean> = {};
+  for (const parameter of OPTIMIZERS[run.optimizer].hyperParameters) hyperParameters[parameter.key] = run[parameter.key];
+  const miniBatch = batchSize < datasetSize ? { noise: run.noise, seed: run.seed } : {};
+  return {
+    surface: surfaceRefOf(setup, pane),
+    optimizer: run.optimizer,
+    lr: run.lr,
+    start: run.start ?? setup.start,
+    steps: setup.steps,
+    ...hyperParameters,
+    ...(run.schedule.type === 'constant' ? {} : { schedule: run.schedule }),
+    batchSize,
+    datasetSize,
+    ...miniBatch,
+  };
+}
+
+/** Everything the engine must compute for `setup`: every run (visible or not, so toggling is instant) and every pane's field. */
+export function buildComputeInput(setup: Setup, resolution = DEFAULT_FIELD_RESOLUTION): ComputeInput {
+  const runs: RunRequest[] = setup.runs.map((run) => ({ runId: run.id, spec: wireRunSpec(setup, run) }));
+  const fields: FieldRequest[] = setup.panes.map((_, pane) => ({ key: fieldKey(pane), surface: surfaceRefOf(setup, pane), resolution }));
+  return { runs, fields };
+}
+
+/** Equal keys mean equal paths and fields: nothing to recompute. */
+export function specKey(input: ComputeInput): string {
+  return JSON.stringify(input);
+}
+
+/** The part of the client the connector needs (tests pass a recorder). */
+export type ComputeTarget = Pick<EngineClient, 'compute'>;
+
+/**
+ * Send the current setup now, then one request per spec-relevant setup change;
+ * results of removed runs and panes are dropped. Returns the unsubscribe.
+ */
+export function connectEngine(store: AppStore, client: ComputeTarget, results: Results, resolution = DEFAULT_FIELD_RESOLUTION): () => void {
+  let lastKey = '';
+  const sync = (setup: Setup): void => {
+    results.retainRuns(new Set(setup.runs.map((run) => run.id)));
+    results.retainFields(new Set(setup.panes.map((_, pane) => fieldKey(pane))));
+    const input = buildComputeInput(setup, resolution);
+    const key = specKey(input);
+    if (key === lastKey) return;
+    lastKey = key;
+    client.compute(input);
+  };
+  sync(store.getState().setup);
+  return store.subscribe((state, previous) => {
+    if (state.setup !== previous.setup) sync(state.setup);
+  });
+}
+
+/** "Run 2" for a run id, or the id itself when the run is gone. */
+function runName(store: AppStore, runId: string): string {
+  const index = store.getState().setup.runs.findIndex((run) => run.id === runId);
+  return index < 0 ? runId : `Run ${index + 1}`;
+}
+
+/** Client callbacks that report into the store: status, plain-words notices, the results version. */
+export function engineCallbacks(store: AppStore): Required<Pick<EngineClientOptions, 'onStatus' | 'onError' | 'onDone'>> {
+  return {
+    onStatus(status, message) {
+      const state = store.getState();
+      if (state.workerStatus !== status || state.workerMessage !== message) store.setState({ workerStatus: status, workerMessage: message });
+      if (message !== null && message !== state.workerMessage) {
+        state.pushNotice(status === 'failed' ? 'error' : 'warning', message);
+      }
+    },
+    onError({ runId, message }) {
+      store.getState().pushNotice('error', runId === null ? message : `${runName(store, runId)}: ${message}`);
+    },
+    onDone() {
+      store.setState({ resultsVersion: store.getState().resultsVersion + 1 });
+    },
+  };
+}

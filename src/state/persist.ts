@@ -1,0 +1,110 @@
+/**
+ * Keeps the setup where a person expects to find it again: in the address bar
+ * (so the URL is always a shareable link) and in localStorage (so an accidental
+ * reload loses nothing). A link wins over the stored session.
+ */
+import type { StoreApi } from 'zustand';
+import type { Setup } from './setup.ts';
+import type { AppState } from './storeTypes.ts';
+import { decodeSetupHash, encodeSetup, validateSetup } from './url.ts';
+
+/** Versioned with the link format: both carry the same JSON. */
+export const STORAGE_KEY = 'descent-lab.setup.v1';
+/** Writes wait this long after the last change (a slider drag writes once). */
+export const PERSIST_DEBOUNCE_MS = 300;
+
+/** The part of Storage persistence needs (tests pass a Map-backed fake). */
+export type SetupStorage = Pick<Storage, 'getItem' | 'setItem'>;
+
+function browserStorage(): SetupStorage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    // Storage can throw on access (privacy modes, sandboxed frames).
+    return null;
+  }
+}
+
+/** The stored setup, validated like a link; null when none is stored (or it is unreadable). */
+export function loadStoredSetup(storage: SetupStorage | null = browserStorage()): Setup | null {
+  try {
+    const text = storage?.getItem(STORAGE_KEY);
+    if (!text) return null;
+    return validateSetup(JSON.parse(text)).setup;
+  } catch {
+    return null;
+  }
+}
+
+export function saveStoredSetup(setup: Setup, storage: SetupStorage | null = browserStorage()): void {
+  try {
+    storage?.setItem(STORAGE_KEY, JSON.stringify(setup));
+  } catch {
+    // Quota or privacy mode: the link in the address bar still carries the setup.
+  }
+}
+
+/** Where the first setup came from, and what to tell the person about it. */
+export interface InitialSetup {
+  readonly setup: Setup;
+  readonly source: 'link' | 'stored';
+  readonly notice: string | null;
+}
+
+/** The setup to start with: the link in `hash` if any, else the stored session, else null (use defaults). */
+export function initialSetup(hash: string, storage: SetupStorage | null = browserStorage()): InitialSetup | null {
+  const fromLink = decodeSetupHash(hash);
+  if (fromLink) return { setup: fromLink.setup, source: 'link', notice: fromLink.notice };
+  const stored = loadStoredSetup(storage);
+  return stored ? { setup: stored, source: 'stored', notice: null } : null;
+}
+
+/** Load a link into the store, with a notice naming any field that was replaced. */
+export function applyLink(store: StoreApi<AppState>, hash: string): boolean {
+  const decoded = decodeSetupHash(hash);
+  if (!decoded) return false;
+  store.getState().replaceSetup(decoded.setup);
+  if (decoded.notice) store.getState().pushNotice('warning', decoded.notice);
+  return true;
+}
+
+/**
+ * Mirror the store's setup into the address bar (replaceState: no history entry
+ * per slider step) and localStorage, debounced; follow links pasted into the
+ * address bar of an open page. Returns a stop function.
+ */
+export function startPersistence(store: StoreApi<AppState>, storage: SetupStorage | null = browserStorage()): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let lastHash = '';
+
+  const write = () => {
+    timer = null;
+    const setup = store.getState().setup;
+    const hash = encodeSetup(setup);
+    saveStoredSetup(setup, storage);
+    if (hash !== lastHash && typeof history !== 'undefined' && typeof location !== 'undefined') {
+      lastHash = hash;
+      history.replaceState(history.state, '', `${location.pathname}${location.search}${hash}`);
+    }
+  };
+
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (state.setup === previous.setup) return;
+    if (timer !== null) clearTimeout(timer);
+    timer = setTimeout(write, PERSIST_DEBOUNCE_MS);
+  });
+
+  const onHashChange = () => {
+    if (location.hash === lastHash) return;
+    if (applyLink(store, location.hash)) lastHash = location.hash;
+  };
+  if (typeof window !== 'undefined') window.addEventListener('hashchange', onHashChange);
+  // Write once now so the address bar holds a link from the start.
+  write();
+
+  return () => {
+    unsubscribe();
+    if (timer !== null) clearTimeout(timer);
+    if (typeof window !== 'undefined') window.removeEventListener('hashchange', onHashChange);
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * The playback position for "animate" mode, kept outside the store because it
+ * changes every frame. It is driven by elapsed time, never by frame count: the
+ * position is an anchor (step, time) plus stepsPerSecond × elapsed seconds, so a
+ * slow frame rate draws fewer frames but every ball is where the clock says.
+ *
+ * The scene reads `stepAt(performance.now())` inside useFrame; the store's
+ * play/pause/stepOnce/resetPlayback actions move the anchors.
+ */
+import type { PlaybackMode } from './setup.ts';
+
+export type Clock = () => number;
+
+const defaultClock: Clock = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+export class Playhead {
+  /** 'instant' shows every path whole: stepAt returns Infinity. */
+  mode: PlaybackMode = 'instant';
+  private stepsPerSecondValue = 60;
+  private maxStepValue = 0;
+  private playingValue = false;
+  /** Step at `anchorTime` (ms, same clock as `now`). */
+  private anchorStep = 0;
+  private anchorTime = 0;
+  readonly now: Clock;
+
+  constructor(now: Clock = defaultClock) {
+    this.now = now;
+  }
+
+  get stepsPerSecond(): number {
+    return this.stepsPerSecondValue;
+  }
+
+  /** The last step a path can have (setup.steps); playback stops there. */
+  get maxStep(): number {
+    return this.maxStepValue;
+  }
+
+  /** True while the clock advances the position (it may already sit at the end: see `finished`). */
+  get playing(): boolean {
+    return this.playingValue;
+  }
+
+  /**
+   * The (fractional) step shown at time `now`: 12.5 means halfway between points 12
+   * and 13, for smooth ball motion. Infinity in instant mode (show the whole path);
+   * readers clamp to each run's own length.
+   */
+  stepAt(now: number = this.now()): number {
+    if (this.mode === 'instant') return Number.POSITIVE_INFINITY;
+    return this.positionAt(now);
+  }
+
+  /** True when animate-mode playback has reached the last step. */
+  finished(now: number = this.now()): boolean {
+    return this.mode === 'animate' && this.positionAt(now) >= this.maxStepValue;
+  }
+
+  /** When (same clock) a playing animation reaches the end, or null when paused or instant. */
+  endsAt(): number | null {
+    if (!this.playingValue || this.mode !== 'animate' || this.stepsPerSecondValue <= 0) return null;
+    return this.anchorTime + ((this.maxStepValue - this.anchorStep) / this.stepsPerSecondValue) * 1000;
+  }
+
+  /** Start or resume; from the end it starts over at step 0. */
+  play(now: number = this.now()): void {
+    const at = this.positionAt(now);
+    this.anchor(at >= this.maxStepValue ? 0 : at, now);
+    this.playingValue = true;
+  }
+
+  pause(now: number = this.now()): void {
+    this.anchor(this.positionAt(now), now);
+    this.playingValue = false;
+  }
+
+  /** Pause and move to the next whole step. */
+  stepOnce(now: number = this.now()): void {
+    const next = Math.min(Math.floor(this.positionAt(now)) + 1, this.maxStepValue);
+    this.anchor(next, now);
+    this.playingValue = false;
+  }
+
+  /** Pause at step 0. */
+  reset(now: number = this.now()): void {
+    this.anchor(0, now);
+    this.playingValue = false;
+  }
+
+  /** Change speed without a jump: the current position becomes the new anchor. */
+  setStepsPerSecond(stepsPerSecond: number, now: number = this.now()): void {
+    this.anchor(this.positionAt(now), now);
+    this.stepsPerSecondValue = Math.max(0, stepsPerSecond);
+  }
+
+  setMaxStep(maxStep: number, now: number = this.now()): void {
+    const at = this.positionAt(now);
+    this.maxStepValue = Math.max(0, maxStep);
+    this.anchor(Math.min(at, this.maxStepValue), now);
+  }
+
+  setMode(mode: PlaybackMode, now: number = this.now()): void {
+    if (mode === this.mode) return;
+    this.mode = mode;
+    this.anchor(0, now);
+    this.playingValue = false;
+  }
+
+  private positionAt(now: number): number {
+    if (!this.playingValue) return Math.min(this.anchorStep, this.maxStepValue);
+    const elapsedSeconds = Math.max(0, now - this.anchorTime) / 1000;
+    return Math.min(this.anchorStep + elapsedSeconds * this.stepsPerSecondValue, this.maxStepValue);
+  }
+
+  private anchor(step: number, now: number): void {
+    this.anchorStep = step;
+    this.anchorTime = now;
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * The app store: a zustand vanilla store built from two slices (setup, session),
+ * usable without React (tests build a fresh one per test with createAppStore).
+ * It holds only what changes at human speed; trajectories live in Results and
+ * the playback position in the Playhead, so nothing here changes per frame.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { defaultSetup } from './defaults.ts';
+import { Playhead } from './playhead.ts';
+import { createSessionSlice } from './sessionSlice.ts';
+import type { Setup } from './setup.ts';
+import { createSetupSlice } from './setupSlice.ts';
+import type { AppState } from './storeTypes.ts';
+
+export type AppStore = StoreApi<AppState>;
+
+export interface AppStoreDeps {
+  /** Initial setup (already validated); defaults to defaultSetup(). */
+  readonly setup?: Setup;
+  /** The playback position this store drives; a fresh one by default. */
+  readonly playhead?: Playhead;
+  /** Timers for the lazy end-of-playback stop (tests inject fakes). */
+  readonly setTimer?: (task: () => void, ms: number) => unknown;
+  readonly clearTimer?: (handle: unknown) => void;
+}
+
+export function createAppStore(deps: AppStoreDeps = {}): AppStore {
+  const playhead = deps.playhead ?? new Playhead();
+  const setTimer = deps.setTimer ?? ((task, ms) => setTimeout(task, ms));
+  const clearTimer = deps.clearTimer ?? ((handle) => clearTimeout(handle as ReturnType<typeof setTimeout>));
+  let endTimer: unknown = null;
+  // Filled in once the store exists; the slices only call it from actions.
+  let armEndTimer: () => void = () => {};
+
+  const store = createStore<AppState>()((...api) => ({
+    ...createSetupSlice(deps.setup ?? defaultSetup())(...api),
+    ...createSessionSlice({ playhead, afterPlayback: () => armEndTimer() })(...api),
+  }));
+
+  /**
+   * When playback will reach the last step, set `playing` false then: one timer
+   * per play/speed change instead of a state update per frame.
+   */
+  armEndTimer = () => {
+    if (endTimer !== null) clearTimer(endTimer);
+    endTimer = null;
+    const endsAt = playhead.endsAt();
+    if (endsAt === null) return;
+    endTimer = setTimer(() => {
+      endTimer = null;
+      if (playhead.finished()) {
+        if (store.getState().playing) store.setState({ playing: false });
+      } else {
+        armEndTimer();
+      }
+    }, Math.max(0, endsAt - playhead.now()) + 1);
+  };
+
+  const syncPlayhead = (setup: Setup, previous: Setup | null): void => {
+    playhead.setMaxStep(setup.steps);
+    playhead.setStepsPerSecond(setup.playback.stepsPerSecond);
+    if (!previous || previous.playback.mode !== setup.playback.mode) {
+      playhead.setMode(setup.playback.mode);
+      // Choosing animate starts the balls rolling from step 0.
+      if (setup.playback.mode === 'animate' && previous) playhead.play();
+    }
+    const playing = playhead.playing && !playhead.finished();
+    if (store.getState().playing !== playing) store.setState({ playing });
+    armEndTimer();
+  };
+
+  syncPlayhead(store.getState().setup, null);
+  store.subscribe((state, previous) => {
+    if (state.setup.playback !== previous.setup.playback || state.setup.steps !== previous.setup.steps) {
+      syncPlayhead(state.setup, previous.setup);
+    }
+  });
+  return store;
+}

@@ -1,0 +1,50 @@
+/**
+ * The keyboard shortcut list ("?"): a modal dialog, closed by Escape, by its
+ * button, or by clicking outside it.
+ */
+import { useEffect, useRef } from 'react';
+import { SHORTCUTS } from './useShortcuts.ts';
+import { useUiStore } from './uiStore.ts';
+
+export function ShortcutsOverlay() {
+  const open = useUiStore((state) => state.shortcutsOpen);
+  const setOpen = useUiStore((state) => state.setShortcutsOpen);
+  const dialogRef = useRef<HTMLDialogElement>(null);
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  return (
+    <dialog
+      ref={dialogRef}
+      className="shortcuts-dialog"
+      aria-labelledby="shortcuts-title"
+      onClose={() => setOpen(false)}
+      onClick={(event) => {
+        if (event.target === event.currentTarget) setOpen(false);
+      }}
+    >
+      <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+      <p className="muted">They work whenever a text field, menu or slider does not have the focus.</p>
+      <table>
+        <tbody>
+          {SHORTCUTS.map((shortcut) => (
+            <tr key={shortcut.keys}>
+              <th scope="row">
+                <kbd>{shortcut.keys}</kbd>
+              </th>
+              <td>{shortcut.action}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button type="button" className="button" onClick={() => setOpen(false)} autoFocus>
+        Close
+      </button>
+    </dialog>
+  );
+}

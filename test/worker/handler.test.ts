@@ -1,0 +1,246 @@
+import { describe, expect, it } from 'vitest';
+import { heightField, heightFieldRange, makeBowl, simulate, surfaces } from '../../src/core/index.ts';
+import { createHandler, MAX_CHUNK_POINTS } from '../../src/worker/handler.ts';
+import type { Request, Response, RunRequest, WireRunSpec } from '../../src/worker/protocol.ts';
+
+type Chunk = Extract<Response, { type: 'chunk' }>;
+type Field = Extract<Response, { type: 'field' }>;
+
+interface Posted {
+  readonly message: Response;
+  readonly transfer: Transferable[];
+}
+
+/** A handler whose scheduled tasks the test runs by hand. */
+function manual(options: { now?: () => number } = {}) {
+  const posted: Posted[] = [];
+  const tasks: (() => void)[] = [];
+  const handler = createHandler((message, transfer) => posted.push({ message, transfer }), (task) => tasks.push(task), options);
+  return {
+    posted,
+    tasks,
+    send: (request: Request) => handler.onMessage(request),
+    runTask: () => tasks.shift()?.(),
+    drain: () => {
+      for (let guard = 0; tasks.length > 0 && guard < 100_000; guard++) tasks.shift()!();
+    },
+    messages: () => posted.map((entry) => entry.message),
+  };
+}
+
+const sgdBowl: WireRunSpec = { surface: { kind: 'builtin', id: 'bowl' }, optimizer: 'sgd', lr: 0.1, start: [-2.5, 2], steps: 2000 };
+
+function runs(count: number, steps: number): RunRequest[] {
+  const optimizers = ['sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam'] as const;
+  return Array.from({ length: count }, (_, index) => ({
+    runId: `r${index + 1}`,
+    spec: { ...sgdBowl, optimizer: optimizers[index % optimizers.length], lr: 0.01 + index * 0.01, steps },
+  }));
+}
+
+function chunksOf(messages: readonly Response[], runId: string, generation?: number): Chunk[] {
+  return messages.filter((m): m is Chunk => m.type === 'chunk' && m.runId === runId && (generation === undefined || m.generation === generation));
+}
+
+function concat(chunks: readonly Chunk[], key: 'x' | 'y' | 'loss' | 'gradNorm'): number[] {
+  const out: number[] = [];
+  for (const chunk of chunks) {
+    expect(chunk.offset).toBe(out.length);
+    out.push(...chunk[key]);
+  }
+  return out;
+}
+
+describe('engine handler', () => {
+  it('computes 8 runs × 2,000 steps in the first slice, each as one chunk, then says done', () => {
+    const h = manual();
+    h.send({ type: 'compute', generation: 1, runs: runs(8, 2000), fields: [] });
+    expect(h.posted).toHaveLength(0); // started as a task, never inside onMessage
+    h.runTask();
+    const messages = h.messages();
+    for (let i = 1; i <= 8; i++) {
+      const chunks = chunksOf(messages, `r${i}`);
+      expect(chunks).toHaveLength(1);
+      expect(chunks[0].x).toHaveLength(2001);
+      expect(chunks[0].done).toBe(true);
+    }
+    const done = messages.at(-1)!;
+    expect(done.type).toBe('done');
+    if (done.type === 'done') {
+      expect(done.generation).toBe(1);
+      expect(done.steps).toBe(8 * 2000);
+      expect(done.elapsedMs).toBeGreaterThanOrEqual(0);
+    }
+    expect(h.tasks).toHaveLength(0);
+  });
+
+  it('streams a 100,000-step run as several chunks whose concatenation equals core simulate', () => {
+    const h = manual();
+    const spec: WireRunSpec = { ...sgdBowl, optimizer: 'adam', lr: 0.001, steps: 100_000 };
+    h.send({ type: 'compute', generation: 1, runs: [{ runId: 'long', spec }], fields: [] });
+    h.drain();
+    const chunks = chunksOf(h.messages(), 'long');
+    expect(chunks.length).toBeGreaterThanOrEqual(Math.floor(100_001 / MAX_CHUNK_POINTS));
+    expect(chunks.slice(0, -1).every((chunk) => !chunk.done)).toBe(true);
+    expect(chunks.at(-1)!.done).toBe(true);
+    expect(chunks.every((chunk) => chunk.capacity === 100_001)).toBe(true);
+    const expected = simulate({ ...spec, surface: 'bowl' });
+    expect(concat(chunks, 'x')).toEqual(Array.from(expected.x.subarray(0, expected.length)));
+    expect(concat(chunks, 'y')).toEqual(Array.from(expected.y.subarray(0, expected.length)));
+    expect(concat(chunks, 'loss')).toEqual(Array.from(expected.loss.subarray(0, expected.length)));
+    // gradNorm is the full-batch ‖∇L‖ at each point.
+    const bowl = surfaces.bowl;
+    const gradNorm = concat(chunks, 'gradNorm');
+    const g = new Float64Array(2);
+    for (const index of [0, 1, 5_000, 100_000]) {
+      bowl.gradient(expected.x[index], expected.y[index], g);
+      expect(gradNorm[index]).toBe(Math.hypot(g[0], g[1]));
+    }
+  });
+
+  it('drops a superseded generation at once: no old chunk after the new request, and the new one completes', () => {
+    // A clock that runs 1 ms per reading makes every slice short, so generation 1 is mid-way.
+    let t = 0;
+    const h = manual({ now: () => (t += 1) });
+    h.send({ type: 'compute', generation: 1, runs: runs(4, 100_000), fields: [] });
+    h.runTask();
+    h.runTask();
+    expect(chunksOf(h.messages(), 'r1', 1).length).toBeGreaterThan(0);
+    expect(h.messages().some((m) => m.type === 'done')).toBe(false);
+    const cut = h.posted.length;
+    h.send({ type: 'compute', generation: 2, runs: runs(3, 3000), fields: [] });
+    h.drain();
+    const after = h.messages().slice(cut);
+    expect(after.every((m) => m.type !== 'fatal' && m.generation === 2)).toBe(true);
+    for (const id of ['r1', 'r2', 'r3']) {
+      const chunks = chunksOf(after, id, 2);
+      expect(concat(chunks, 'x')).toHaveLength(3001);
+      expect(chunks.at(-1)!.done).toBe(true);
+    }
+    expect(h.messages().filter((m) => m.type === 'done')).toEqual([expect.objectContaining({ generation: 2 })]);
+  });
+
+  it('starts only the newest of requests that queued up while it was busy', () => {
+    const h = manual();
+    for (let generation = 1; generation <= 50; generation++) {
+      h.send({ type: 'compute', generation, runs: runs(2, 500), fields: [] });
+    }
+    h.drain();
+    expect(new Set(h.messages().map((m) => (m.type === 'fatal' ? -1 : m.generation)))).toEqual(new Set([50]));
+  });
+
+  it('ignores a request older than one already seen, and a cancel stops the current one', () => {
+    const h = manual();
+    h.send({ type: 'compute', generation: 5, runs: runs(1, 100), fields: [] });
+    h.send({ type: 'compute', generation: 4, runs: runs(1, 100), fields: [] });
+    h.drain();
+    expect(h.messages().every((m) => m.type !== 'fatal' && m.generation === 5)).toBe(true);
+  });
+
+  it('stops at a cancel between slices', () => {
+    let t = 0;
+    const h = manual({ now: () => (t += 1) });
+    h.send({ type: 'compute', generation: 6, runs: runs(2, 100_000), fields: [] });
+    h.runTask();
+    expect(h.posted.length).toBeGreaterThan(0);
+    expect(h.tasks).toHaveLength(1);
+    h.send({ type: 'cancel', generation: 6 });
+    const afterCancel = h.posted.length;
+    h.drain();
+    expect(h.posted.length).toBe(afterCancel);
+    expect(h.messages().some((m) => m.type === 'done')).toBe(false);
+  });
+
+  it('reports a bad spec in plain words naming the field, while the other runs still finish', () => {
+    const h = manual();
+    const bad: RunRequest = { runId: 'bad', spec: { ...sgdBowl, lr: -1 } };
+    const nowhere: RunRequest = { runId: 'nowhere', spec: { ...sgdBowl, surface: { kind: 'builtin', id: 'atlantis' } } };
+    h.send({ type: 'compute', generation: 1, runs: [runs(1, 100)[0], bad, nowhere], fields: [] });
+    h.drain();
+    const errors = h.messages().filter((m) => m.type === 'error');
+    expect(errors).toHaveLength(2);
+    const badError = errors.find((m) => m.type === 'error' && m.runId === 'bad');
+    expect(badError && badError.type === 'error' && badError.message).toMatch(/learning rate/i);
+    const nowhereError = errors.find((m) => m.type === 'error' && m.runId === 'nowhere');
+    expect(nowhereError && nowhereError.type === 'error' && nowhereError.message).toMatch(/atlantis/);
+    expect(chunksOf(h.messages(), 'r1').at(-1)!.done).toBe(true);
+    expect(h.messages().at(-1)!.type).toBe('done');
+  });
+
+  it('reports a custom function that does not parse, and a broken bowl, without stopping', () => {
+    const h = manual();
+    h.send({
+      type: 'compute',
+      generation: 1,
+      runs: [runs(1, 10)[0]],
+      fields: [
+        { key: 'custom', surface: { kind: 'custom', expression: 'x^2 +* y', domain: { x: [-1, 1], y: [-1, 1] } }, resolution: 8 },
+        { key: 'bowl', surface: { kind: 'bowl', condition: 0 }, resolution: 8 },
+      ],
+    });
+    h.drain();
+    const errors = h.messages().filter((m): m is Extract<Response, { type: 'error' }> => m.type === 'error');
+    expect(errors.map((error) => error.fieldKey)).toEqual(['custom', 'bowl']);
+    expect(errors.every((error) => error.runId === null && error.message.length > 0)).toBe(true);
+    expect(h.messages().at(-1)!.type).toBe('done');
+  });
+
+  it('sends height fields equal to core heightField', () => {
+    const h = manual();
+    h.send({
+      type: 'compute',
+      generation: 1,
+      runs: [],
+      fields: [
+        { key: 'pane0', surface: { kind: 'builtin', id: 'valleys' }, resolution: 256 },
+        { key: 'pane1', surface: { kind: 'bowl', condition: 50 }, resolution: 32 },
+      ],
+    });
+    h.drain();
+    const fields = h.messages().filter((m): m is Field => m.type === 'field');
+    expect(fields.map((field) => field.key)).toEqual(['pane0', 'pane1']);
+    const valleys = heightField(surfaces.valleys, 256);
+    expect(fields[0].heights).toEqual(valleys);
+    const range = heightFieldRange(valleys);
+    expect([fields[0].min, fields[0].max]).toEqual([range.min, range.max]);
+    expect(fields[0].domain).toEqual(surfaces.valleys.domain);
+    expect(fields[1].heights).toEqual(heightField(makeBowl(50), 32));
+    expect(fields[1].resolution).toBe(32);
+  });
+
+  it('transfers the chunk and field buffers, which are detached after a real MessageChannel post', async () => {
+    const h = manual();
+    h.send({ type: 'compute', generation: 1, runs: runs(1, 100), fields: [{ key: 'pane0', surface: { kind: 'builtin', id: 'bowl' }, resolution: 8 }] });
+    h.drain();
+    const chunkEntry = h.posted.find((entry) => entry.message.type === 'chunk')!;
+    const chunk = chunkEntry.message as Chunk;
+    expect(chunkEntry.transfer).toEqual([chunk.x.buffer, chunk.y.buffer, chunk.loss.buffer, chunk.gradNorm.buffer]);
+    const fieldEntry = h.posted.find((entry) => entry.message.type === 'field')!;
+    expect(fieldEntry.transfer).toEqual([(fieldEntry.message as Field).heights.buffer]);
+
+    const { port1, port2 } = new MessageChannel();
+    const received = new Promise<Chunk>((resolve) => {
+      port1.onmessage = (event: MessageEvent<Chunk>) => resolve(event.data);
+    });
+    const x = Array.from(chunk.x);
+    port2.postMessage(chunk, chunkEntry.transfer);
+    expect(chunk.x.buffer.byteLength).toBe(0);
+    expect(chunk.gradNorm.buffer.byteLength).toBe(0);
+    const arrived = await received;
+    expect(Array.from(arrived.x)).toEqual(x);
+    port1.close();
+    port2.close();
+  });
+
+  it('runs with its default scheduler in Node, yielding between slices', async () => {
+    const posted: Response[] = [];
+    const handler = createHandler((message) => posted.push(message));
+    handler.onMessage({ type: 'compute', generation: 1, runs: runs(2, 50_000), fields: [] });
+    expect(posted).toHaveLength(0);
+    await new Promise<void>((resolve) => {
+      const poll = () => (posted.some((m) => m.type === 'done') ? resolve() : setTimeout(poll, 1));
+      poll();
+    });
+    expect(concat(chunksOf(posted, 'r2'), 'x')).toHaveLength(50_001);
+  });
+});
