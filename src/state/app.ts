@@ -11,7 +11,7 @@
  */
 import { useStore } from 'zustand';
 import { createEngineClient, type EngineClient, type WorkerLike } from '../worker/client.ts';
-import { connectEngine, engineCallbacks } from './engine.ts';
+import { connectEngine, engineCallbacks, fieldKey } from './engine.ts';
 import { Playhead } from './playhead.ts';
 import { Results } from './results.ts';
 import type { Setup } from './setup.ts';
@@ -37,6 +37,8 @@ export interface DescentLabHooks {
   killWorker(): void;
   /** Replace the worker and re-send the setup, without a crash message. */
   restartWorker(): void;
+  /** True when every run and every pane's height field of the current setup has arrived. */
+  isIdle(): boolean;
 }
 
 declare global {
@@ -69,6 +71,15 @@ export function startApp(options: StartOptions = {}): EngineClient {
       client,
       killWorker: () => client.terminateForTest(),
       restartWorker: () => client.restart(),
+      isIdle: () => {
+        const { setup, workerStatus } = appStore.getState();
+        if (workerStatus !== 'ready') return false;
+        const runsArrived = setup.runs.every((run) => {
+          const result = appResults.runs.get(run.id);
+          return result !== undefined && result.status !== 'computing';
+        });
+        return runsArrived && setup.panes.every((_, pane) => appResults.fields.has(fieldKey(pane)));
+      },
     };
   }
   return client;
