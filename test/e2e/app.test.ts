@@ -270,4 +270,36 @@ describe('Descent Lab in headless Chromium', () => {
     expect(colorBounds(pixels, setup.runs[0].color, 30)).not.toBeNull();
     await app.context.close();
   });
+
+  test('adding a run draws a new path in its own color', async () => {
+    const app = await open();
+    const { page } = app;
+    await hideRunLegend(page);
+    await onlyFirstRun(page);
+    await settle(page);
+    const before = await sceneShot(page);
+    await page.getByRole('button', { name: 'Add run' }).click();
+    await settle(page);
+    const setup = await setupOf(page);
+    expect(setup.runs.length).toBe(4);
+    const added = setup.runs[3];
+    const after = await sceneShot(page);
+    expect(diffRatio(before, after)).toBeGreaterThan(0.0003);
+    expect(countColor(after, added.color, 30)).toBeGreaterThan(countColor(before, added.color, 30) + 20);
+    await app.context.close();
+  });
+
+  test('a guided scenario loads its setup and shows its explanation and update rules', async () => {
+    const app = await open();
+    const { page } = app;
+    await page.getByLabel('Guided scenario').selectOption({ index: 1 });
+    await settle(page);
+    await expect.poll(() => page.locator('body').innerText()).toContain('Step size: too small, just right, too big');
+    await expect.poll(() => page.locator('.katex').count()).toBeGreaterThan(0);
+    const statuses = await page.evaluate(() => [...window.__descentLab!.results.runs.values()].map((run) => run.status));
+    expect(statuses).toContain('diverged');
+    await expect.poll(() => page.locator('body').innerText()).toMatch(/diverged at step \d+/);
+    expect(app.errors).toEqual([]);
+    await app.context.close();
+  });
 });
