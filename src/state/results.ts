@@ -5,6 +5,7 @@
  * Nothing here triggers a React render per step or per frame.
  */
 import type { Domain } from '../core/types.ts';
+import type { Response } from '../worker/protocol.ts';
 
 export type RunStatus = 'computing' | 'done' | 'diverged' | 'error';
 
@@ -37,19 +38,8 @@ export interface HeightField {
   readonly revision: number;
 }
 
-export interface ChunkInput {
-  readonly generation: number;
-  readonly runId: string;
-  readonly capacity: number;
-  readonly offset: number;
-  readonly x: Float64Array;
-  readonly y: Float64Array;
-  readonly loss: Float64Array;
-  readonly gradNorm: Float64Array;
-  readonly done: boolean;
-  readonly diverged: boolean;
-  readonly divergedAt: number;
-}
+/** One streamed chunk as the worker protocol carries it (without its message tag). */
+export type ChunkInput = Omit<Extract<Response, { readonly type: 'chunk' }>, 'type'>;
 
 type Listener = () => void;
 
