@@ -52,7 +52,7 @@ export const valleys: Surface = {
   gradient,
   domain: { x: [-4, 4], y: [-4, 4] },
   minima,
-  suggestedStart: [-0.3, 0.2],
+  suggestedStart: [3, -2.25],
   lrRange: [1e-3, 0.5],
   suggestedLr: 0.1,
   logHeight: false,
