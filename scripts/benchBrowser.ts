@@ -4,8 +4,12 @@
  *  - input → results in the buffers the scene draws from, and input → next rendered frame,
  *    for learning-rate changes with 8 runs × 2,000 steps (median, p95);
  *  - the longest main-thread task while scrubbing at ~100 input events per second;
- *  - worker throughput on 16 runs × 100,000 steps.
+ *  - worker throughput on 16 runs × 100,000 steps;
+ *  - scene frame time during ~3 s of animate playback vs a bare three.js page drawing a
+ *    256×256-segment PlaneGeometry mesh on a canvas of the same size.
  */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { launchChromium, openApp, serveDist, waitForIdle } from '../test/e2e/harness.ts';
 
 const CHANGES = 60;
@@ -13,6 +17,58 @@ const CHANGES = 60;
 function quantile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+interface FrameSample {
+  /** gl.render() durations of the frames drawn in the window (ms). */
+  readonly renderMs: number[];
+  /** Intervals between consecutive drawn frames (ms). */
+  readonly intervalMs: number[];
+  readonly canvas: { width: number; height: number };
+}
+
+const BARE_ORIGIN = 'http://bare.bench';
+const BARE_PAGE = `<!doctype html><html><head><style>html,body{margin:0;background:#0b0d12;overflow:hidden}</style></head><body>
+<canvas id="c"></canvas>
+<script type="module">
+import * as THREE from '/three.module.js';
+const params = new URLSearchParams(location.search);
+const width = Number(params.get('w')), height = Number(params.get('h'));
+const canvas = document.getElementById('c');
+const renderer = new THREE.WebGLRenderer({ canvas, antialias: true });
+renderer.setPixelRatio(1);
+renderer.setSize(width, height);
+const scene = new THREE.Scene();
+const camera = new THREE.PerspectiveCamera(45, width / height, 0.01, 100);
+camera.position.set(0, 2.2, 2.4);
+camera.lookAt(0, 0, 0);
+const geometry = new THREE.PlaneGeometry(2, 2, 256, 256);
+geometry.rotateX(-Math.PI / 2);
+const position = geometry.getAttribute('position');
+for (let i = 0; i < position.count; i++) {
+  const x = position.getX(i), z = position.getZ(i);
+  position.setY(i, 0.25 * (x * x + z * z));
+}
+geometry.computeVertexNormals();
+scene.add(new THREE.Mesh(geometry, new THREE.MeshLambertMaterial({ color: 0x4d7fbf })));
+scene.add(new THREE.AmbientLight(0xffffff, 0.6));
+const light = new THREE.DirectionalLight(0xffffff, 1.2);
+light.position.set(1, 2, 1);
+scene.add(light);
+window.__bare = { frames: 0, lastFrameMs: 0 };
+const loop = () => {
+  scene.rotation.y += 0.002;
+  const started = performance.now();
+  renderer.render(scene, camera);
+  window.__bare.lastFrameMs = performance.now() - started;
+  window.__bare.frames++;
+  requestAnimationFrame(loop);
+};
+requestAnimationFrame(loop);
+</script></body></html>`;
+
+function mean(values: number[]): number {
+  return values.length === 0 ? NaN : values.reduce((sum, v) => sum + v, 0) / values.length;
 }
 
 const server = await serveDist();
@@ -39,7 +95,6 @@ try {
     for (let i = 0; i < changes; i++) {
       const ids = hooks.store.getState().setup.runs.map((run) => run.id);
       const generationBefore = hooks.client.generation;
-      const framesBefore = scene();
       const value = Number(slider.min) + ((i % 20) / 20 + 0.1) * (Number(slider.max) - Number(slider.min)) * 0.8;
       const t0 = performance.now();
       const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
@@ -62,8 +117,10 @@ try {
         });
       });
       toBuffers.push(performance.now() - t0);
+      // The next frame drawn after the results are complete (earlier frames showed older data).
+      const framesAtArrival = scene();
       await new Promise<void>((resolve) => {
-        const poll = () => (scene() > framesBefore ? resolve() : requestAnimationFrame(poll));
+        const poll = () => (scene() > framesAtArrival ? resolve() : requestAnimationFrame(poll));
         poll();
       });
       toFrame.push(performance.now() - t0);
@@ -98,6 +155,89 @@ try {
     return { events: i, durations };
   });
 
+  // Scene frame time during animate playback (8 runs × 2,000 steps, slow enough to keep playing for > 3 s).
+  await waitForIdle(page);
+  await page.evaluate(() => {
+    const state = window.__descentLab!.store.getState();
+    state.resetPlayback();
+    state.setStepsPerSecond(200);
+    state.play();
+  });
+  await page.waitForTimeout(300);
+  const sampleFrames = (key: '__descentScene' | '__bare') =>
+    page.evaluate(async (hostKey) => {
+      const read = () => (window as unknown as Record<string, { frames: number; lastFrameMs: number } | undefined>)[hostKey] ?? { frames: 0, lastFrameMs: 0 };
+      const renderMs: number[] = [];
+      const intervalMs: number[] = [];
+      let lastFrames = read().frames;
+      let lastAt = -1;
+      const start = performance.now();
+      await new Promise<void>((done) => {
+        const tick = (now: number) => {
+          const counters = read();
+          if (counters.frames !== lastFrames) {
+            renderMs.push(counters.lastFrameMs);
+            if (lastAt >= 0) intervalMs.push(now - lastAt);
+            lastAt = now;
+            lastFrames = counters.frames;
+          }
+          if (performance.now() - start > 3000) done();
+          else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      });
+      const canvas = document.querySelector('canvas')!;
+      return { renderMs, intervalMs, canvas: { width: canvas.width, height: canvas.height } };
+    }, key);
+  const appFrames: FrameSample = await sampleFrames('__descentScene');
+  await page.evaluate(() => window.__descentLab!.store.getState().pause());
+
+  let bareFrames: FrameSample | null = null;
+  try {
+    const threeDir = resolve(process.cwd(), 'node_modules/three/build');
+    const bareContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+    await bareContext.route(`${BARE_ORIGIN}/**`, async (route) => {
+      const pathname = new URL(route.request().url()).pathname;
+      if (pathname === '/' || pathname === '/index.html') return route.fulfill({ contentType: 'text/html', body: BARE_PAGE });
+      if (pathname === '/three.module.js' || pathname === '/three.core.js') {
+        return route.fulfill({ contentType: 'text/javascript', body: await readFile(resolve(threeDir, pathname.slice(1)), 'utf8') });
+      }
+      return route.fulfill({ status: 404, body: '' });
+    });
+    const barePage = await bareContext.newPage();
+    await barePage.evaluate('globalThis.__name = (target) => target').catch(() => undefined);
+    await barePage.goto(`${BARE_ORIGIN}/?w=${appFrames.canvas.width}&h=${appFrames.canvas.height}`);
+    await barePage.evaluate('globalThis.__name = (target) => target');
+    await barePage.waitForFunction(() => ((window as unknown as { __bare?: { frames: number } }).__bare?.frames ?? 0) > 10, undefined, { timeout: 20_000 });
+    bareFrames = await barePage.evaluate(async () => {
+      const read = () => (window as unknown as { __bare: { frames: number; lastFrameMs: number } }).__bare;
+      const renderMs: number[] = [];
+      const intervalMs: number[] = [];
+      let lastFrames = read().frames;
+      let lastAt = -1;
+      const start = performance.now();
+      await new Promise<void>((done) => {
+        const tick = (now: number) => {
+          const counters = read();
+          if (counters.frames !== lastFrames) {
+            renderMs.push(counters.lastFrameMs);
+            if (lastAt >= 0) intervalMs.push(now - lastAt);
+            lastAt = now;
+            lastFrames = counters.frames;
+          }
+          if (performance.now() - start > 3000) done();
+          else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      });
+      const canvas = document.querySelector('canvas')!;
+      return { renderMs, intervalMs, canvas: { width: canvas.width, height: canvas.height } };
+    });
+    await bareContext.close();
+  } catch (error) {
+    console.error(`bare three.js page failed: ${(error as Error).message}`);
+  }
+
   await waitForIdle(page);
   const throughput = await page.evaluate(async () => {
     const hooks = window.__descentLab!;
@@ -123,8 +263,22 @@ try {
     ['scrub: longest main-thread task', `${Math.max(0, ...longTasks.durations).toFixed(0)} ms`],
     ['scrub: main-thread tasks over 50 ms', String(longTasks.durations.filter((d) => d > 50).length)],
     ['worker throughput, 16 runs × 100,000 steps (request → all in buffers)', `${(throughput.steps / throughput.seconds / 1e6).toFixed(2)} M steps/s (${throughput.steps} steps in ${throughput.seconds.toFixed(2)} s)`],
-    ['scene frame time vs bare three.js mesh', 'not measured yet'],
   ];
+  const frameRow = (label: string, sample: FrameSample) => {
+    rows.push([`${label}: gl.render() time, mean / median (${sample.canvas.width}×${sample.canvas.height})`, `${mean(sample.renderMs).toFixed(2)} / ${quantile(sample.renderMs, 0.5).toFixed(2)} ms over ${sample.renderMs.length} frames`]);
+    rows.push([`${label}: interval between drawn frames, mean / median`, `${mean(sample.intervalMs).toFixed(2)} / ${quantile(sample.intervalMs, 0.5).toFixed(2)} ms`]);
+  };
+  if (appFrames.renderMs.length < 2) {
+    rows.push(['frame-time comparison', `not measured (the scene drew ${appFrames.renderMs.length} frames during playback)`]);
+  } else if (bareFrames === null || bareFrames.renderMs.length < 2) {
+    frameRow('scene, animate playback', appFrames);
+    rows.push(['frame-time comparison', 'not measured (bare three.js page did not render)']);
+  } else {
+    frameRow('scene, animate playback', appFrames);
+    frameRow('bare three.js 256×256 PlaneGeometry mesh', bareFrames);
+    rows.push(['scene / bare ratio, median gl.render() time', `${(quantile(appFrames.renderMs, 0.5) / quantile(bareFrames.renderMs, 0.5)).toFixed(2)}×`]);
+    rows.push(['scene / bare ratio, median frame interval', `${(quantile(appFrames.intervalMs, 0.5) / quantile(bareFrames.intervalMs, 0.5)).toFixed(2)}×`]);
+  }
   const width = Math.max(...rows.map(([name]) => name.length));
   console.log(`\nDescent Lab browser benchmark (${CHANGES} learning-rate changes, headless Chromium, production build)\n`);
   for (const [name, value] of rows) console.log(`${name.padEnd(width)}  ${value}`);
