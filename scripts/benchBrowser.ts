@@ -5,8 +5,11 @@
  *    for learning-rate changes with 8 runs × 2,000 steps (median, p95);
  *  - the longest main-thread task while scrubbing at ~100 input events per second;
  *  - worker throughput on 16 runs × 100,000 steps;
- *  - scene frame time during ~3 s of animate playback vs a bare three.js page drawing a
- *    256×256-segment PlaneGeometry mesh on a canvas of the same size.
+ *  - the scene's GPU cost per frame vs a bare mesh (the floor), in the same page, renderer,
+ *    camera and canvas: each sample renders once and reads one pixel back, which waits
+ *    until the (software) GPU has finished, so the page's compositing is left out;
+ *  - for reference, the interval between frames during ~3 s of animate playback vs a bare
+ *    three.js page drawing a 256×256-segment PlaneGeometry mesh on a canvas of the same size.
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -74,7 +77,15 @@ function mean(values: number[]): number {
 const server = await serveDist();
 const browser = await launchChromium();
 try {
-  const { page } = await openApp(browser, server.url, { width: 1280, height: 800 });
+  const { page, context } = await openApp(browser, server.url, { width: 1280, height: 800 });
+  // three.js announces each Scene and WebGLRenderer it creates to a devtools hook: keep them.
+  await context.addInitScript(() => {
+    const hook = new EventTarget();
+    const seen: unknown[] = [];
+    hook.addEventListener('observe', (event) => seen.push((event as CustomEvent).detail));
+    Object.assign(window, { __THREE_DEVTOOLS__: hook, __threeSeen: seen });
+  });
+  await page.reload();
   await waitForIdle(page);
   // tsx (esbuild with keepNames) wraps named functions in __name(); define it in the page.
   await page.evaluate('globalThis.__name = (target) => target');
@@ -238,6 +249,73 @@ try {
     console.error(`bare three.js page failed: ${(error as Error).message}`);
   }
 
+  // GPU cost of one frame: the full scene vs only the surface's 256×256 grid with a plain
+  // Lambert material (the bare mesh), interleaved, same renderer, camera and canvas.
+  await waitForIdle(page);
+  const gpuCost = await page.evaluate(async (samples) => {
+    interface Node3D {
+      visible: boolean;
+      isMesh?: boolean;
+      children: Node3D[];
+      geometry?: { index: { count: number } | null };
+      material?: { constructor: new (options: object) => unknown };
+      traverse(visit: (node: Node3D) => void): void;
+    }
+    interface Renderer {
+      isWebGLRenderer: true;
+      render(scene: Node3D, camera: unknown): void;
+      getContext(): WebGL2RenderingContext;
+    }
+    const seen = (window as unknown as { __threeSeen: (Node3D & { isScene?: boolean })[] }).__threeSeen;
+    const scene = seen.find((item) => item.isScene);
+    const renderer = seen.find((item) => (item as unknown as Renderer).isWebGLRenderer) as unknown as Renderer | undefined;
+    if (!scene || !renderer) return null;
+    // The camera R3F renders with: catch it on the next frame the app draws.
+    let camera: unknown = null;
+    const render = renderer.render;
+    renderer.render = function (this: Renderer, s: Node3D, c: unknown) {
+      camera = c;
+      return render.call(this, s, c);
+    };
+    window.__descentLab!.store.getState().setCamera('3d');
+    const [x, y] = window.__descentLab!.store.getState().setup.start;
+    window.__descentLab!.store.getState().setStart([x, y]);
+    const started = performance.now();
+    while (camera === null && performance.now() - started < 10_000) await new Promise((resolve) => setTimeout(resolve, 50));
+    renderer.render = render;
+    if (camera === null) return null;
+    const gl = renderer.getContext();
+    const pixel = new Uint8Array(4);
+    const nodes: Node3D[] = [];
+    scene.traverse((node) => {
+      if (node !== scene) nodes.push(node);
+    });
+    const surface = nodes.find((node) => node.isMesh && (node.geometry?.index?.count ?? 0) > 300_000);
+    if (!surface?.material) return null;
+    const plain = new surface.material.constructor({ color: 0x4d7fbf });
+    const visible = new Map(nodes.map((node) => [node, node.visible]));
+    const time = () => {
+      const t0 = performance.now();
+      renderer.render(scene, camera);
+      gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
+      return performance.now() - t0;
+    };
+    const full: number[] = [];
+    const bare: number[] = [];
+    time();
+    for (let i = 0; i < samples; i++) {
+      full.push(time());
+      for (const node of nodes) node.visible = node === surface || (!node.isMesh && node.children.length > 0 && (visible.get(node) ?? true));
+      const material: Node3D['material'] = surface.material;
+      surface.material = plain as Node3D['material'];
+      bare.push(time());
+      surface.material = material;
+      for (const node of nodes) node.visible = visible.get(node) ?? true;
+    }
+    const canvas = gl.canvas as HTMLCanvasElement;
+    return { full, bare, canvas: { width: canvas.width, height: canvas.height } };
+  }, 15);
+
   await waitForIdle(page);
   const throughput = await page.evaluate(async () => {
     const hooks = window.__descentLab!;
@@ -264,6 +342,16 @@ try {
     ['scrub: main-thread tasks over 50 ms', String(longTasks.durations.filter((d) => d > 50).length)],
     ['worker throughput, 16 runs × 100,000 steps (request → all in buffers)', `${(throughput.steps / throughput.seconds / 1e6).toFixed(2)} M steps/s (${throughput.steps} steps in ${throughput.seconds.toFixed(2)} s)`],
   ];
+  if (gpuCost === null) {
+    rows.push(['scene GPU cost vs bare mesh', 'not measured (scene, renderer or camera not found)']);
+  } else {
+    const full = quantile(gpuCost.full, 0.5);
+    const bare = quantile(gpuCost.bare, 0.5);
+    const size = `${gpuCost.canvas.width}×${gpuCost.canvas.height}`;
+    rows.push([`scene GPU cost per frame, median of ${gpuCost.full.length} (8 runs × 2,000 steps, ${size})`, `${full.toFixed(1)} ms`]);
+    rows.push([`bare 256×256 mesh (Lambert, nothing else), same page and camera, median`, `${bare.toFixed(1)} ms`]);
+    rows.push(['scene / bare mesh GPU cost ratio (target ≤ 1.3×)', `${(full / bare).toFixed(2)}×`]);
+  }
   const frameRow = (label: string, sample: FrameSample) => {
     rows.push([`${label}: gl.render() time, mean / median (${sample.canvas.width}×${sample.canvas.height})`, `${mean(sample.renderMs).toFixed(2)} / ${quantile(sample.renderMs, 0.5).toFixed(2)} ms over ${sample.renderMs.length} frames`]);
     rows.push([`${label}: interval between drawn frames, mean / median`, `${mean(sample.intervalMs).toFixed(2)} / ${quantile(sample.intervalMs, 0.5).toFixed(2)} ms`]);

@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useRef } from 'react';
 import type { Surface } from '../core/types.ts';
-import type { RunConfig } from '../state/setup.ts';
+import type { SceneRun } from './sceneRuns.ts';
 import { appResults, appStore, playhead } from './appBridge.ts';
 import { colormapInto } from './colormap.ts';
 import { formatNumber } from '../ui/format.ts';
@@ -39,7 +39,7 @@ function paintBackground(field: MappedField): HTMLCanvasElement {
   return image;
 }
 
-export function Fallback2D({ field, surface, runs, legend = true }: { field: MappedField; surface: Surface | null; runs: readonly RunConfig[]; legend?: boolean }) {
+export function Fallback2D({ field, surface, runs, legend = true }: { field: MappedField; surface: Surface | null; runs: readonly SceneRun[]; legend?: boolean }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const background = useMemo(() => paintBackground(field), [field]);
   const contours = useMemo(() => contourLines(field.t, field.resolution, field.resolution, contourLevels(15)), [field]);

@@ -6,7 +6,8 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useLayoutEffect, useMemo } from 'react';
 import { BufferAttribute, BufferGeometry, LineBasicMaterial, LineSegments } from 'three';
-import type { CameraMode, RunConfig } from '../state/setup.ts';
+import type { CameraMode } from '../state/setup.ts';
+import type { SceneRun } from './sceneRuns.ts';
 import { appResults, appStore, playhead } from './appBridge.ts';
 import type { AxesGeometry } from './axes.ts';
 import { CameraRig } from './CameraRig.tsx';
@@ -83,7 +84,7 @@ export interface LandscapeProps {
   readonly pane: number;
   readonly scene: PaneScene;
   readonly axes: AxesGeometry;
-  readonly runs: readonly RunConfig[];
+  readonly runs: readonly SceneRun[];
   readonly mode: CameraMode;
   readonly overlays: OverlayFlags;
   readonly container: HTMLElement;

@@ -10,7 +10,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { Color, Group, Vector3 } from 'three';
 import { SolidArrow } from './arrow.ts';
 import type { OptimizerId, Surface } from '../core/types.ts';
-import type { RunConfig } from '../state/setup.ts';
+import type { SceneRun } from './sceneRuns.ts';
 import { appResults, playhead } from './appBridge.ts';
 import { clampToDomain, type WorldFrame } from './heightMapping.ts';
 import { sampleAt, type MappedField } from './mappedField.ts';
@@ -43,7 +43,7 @@ function clampLength(length: number): number {
   return Math.min(MAX_LENGTH, Math.max(MIN_LENGTH, length));
 }
 
-function RunOverlay({ run, surface, field, frame, flags }: { run: RunConfig; surface: Surface | null; field: MappedField; frame: WorldFrame; flags: OverlayFlags }) {
+function RunOverlay({ run, surface, field, frame, flags }: { run: SceneRun; surface: Surface | null; field: MappedField; frame: WorldFrame; flags: OverlayFlags }) {
   const parts = useMemo(() => {
     const color = new Color(run.color);
     const make = (c: Color | number, thickness: number) => {
@@ -121,7 +121,7 @@ function RunOverlay({ run, surface, field, frame, flags }: { run: RunConfig; sur
   return <primitive object={parts.group} />;
 }
 
-export function Overlays({ runs, surface, field, frame, flags }: { runs: readonly RunConfig[]; surface: Surface | null; field: MappedField; frame: WorldFrame; flags: OverlayFlags }) {
+export function Overlays({ runs, surface, field, frame, flags }: { runs: readonly SceneRun[]; surface: Surface | null; field: MappedField; frame: WorldFrame; flags: OverlayFlags }) {
   if (!flags.gradient && !flags.velocity && !flags.effectiveStep) return null;
   return (
     <group name="overlays">

@@ -16,13 +16,31 @@ import { appResults, playhead } from './appBridge.ts';
 import type { WorldFrame } from './heightMapping.ts';
 import type { LabelRegistry } from './labels.ts';
 import type { MappedField } from './mappedField.ts';
-import { createPathBuffers, extendPath, positionAtVertex, resetPath, vertexAtStep, writeSegments, type PathBuffers } from './pathGeometry.ts';
+import {
+  createPathBuffers,
+  createPathSegments,
+  extendPath,
+  positionAtVertex,
+  resetPath,
+  resetPathSegments,
+  segmentsBehind,
+  updatePathSegments,
+  vertexAtStep,
+  type PathBuffers,
+  type PathSegments,
+} from './pathGeometry.ts';
 
 /** Height of paths above the surface, in world units (the surface spans 2). */
 export const PATH_LIFT = 0.014;
 /** Runs with at most this many steps show a marker at every step. */
 export const STEP_MARKER_LIMIT = 60;
 const EXTRA_VERTICES = 4096;
+/**
+ * Drawn segments shorter than this (world units; the surface spans 2, so about one
+ * pixel on a 1000-pixel view) are merged into the next: a settled run draws a few
+ * segments, not thousands.
+ */
+export const MIN_SEGMENT = 0.0025;
 
 const ballGeometry = new SphereGeometry(0.034, 20, 14);
 const markerGeometry = new SphereGeometry(0.013, 10, 8);
@@ -45,9 +63,10 @@ interface Tracking {
   buffers: PathBuffers;
   segments: Float32Array;
   segmentBuffer: InstancedInterleavedBuffer;
-  validSegments: number;
-  /** Segment whose end was moved to the ball (restored next frame), or −1. */
+  drawn: PathSegments;
+  /** Segment whose end was moved to the ball (restored next frame), or −1, and its true end. */
   patched: number;
+  readonly patchedEnd: Float32Array;
   markers: number;
   /** Step shown in the "diverged at step k" label (avoids rebuilding the text each frame). */
   labelStep: number;
@@ -56,14 +75,15 @@ interface Tracking {
 const matrix = new Matrix4();
 const ballAt = new Vector3();
 
-function allocate(geometry: LineSegmentsGeometry, pointCapacity: number): Pick<Tracking, 'buffers' | 'segments' | 'segmentBuffer'> {
+function allocate(geometry: LineSegmentsGeometry, pointCapacity: number): Pick<Tracking, 'buffers' | 'segments' | 'segmentBuffer' | 'drawn'> {
   const buffers = createPathBuffers(pointCapacity, EXTRA_VERTICES);
+  const drawn = createPathSegments(buffers.positions.length / 3);
   const segments = new Float32Array(Math.max(1, buffers.positions.length / 3 - 1) * 6);
   const segmentBuffer = new InstancedInterleavedBuffer(segments, 6, 1);
   geometry.setAttribute('instanceStart', new InterleavedBufferAttribute(segmentBuffer, 3, 0));
   geometry.setAttribute('instanceEnd', new InterleavedBufferAttribute(segmentBuffer, 3, 3));
   geometry.instanceCount = 0;
-  return { buffers, segments, segmentBuffer };
+  return { buffers, segments, segmentBuffer, drawn };
 }
 
 export function RunPath({ runId, color, visible, field, frame, labels }: RunPathProps) {
@@ -130,12 +150,13 @@ export function RunPath({ runId, color, visible, field, frame, labels }: RunPath
     root.visible = true;
     const currentField = field;
     if (!tracking.current || tracking.current.buffers.pointCapacity < result.capacity) {
-      tracking.current = { result: null, generation: -1, capacity: 0, field: null, patched: -1, validSegments: 0, markers: 0, labelStep: -1, ...allocate(parts.geometry, result.capacity) };
+      tracking.current = { result: null, generation: -1, capacity: 0, field: null, patched: -1, patchedEnd: new Float32Array(3), markers: 0, labelStep: -1, ...allocate(parts.geometry, result.capacity) };
     }
     const state = tracking.current;
     const stale = state.result !== result || state.generation !== result.generation || state.capacity !== result.capacity || state.field !== currentField || result.length < state.buffers.points;
     if (stale) {
       resetPath(state.buffers, EXTRA_VERTICES);
+      resetPathSegments(state.drawn);
       state.result = result;
       state.generation = result.generation;
       state.capacity = result.capacity;
@@ -144,14 +165,23 @@ export function RunPath({ runId, color, visible, field, frame, labels }: RunPath
       state.markers = 0;
     }
     const buffers = state.buffers;
+    // Put back the true end of the segment the ball cut last frame.
+    if (state.patched >= 0) {
+      const s = state.patched;
+      state.segments.set(state.patchedEnd, s * 6 + 3);
+      state.segmentBuffer.addUpdateRange(s * 6 + 3, 3);
+      state.segmentBuffer.needsUpdate = true;
+      state.patched = -1;
+    }
     if (result.length > buffers.points) {
       const fromPoint = buffers.points;
-      const firstVertex = extendPath(buffers, result.x, result.y, result.length, currentField, frame, PATH_LIFT);
-      if (state.patched >= firstVertex - 1) state.patched = -1;
-      state.validSegments = writeSegments(buffers, state.segments, firstVertex);
-      const from = Math.max(0, firstVertex - 1) * 6;
-      state.segmentBuffer.addUpdateRange(from, state.validSegments * 6 - from);
-      state.segmentBuffer.needsUpdate = true;
+      extendPath(buffers, result.x, result.y, result.length, currentField, frame, PATH_LIFT);
+      const firstSegment = updatePathSegments(buffers, state.drawn, state.segments, MIN_SEGMENT);
+      const from = Math.min(firstSegment, state.drawn.count) * 6;
+      if (state.drawn.count * 6 > from) {
+        state.segmentBuffer.addUpdateRange(from, state.drawn.count * 6 - from);
+        state.segmentBuffer.needsUpdate = true;
+      }
       if (result.capacity <= STEP_MARKER_LIMIT + 1) {
         for (let k = fromPoint; k < buffers.points; k++) {
           const v = buffers.stepVertex[k] * 3;
@@ -171,23 +201,18 @@ export function RunPath({ runId, color, visible, field, frame, labels }: RunPath
     parts.ball.position.copy(ballAt);
 
     // Full segments behind the ball, plus the one it is on, cut at the ball.
-    if (state.patched >= 0) {
-      const s = state.patched;
-      for (let c = 0; c < 3; c++) state.segments[s * 6 + 3 + c] = buffers.positions[(s + 1) * 3 + c];
-      state.segmentBuffer.addUpdateRange(s * 6, 6);
+    const behind = segmentsBehind(state.drawn, vertex);
+    let drawn = behind.whole;
+    if (behind.partial) {
+      const o = behind.whole * 6 + 3;
+      state.patchedEnd.set(state.segments.subarray(o, o + 3));
+      state.segments[o] = ballAt.x;
+      state.segments[o + 1] = ballAt.y;
+      state.segments[o + 2] = ballAt.z;
+      state.segmentBuffer.addUpdateRange(o, 3);
       state.segmentBuffer.needsUpdate = true;
-      state.patched = -1;
-    }
-    const whole = Math.floor(vertex);
-    let drawn = Math.min(whole, state.validSegments);
-    if (vertex > whole && whole < state.validSegments) {
-      state.segments[whole * 6 + 3] = ballAt.x;
-      state.segments[whole * 6 + 4] = ballAt.y;
-      state.segments[whole * 6 + 5] = ballAt.z;
-      state.segmentBuffer.addUpdateRange(whole * 6, 6);
-      state.segmentBuffer.needsUpdate = true;
-      state.patched = whole;
-      drawn = whole + 1;
+      state.patched = behind.whole;
+      drawn = behind.whole + 1;
     }
     parts.geometry.instanceCount = drawn;
     parts.markers.count = state.markers > 0 ? Math.min(state.markers, Math.floor(step) + 1) : 0;

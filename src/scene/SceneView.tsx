@@ -6,13 +6,13 @@
  */
 import { Canvas, type RootState } from '@react-three/fiber';
 import { Component, useCallback, useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { appStore, useAppStore } from './appBridge.ts';
 import { buildAxes } from './axes.ts';
 import { Fallback2D } from './Fallback2D.tsx';
 import { LabelRegistry } from './labels.ts';
 import { Landscape } from './Landscape.tsx';
 import { Legend } from './Legend.tsx';
+import { parseSceneRuns, sceneRunsKey } from './sceneRuns.ts';
 import { usePaneScene } from './usePaneScene.ts';
 import './scene.css';
 
@@ -54,7 +54,9 @@ export function SceneView({ pane }: { pane: number }) {
   const scene = usePaneScene(pane);
   const mode = useAppStore((s) => s.setup.view.camera);
   const overlays = useAppStore((s) => s.setup.view.overlays);
-  const runs = useAppStore(useShallow((s) => s.setup.runs.filter((run) => run.pane === pane || (pane === 0 && run.pane >= s.setup.panes.length))));
+  // A string key: a learning-rate change leaves it equal, so scrubbing re-renders nothing in the scene.
+  const runsKey = useAppStore((s) => sceneRunsKey(s.setup, pane));
+  const runs = useMemo(() => parseSceneRuns(runsKey), [runsKey]);
   const axes = useMemo(() => (scene ? buildAxes(scene.field, scene.frame) : null), [scene]);
   useEffect(() => {
     for (const label of axes?.labels ?? []) labels.place(label.id, ...label.position, !(label.only3d && mode === 'top'));

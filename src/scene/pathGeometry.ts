@@ -146,3 +146,97 @@ export function writeSegments(buffers: PathBuffers, segments: Float32Array, from
   }
   return count;
 }
+
+/**
+ * The segments actually drawn for a path: vertices closer than `minLength` (world
+ * units) to the last kept vertex are skipped, so a run that has settled into a
+ * minimum, or crawls in sub-pixel steps, costs a handful of segments instead of
+ * thousands (software WebGL pays per segment instance). The last vertex is always
+ * reached through a provisional tail segment, rewritten when more points arrive.
+ * The full-resolution vertices stay in PathBuffers for the ball and markers.
+ */
+export interface PathSegments {
+  /** Vertex index of each kept vertex, in order. */
+  readonly kept: Int32Array;
+  keptCount: number;
+  /** For every scanned vertex, the index (into `kept`) of the last kept vertex at or before it. */
+  readonly keptBefore: Int32Array;
+  /** Vertices examined so far. */
+  scanned: number;
+  /** Segments valid in the instance buffer (kept − 1, plus the tail when the last vertex is not kept). */
+  count: number;
+}
+
+export function createPathSegments(vertexCapacity: number): PathSegments {
+  const capacity = Math.max(1, vertexCapacity);
+  return { kept: new Int32Array(capacity), keptCount: 0, keptBefore: new Int32Array(capacity), scanned: 0, count: 0 };
+}
+
+export function resetPathSegments(segments: PathSegments): void {
+  segments.keptCount = 0;
+  segments.scanned = 0;
+  segments.count = 0;
+}
+
+function writeSegment(out: Float32Array, s: number, p: Float32Array, a: number, b: number): void {
+  const o = s * 6;
+  out[o] = p[a * 3];
+  out[o + 1] = p[a * 3 + 1];
+  out[o + 2] = p[a * 3 + 2];
+  out[o + 3] = p[b * 3];
+  out[o + 4] = p[b * 3 + 1];
+  out[o + 5] = p[b * 3 + 2];
+}
+
+/**
+ * Scan the vertices written since the last call, keep those at least `minLength`
+ * from the last kept one, and write the changed segments (start xyz, end xyz) into
+ * `out`. Returns the first segment index written (for a partial upload).
+ */
+export function updatePathSegments(buffers: PathBuffers, segments: PathSegments, out: Float32Array, minLength: number): number {
+  const p = buffers.positions;
+  const end = Math.min(buffers.vertexCount, segments.kept.length);
+  const minSquared = minLength * minLength;
+  // The old tail (if any) is rewritten: it starts at the last kept vertex.
+  const firstChanged = Math.max(0, segments.keptCount - 1);
+  for (let i = segments.scanned; i < end; i++) {
+    let keep = segments.keptCount === 0;
+    if (!keep) {
+      const k = segments.kept[segments.keptCount - 1] * 3;
+      const dx = p[i * 3] - p[k];
+      const dy = p[i * 3 + 1] - p[k + 1];
+      const dz = p[i * 3 + 2] - p[k + 2];
+      keep = dx * dx + dy * dy + dz * dz >= minSquared;
+    }
+    if (keep) segments.kept[segments.keptCount++] = i;
+    segments.keptBefore[i] = segments.keptCount - 1;
+  }
+  segments.scanned = Math.max(segments.scanned, end);
+  const maxSegments = out.length / 6;
+  let count = 0;
+  for (let s = firstChanged; s + 1 < segments.keptCount && s < maxSegments; s++) {
+    writeSegment(out, s, p, segments.kept[s], segments.kept[s + 1]);
+    count = s + 1;
+  }
+  count = Math.max(count, Math.min(segments.keptCount - 1, maxSegments));
+  const last = end - 1;
+  if (segments.keptCount > 0 && last > segments.kept[segments.keptCount - 1] && count < maxSegments) {
+    writeSegment(out, count, p, segments.kept[segments.keptCount - 1], last);
+    count++;
+  }
+  segments.count = Math.max(0, count);
+  return firstChanged;
+}
+
+/**
+ * Where the ball at fractional vertex `vertex` cuts the drawn path: `whole` segments
+ * are drawn in full and segment `whole` (when `partial`) ends at the ball.
+ */
+export function segmentsBehind(segments: PathSegments, vertex: number): { whole: number; partial: boolean } {
+  if (segments.scanned === 0 || segments.count === 0) return { whole: 0, partial: false };
+  const v = Math.min(Math.max(0, vertex), segments.scanned - 1);
+  const j = segments.keptBefore[Math.floor(v)];
+  if (j >= segments.count) return { whole: segments.count, partial: false };
+  const startsAt = segments.kept[j];
+  return { whole: j, partial: v > startsAt };
+}

@@ -73,7 +73,9 @@ export function LossChart() {
       frame = 0;
       canvas.width = Math.round(size.width * ratio);
       canvas.height = Math.round(size.height * ratio);
-      const ctx = canvas.getContext('2d');
+      // A CPU-backed canvas: a GPU-accelerated 2D canvas shares the GPU with the 3D view and,
+      // when that GPU is slow (software WebGL), blocks the main thread on back-pressure.
+      const ctx = canvas.getContext('2d', { willReadFrequently: true });
       if (!ctx) return;
       ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
 
@@ -141,7 +143,8 @@ export function LossChart() {
     const ratio = window.devicePixelRatio || 1;
     canvas.width = Math.round(size.width * ratio);
     canvas.height = Math.round(size.height * ratio);
-    const ctx = canvas.getContext('2d');
+    // CPU-backed, like the plot (see above).
+    const ctx = canvas.getContext('2d', { willReadFrequently: true });
     if (!ctx) return;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     let lastStep = Number.NaN;

@@ -72,7 +72,15 @@ export function chromiumPath(): string {
   return path;
 }
 
-/** Headless Chromium with software WebGL (SwiftShader) and no background network traffic. */
+/**
+ * Headless Chromium with software WebGL (SwiftShader) and no background network traffic.
+ *
+ * `--use-gl=angle --use-angle=swiftshader` turns on GPU compositing (on SwiftShader), as
+ * on any machine with a GPU. Without it headless Chromium composites in software, which
+ * reads every WebGL frame back synchronously at commit (GLES2::ReadPixels in a trace):
+ * the main thread then waits ~350 ms per frame for the software GPU, an artifact of this
+ * GPU-less machine that no browser with a GPU has.
+ */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath(),
@@ -81,6 +89,8 @@ export function launchChromium(): Promise<Browser> {
       '--no-sandbox',
       '--enable-unsafe-swiftshader',
       '--ignore-gpu-blocklist',
+      '--use-gl=angle',
+      '--use-angle=swiftshader',
       '--disable-background-networking',
       '--disable-component-update',
       '--no-first-run',

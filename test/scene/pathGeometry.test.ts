@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { createWorldFrame } from '../../src/scene/heightMapping.ts';
 import { mapField, raycastGrid, sampleGrid } from '../../src/scene/mappedField.ts';
-import { createPathBuffers, extendPath, positionAtVertex, vertexAtStep, writeSegments } from '../../src/scene/pathGeometry.ts';
+import {
+  createPathBuffers,
+  createPathSegments,
+  extendPath,
+  positionAtVertex,
+  segmentsBehind,
+  updatePathSegments,
+  vertexAtStep,
+  writeSegments,
+  type PathBuffers,
+} from '../../src/scene/pathGeometry.ts';
 
 const domain = { x: [-1, 1], y: [-1, 1] } as const;
 const resolution = 5;
@@ -98,5 +108,77 @@ describe('path geometry', () => {
     const segments = new Float32Array(12);
     expect(writeSegments(buffers, segments, 0)).toBe(2);
     expect([segments[0], segments[3], segments[6], segments[9]]).toEqual([-0.5, 0, 0, 0.5]);
+  });
+});
+
+describe('drawn segments (decimated)', () => {
+  function straightLine(count: number, spacing: number): PathBuffers {
+    const buffers = createPathBuffers(count, 0);
+    for (let i = 0; i < count; i++) {
+      buffers.positions[i * 3] = i * spacing;
+      buffers.stepVertex[i] = i;
+    }
+    buffers.vertexCount = count;
+    buffers.points = count;
+    return buffers;
+  }
+
+  it('skips vertices closer than the minimum length and always reaches the last one', () => {
+    const buffers = straightLine(101, 0.001);
+    const segments = createPathSegments(101);
+    const out = new Float32Array(100 * 6);
+    updatePathSegments(buffers, segments, out, 0.0025);
+    // Kept: 0, 3, 6, …, 99 (34 vertices) → 33 segments, plus a tail 99 → 100.
+    expect(segments.keptCount).toBe(34);
+    expect(segments.count).toBe(34);
+    expect(out[0]).toBeCloseTo(0);
+    expect(out[3]).toBeCloseTo(0.003);
+    expect(out[33 * 6]).toBeCloseTo(0.099);
+    expect(out[33 * 6 + 3]).toBeCloseTo(0.1);
+  });
+
+  it('keeps every vertex of a path whose steps are all long enough', () => {
+    const buffers = straightLine(10, 0.01);
+    const segments = createPathSegments(10);
+    const out = new Float32Array(9 * 6);
+    updatePathSegments(buffers, segments, out, 0.0025);
+    expect(segments.count).toBe(9);
+    expect(segmentsBehind(segments, 4.5)).toEqual({ whole: 4, partial: true });
+    expect(segmentsBehind(segments, 9)).toEqual({ whole: 9, partial: false });
+  });
+
+  it('extends in place as points stream in, rewriting only the tail', () => {
+    const full = straightLine(101, 0.001);
+    const streamed = createPathBuffers(101, 0);
+    const segments = createPathSegments(101);
+    const out = new Float32Array(100 * 6);
+    for (const upTo of [1, 2, 17, 50, 51, 101]) {
+      for (let i = streamed.vertexCount; i < upTo; i++) {
+        streamed.positions.set(full.positions.subarray(i * 3, i * 3 + 3), i * 3);
+        streamed.stepVertex[i] = i;
+      }
+      streamed.vertexCount = upTo;
+      streamed.points = upTo;
+      const first = updatePathSegments(streamed, segments, out, 0.0025);
+      expect(first).toBeLessThanOrEqual(segments.count);
+      // The drawn path always ends at the newest vertex.
+      if (segments.count > 0) expect(out[(segments.count - 1) * 6 + 3]).toBeCloseTo((upTo - 1) * 0.001);
+    }
+    const once = createPathSegments(101);
+    const outOnce = new Float32Array(100 * 6);
+    updatePathSegments(full, once, outOnce, 0.0025);
+    expect(segments.count).toBe(once.count);
+    expect(Array.from(out.subarray(0, once.count * 6))).toEqual(Array.from(outOnce.subarray(0, once.count * 6)));
+  });
+
+  it('cuts the path at a ball between two kept vertices', () => {
+    const buffers = straightLine(101, 0.001);
+    const segments = createPathSegments(101);
+    updatePathSegments(buffers, segments, new Float32Array(100 * 6), 0.0025);
+    // Vertex 7.5 lies in the segment from kept vertex 6 (index 2) to 9.
+    expect(segmentsBehind(segments, 7.5)).toEqual({ whole: 2, partial: true });
+    expect(segmentsBehind(segments, 6)).toEqual({ whole: 2, partial: false });
+    expect(segmentsBehind(segments, 0)).toEqual({ whole: 0, partial: false });
+    expect(segmentsBehind(segments, 100)).toEqual({ whole: 33, partial: true });
   });
 });
