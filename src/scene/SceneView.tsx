@@ -5,7 +5,7 @@
  * Fills its parent.
  */
 import { Canvas, type RootState } from '@react-three/fiber';
-import { Component, useCallback, useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { Component, memo, useCallback, useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { appStore, useAppStore } from './appBridge.ts';
 import { buildAxes } from './axes.ts';
 import { Fallback2D } from './Fallback2D.tsx';
@@ -45,7 +45,8 @@ class CanvasBoundary extends Component<{ onError: (message: string) => void; chi
 /** Fraction of the domain width one arrow-key press moves the start (Shift: five times more). */
 const NUDGE = 0.01;
 
-export function SceneView({ pane }: { pane: number }) {
+/** Memoised: a parent re-rendering for a setup change does not re-render the 3D tree. */
+export const SceneView = memo(function SceneView({ pane }: { pane: number }) {
   const [container, setContainer] = useState<HTMLDivElement | null>(null);
   const [webgl] = useState(hasWebGL2);
   const [failure, setFailure] = useState<string | null>(null);
@@ -136,4 +137,4 @@ export function SceneView({ pane }: { pane: number }) {
       {contextLost && <div className="scene-status" role="status">The graphics context was lost; restoring the 3D view…</div>}
     </div>
   );
-}
+});

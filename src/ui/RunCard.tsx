@@ -3,7 +3,8 @@
  * hyper-parameters (from core's OPTIMIZERS table), schedule, batch size, noise,
  * seed and an optional start of its own.
  */
-import { useId } from 'react';
+import { memo, useId } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { OPTIMIZERS, SCHEDULES, type ScheduleParameter } from '../core/index.ts';
 import type { OptimizerId, Schedule, ScheduleType } from '../core/types.ts';
 import { useAppStore } from '../state/app.ts';
@@ -49,7 +50,8 @@ function scheduleSliderSpan(parameter: ScheduleParameter, run: RunConfig, steps:
   }
 }
 
-export function RunCard({ run, index, several }: RunCardProps) {
+/** Memoised: scrubbing one run's slider re-renders that card only. */
+export const RunCard = memo(function RunCard({ run, index, several }: RunCardProps) {
   const updateRun = useAppStore((state) => state.updateRun);
   const duplicateRun = useAppStore((state) => state.duplicateRun);
   const removeRun = useAppStore((state) => state.removeRun);
@@ -57,10 +59,11 @@ export function RunCard({ run, index, several }: RunCardProps) {
   const selected = useAppStore((state) => state.selectedRunId === run.id);
   const datasetSize = useAppStore((state) => state.setup.datasetSize);
   const globalStart = useAppStore((state) => state.setup.start);
-  const setup = useAppStore((state) => state.setup);
-  const steps = setup.steps;
+  const steps = useAppStore((state) => state.setup.steps);
   // Data-driven surfaces (linear regression) draw mini-batches from real rows: noise does not apply.
-  const dataDriven = surfaceById(paneSurfaceId(setup, run.pane))?.examples !== undefined;
+  const dataDriven = useAppStore((state) => surfaceById(paneSurfaceId(state.setup, run.pane))?.examples !== undefined);
+  // Labels of the panes a run can move to (none with a single pane).
+  const paneLabels = useAppStore(useShallow((state) => (state.setup.panes.length > 1 ? state.setup.panes.map((_, pane) => paneSurfaceLabel(state.setup, pane)) : [])));
   const lrRange = useLrRange(run);
   const headingId = useId();
   const optimizer = OPTIMIZERS[run.optimizer];
@@ -196,15 +199,15 @@ export function RunCard({ run, index, several }: RunCardProps) {
         )}
         <div className="field-grid">
           <NumberField label={nameOf('Seed')} value={run.seed} min={0} max={2 ** 32 - 1} integer onCommit={(seed) => patch({ seed })} />
-          {setup.panes.length > 1 ? (
+          {paneLabels.length > 1 ? (
             <span className="number-field">
               <label className="field-label" htmlFor={`${headingId}-pane`}>
                 Pane
               </label>
               <select id={`${headingId}-pane`} value={run.pane} aria-label={nameOf('Pane')} onChange={(event) => patch({ pane: Number(event.currentTarget.value) })}>
-                {setup.panes.map((_, pane) => (
+                {paneLabels.map((label, pane) => (
                   <option key={pane} value={pane}>
-                    {pane + 1}: {paneSurfaceLabel(setup, pane)}
+                    {pane + 1}: {label}
                   </option>
                 ))}
               </select>
@@ -225,4 +228,4 @@ export function RunCard({ run, index, several }: RunCardProps) {
       </div>
     </li>
   );
-}
+});
