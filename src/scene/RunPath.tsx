@@ -36,11 +36,11 @@ export const PATH_LIFT = 0.014;
 export const STEP_MARKER_LIMIT = 60;
 const EXTRA_VERTICES = 4096;
 /**
- * Drawn segments shorter than this (world units; the surface spans 2, so about one
- * pixel on a 1000-pixel view) are merged into the next: a settled run draws a few
- * segments, not thousands.
+ * How far (world units; the surface spans 2, so about a pixel on a 1000-pixel view)
+ * the drawn path may cut a corner: a smooth or settled run draws tens of segments,
+ * not thousands, while every visible turn stays.
  */
-export const MIN_SEGMENT = 0.0025;
+export const PATH_TOLERANCE = 0.0025;
 
 const ballGeometry = new SphereGeometry(0.034, 20, 14);
 const markerGeometry = new SphereGeometry(0.013, 10, 8);
@@ -176,7 +176,7 @@ export function RunPath({ runId, color, visible, field, frame, labels }: RunPath
     if (result.length > buffers.points) {
       const fromPoint = buffers.points;
       extendPath(buffers, result.x, result.y, result.length, currentField, frame, PATH_LIFT);
-      const firstSegment = updatePathSegments(buffers, state.drawn, state.segments, MIN_SEGMENT);
+      const firstSegment = updatePathSegments(buffers, state.drawn, state.segments, PATH_TOLERANCE);
       const from = Math.min(firstSegment, state.drawn.count) * 6;
       if (state.drawn.count * 6 > from) {
         state.segmentBuffer.addUpdateRange(from, state.drawn.count * 6 - from);

@@ -129,31 +129,14 @@ export function positionAtVertex(buffers: PathBuffers, vertex: number, out: { x:
 }
 
 /**
- * Write segments [from, vertexCount − 1) as Line2 instance data (start xyz, end xyz per
- * segment) into `segments`. Returns the number of segments now valid.
- */
-export function writeSegments(buffers: PathBuffers, segments: Float32Array, fromVertex: number): number {
-  const count = Math.max(0, Math.min(buffers.vertexCount - 1, segments.length / 6));
-  const p = buffers.positions;
-  for (let s = Math.max(0, fromVertex - 1); s < count; s++) {
-    const o = s * 6;
-    segments[o] = p[s * 3];
-    segments[o + 1] = p[s * 3 + 1];
-    segments[o + 2] = p[s * 3 + 2];
-    segments[o + 3] = p[s * 3 + 3];
-    segments[o + 4] = p[s * 3 + 4];
-    segments[o + 5] = p[s * 3 + 5];
-  }
-  return count;
-}
-
-/**
- * The segments actually drawn for a path: vertices closer than `minLength` (world
- * units) to the last kept vertex are skipped, so a run that has settled into a
- * minimum, or crawls in sub-pixel steps, costs a handful of segments instead of
- * thousands (software WebGL pays per segment instance). The last vertex is always
- * reached through a provisional tail segment, rewritten when more points arrive.
- * The full-resolution vertices stay in PathBuffers for the ball and markers.
+ * The segments actually drawn for a path, simplified as the points stream in: a
+ * vertex is kept only where the path turns by more than `tolerance` (world units),
+ * i.e. where a straight chord over it would miss some vertex by more than that. A
+ * smooth curve, a straight run or a run settled in a minimum then costs tens of
+ * segments instead of thousands (software WebGL pays per segment instance); corners
+ * of a zig-zag stay. The last vertex is always reached through a provisional tail
+ * segment, rewritten when more points arrive. The full-resolution vertices stay in
+ * PathBuffers for the ball and the step markers.
  */
 export interface PathSegments {
   /** Vertex index of each kept vertex, in order. */
@@ -165,17 +148,36 @@ export interface PathSegments {
   scanned: number;
   /** Segments valid in the instance buffer (kept − 1, plus the tail when the last vertex is not kept). */
   count: number;
+  /** The last vertex that was at least the tolerance away from its predecessor. */
+  lastAccepted: number;
+  /** Accepted vertices since the last kept one: what a chord from it must pass near. */
+  readonly window: Int32Array;
+  windowCount: number;
 }
+
+/** Accepted vertices a chord may stand in for, at most (bounds the work per vertex). */
+const SIMPLIFY_WINDOW = 64;
 
 export function createPathSegments(vertexCapacity: number): PathSegments {
   const capacity = Math.max(1, vertexCapacity);
-  return { kept: new Int32Array(capacity), keptCount: 0, keptBefore: new Int32Array(capacity), scanned: 0, count: 0 };
+  return {
+    kept: new Int32Array(capacity),
+    keptCount: 0,
+    keptBefore: new Int32Array(capacity),
+    scanned: 0,
+    count: 0,
+    lastAccepted: -1,
+    window: new Int32Array(SIMPLIFY_WINDOW),
+    windowCount: 0,
+  };
 }
 
 export function resetPathSegments(segments: PathSegments): void {
   segments.keptCount = 0;
   segments.scanned = 0;
   segments.count = 0;
+  segments.lastAccepted = -1;
+  segments.windowCount = 0;
 }
 
 function writeSegment(out: Float32Array, s: number, p: Float32Array, a: number, b: number): void {
@@ -188,28 +190,72 @@ function writeSegment(out: Float32Array, s: number, p: Float32Array, a: number, 
   out[o + 5] = p[b * 3 + 2];
 }
 
+function distanceSquared(p: Float32Array, a: number, b: number): number {
+  const dx = p[b * 3] - p[a * 3];
+  const dy = p[b * 3 + 1] - p[a * 3 + 1];
+  const dz = p[b * 3 + 2] - p[a * 3 + 2];
+  return dx * dx + dy * dy + dz * dz;
+}
+
+/** True when every vertex in `window` lies within √maxSquared of the segment a–b. */
+function chordCovers(p: Float32Array, a: number, b: number, window: Int32Array, count: number, maxSquared: number): boolean {
+  const ax = p[a * 3];
+  const ay = p[a * 3 + 1];
+  const az = p[a * 3 + 2];
+  const dx = p[b * 3] - ax;
+  const dy = p[b * 3 + 1] - ay;
+  const dz = p[b * 3 + 2] - az;
+  const length2 = dx * dx + dy * dy + dz * dz;
+  for (let w = 0; w < count; w++) {
+    const j = window[w];
+    const px = p[j * 3] - ax;
+    const py = p[j * 3 + 1] - ay;
+    const pz = p[j * 3 + 2] - az;
+    const t = length2 > 0 ? Math.min(1, Math.max(0, (px * dx + py * dy + pz * dz) / length2)) : 0;
+    const ex = px - t * dx;
+    const ey = py - t * dy;
+    const ez = pz - t * dz;
+    if (ex * ex + ey * ey + ez * ez > maxSquared) return false;
+  }
+  return true;
+}
+
 /**
- * Scan the vertices written since the last call, keep those at least `minLength`
- * from the last kept one, and write the changed segments (start xyz, end xyz) into
- * `out`. Returns the first segment index written (for a partial upload).
+ * Scan the vertices written since the last call, keep the corners (see PathSegments),
+ * and write the changed segments (start xyz, end xyz) into `out`. A vertex within the
+ * tolerance of the last accepted one is skipped at once (a settled run costs O(1) per
+ * point); an accepted vertex is checked against at most SIMPLIFY_WINDOW others. Every
+ * vertex ends within twice the tolerance of the drawn path. Decisions depend only on
+ * vertices already written, so streaming gives the same segments as one pass.
+ * Returns the first segment index written (for a partial upload).
  */
-export function updatePathSegments(buffers: PathBuffers, segments: PathSegments, out: Float32Array, minLength: number): number {
+export function updatePathSegments(buffers: PathBuffers, segments: PathSegments, out: Float32Array, tolerance: number): number {
   const p = buffers.positions;
   const end = Math.min(buffers.vertexCount, segments.kept.length);
-  const minSquared = minLength * minLength;
+  const toleranceSquared = tolerance * tolerance;
   // The old tail (if any) is rewritten: it starts at the last kept vertex.
   const firstChanged = Math.max(0, segments.keptCount - 1);
   for (let i = segments.scanned; i < end; i++) {
-    let keep = segments.keptCount === 0;
-    if (!keep) {
-      const k = segments.kept[segments.keptCount - 1] * 3;
-      const dx = p[i * 3] - p[k];
-      const dy = p[i * 3 + 1] - p[k + 1];
-      const dz = p[i * 3 + 2] - p[k + 2];
-      keep = dx * dx + dy * dy + dz * dz >= minSquared;
+    if (segments.keptCount === 0) {
+      segments.kept[segments.keptCount++] = i;
+      segments.keptBefore[i] = 0;
+      segments.lastAccepted = i;
+      segments.windowCount = 0;
+      continue;
     }
-    if (keep) segments.kept[segments.keptCount++] = i;
     segments.keptBefore[i] = segments.keptCount - 1;
+    if (distanceSquared(p, segments.lastAccepted, i) < toleranceSquared) continue;
+    const anchor = segments.kept[segments.keptCount - 1];
+    const previous = segments.lastAccepted;
+    // The previous accepted vertex becomes a corner when the chord from the anchor to i
+    // would pass farther than the tolerance from an accepted vertex in between.
+    if (previous !== anchor && (segments.windowCount >= SIMPLIFY_WINDOW || !chordCovers(p, anchor, i, segments.window, segments.windowCount, toleranceSquared))) {
+      segments.kept[segments.keptCount++] = previous;
+      for (let v = previous; v <= i; v++) segments.keptBefore[v] = segments.keptCount - 1;
+      segments.windowCount = 0;
+    }
+    segments.window[segments.windowCount++] = i;
+    segments.lastAccepted = i;
   }
   segments.scanned = Math.max(segments.scanned, end);
   const maxSegments = out.length / 6;

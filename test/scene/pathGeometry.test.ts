@@ -9,7 +9,6 @@ import {
   segmentsBehind,
   updatePathSegments,
   vertexAtStep,
-  writeSegments,
   type PathBuffers,
 } from '../../src/scene/pathGeometry.ts';
 
@@ -105,54 +104,95 @@ describe('path geometry', () => {
     expect(ball.x).toBeCloseTo(0.25, 12);
     positionAtVertex(buffers, vertexAtStep(buffers, Infinity), ball);
     expect(ball.x).toBeCloseTo(0.5, 12);
+    const drawn = createPathSegments(3);
     const segments = new Float32Array(12);
-    expect(writeSegments(buffers, segments, 0)).toBe(2);
+    updatePathSegments(buffers, drawn, segments, 1e-6);
+    expect(drawn.count).toBe(2);
     expect([segments[0], segments[3], segments[6], segments[9]]).toEqual([-0.5, 0, 0, 0.5]);
   });
 });
 
-describe('drawn segments (decimated)', () => {
-  function straightLine(count: number, spacing: number): PathBuffers {
-    const buffers = createPathBuffers(count, 0);
-    for (let i = 0; i < count; i++) {
-      buffers.positions[i * 3] = i * spacing;
+describe('drawn segments (simplified)', () => {
+  function pathOf(points: [number, number][]): PathBuffers {
+    const buffers = createPathBuffers(points.length, 0);
+    points.forEach(([x, z], i) => {
+      buffers.positions[i * 3] = x;
+      buffers.positions[i * 3 + 2] = z;
       buffers.stepVertex[i] = i;
-    }
-    buffers.vertexCount = count;
-    buffers.points = count;
+    });
+    buffers.vertexCount = points.length;
+    buffers.points = points.length;
     return buffers;
   }
+  const line = (count: number, spacing: number) => Array.from({ length: count }, (_, i): [number, number] => [i * spacing, 0]);
 
-  it('skips vertices closer than the minimum length and always reaches the last one', () => {
-    const buffers = straightLine(101, 0.001);
+  /** Largest distance from any vertex to the drawn polyline. */
+  function worstError(buffers: PathBuffers, out: Float32Array, count: number): number {
+    let worst = 0;
+    for (let i = 0; i < buffers.vertexCount; i++) {
+      const px = buffers.positions[i * 3];
+      const pz = buffers.positions[i * 3 + 2];
+      let best = Infinity;
+      for (let s = 0; s < count; s++) {
+        const [ax, az, bx, bz] = [out[s * 6], out[s * 6 + 2], out[s * 6 + 3], out[s * 6 + 5]];
+        const dx = bx - ax;
+        const dz = bz - az;
+        const l2 = dx * dx + dz * dz;
+        const t = l2 > 0 ? Math.min(1, Math.max(0, ((px - ax) * dx + (pz - az) * dz) / l2)) : 0;
+        best = Math.min(best, Math.hypot(px - ax - t * dx, pz - az - t * dz));
+      }
+      worst = Math.max(worst, best);
+    }
+    return worst;
+  }
+
+  it('draws a dense straight line with a few long segments and reaches its last vertex', () => {
+    const buffers = pathOf(line(101, 0.001));
     const segments = createPathSegments(101);
     const out = new Float32Array(100 * 6);
     updatePathSegments(buffers, segments, out, 0.0025);
-    // Kept: 0, 3, 6, …, 99 (34 vertices) → 33 segments, plus a tail 99 → 100.
-    expect(segments.keptCount).toBe(34);
-    expect(segments.count).toBe(34);
-    expect(out[0]).toBeCloseTo(0);
-    expect(out[3]).toBeCloseTo(0.003);
-    expect(out[33 * 6]).toBeCloseTo(0.099);
-    expect(out[33 * 6 + 3]).toBeCloseTo(0.1);
+    expect(segments.count).toBeLessThanOrEqual(3);
+    expect(out[0]).toBe(0);
+    expect(out[(segments.count - 1) * 6 + 3]).toBeCloseTo(0.1);
+    expect(worstError(buffers, out, segments.count)).toBeLessThan(1e-6);
   });
 
-  it('keeps every vertex of a path whose steps are all long enough', () => {
-    const buffers = straightLine(10, 0.01);
-    const segments = createPathSegments(10);
-    const out = new Float32Array(9 * 6);
+  it('draws a run that settled into a point with one segment, whatever its length', () => {
+    const settle = Array.from({ length: 5001 }, (_, i): [number, number] => (i < 10 ? [i * 0.01, 0] : [0.1 + 1e-5 * Math.sin(i), 1e-5 * Math.cos(i)]));
+    const buffers = pathOf(settle);
+    const segments = createPathSegments(5001);
+    const out = new Float32Array(5000 * 6);
     updatePathSegments(buffers, segments, out, 0.0025);
-    expect(segments.count).toBe(9);
-    expect(segmentsBehind(segments, 4.5)).toEqual({ whole: 4, partial: true });
-    expect(segmentsBehind(segments, 9)).toEqual({ whole: 9, partial: false });
+    expect(segments.count).toBeLessThanOrEqual(2);
+    expect(worstError(buffers, out, segments.count)).toBeLessThanOrEqual(2 * 0.0025);
   });
 
-  it('extends in place as points stream in, rewriting only the tail', () => {
-    const full = straightLine(101, 0.001);
-    const streamed = createPathBuffers(101, 0);
-    const segments = createPathSegments(101);
-    const out = new Float32Array(100 * 6);
-    for (const upTo of [1, 2, 17, 50, 51, 101]) {
+  it('keeps every corner of a zig-zag', () => {
+    const zigzag = Array.from({ length: 41 }, (_, i): [number, number] => [i * 0.01, i % 2 === 0 ? 0 : 0.05]);
+    const buffers = pathOf(zigzag);
+    const segments = createPathSegments(41);
+    const out = new Float32Array(40 * 6);
+    updatePathSegments(buffers, segments, out, 0.0025);
+    expect(segments.count).toBe(40);
+  });
+
+  it('simplifies a smooth arc to within twice the tolerance', () => {
+    const arc = Array.from({ length: 2001 }, (_, i): [number, number] => [Math.cos((i / 2000) * Math.PI), Math.sin((i / 2000) * Math.PI)]);
+    const buffers = pathOf(arc);
+    const segments = createPathSegments(2001);
+    const out = new Float32Array(2000 * 6);
+    updatePathSegments(buffers, segments, out, 0.0025);
+    expect(segments.count).toBeLessThan(100);
+    expect(worstError(buffers, out, segments.count)).toBeLessThanOrEqual(2 * 0.0025 + 1e-6);
+  });
+
+  it('gives the same segments when the points stream in as in one pass, and always ends at the newest vertex', () => {
+    const arc = Array.from({ length: 301 }, (_, i): [number, number] => [Math.cos(i / 40) * (1 - i / 400), Math.sin(i / 40) * (1 - i / 400)]);
+    const full = pathOf(arc);
+    const streamed = createPathBuffers(301, 0);
+    const segments = createPathSegments(301);
+    const out = new Float32Array(300 * 6);
+    for (const upTo of [1, 2, 17, 150, 151, 301]) {
       for (let i = streamed.vertexCount; i < upTo; i++) {
         streamed.positions.set(full.positions.subarray(i * 3, i * 3 + 3), i * 3);
         streamed.stepVertex[i] = i;
@@ -161,24 +201,33 @@ describe('drawn segments (decimated)', () => {
       streamed.points = upTo;
       const first = updatePathSegments(streamed, segments, out, 0.0025);
       expect(first).toBeLessThanOrEqual(segments.count);
-      // The drawn path always ends at the newest vertex.
-      if (segments.count > 0) expect(out[(segments.count - 1) * 6 + 3]).toBeCloseTo((upTo - 1) * 0.001);
+      if (segments.count > 0) {
+        expect(out[(segments.count - 1) * 6 + 3]).toBeCloseTo(arc[upTo - 1][0]);
+        expect(out[(segments.count - 1) * 6 + 5]).toBeCloseTo(arc[upTo - 1][1]);
+      }
     }
-    const once = createPathSegments(101);
-    const outOnce = new Float32Array(100 * 6);
+    const once = createPathSegments(301);
+    const outOnce = new Float32Array(300 * 6);
     updatePathSegments(full, once, outOnce, 0.0025);
     expect(segments.count).toBe(once.count);
     expect(Array.from(out.subarray(0, once.count * 6))).toEqual(Array.from(outOnce.subarray(0, once.count * 6)));
   });
 
-  it('cuts the path at a ball between two kept vertices', () => {
-    const buffers = straightLine(101, 0.001);
-    const segments = createPathSegments(101);
-    updatePathSegments(buffers, segments, new Float32Array(100 * 6), 0.0025);
-    // Vertex 7.5 lies in the segment from kept vertex 6 (index 2) to 9.
-    expect(segmentsBehind(segments, 7.5)).toEqual({ whole: 2, partial: true });
-    expect(segmentsBehind(segments, 6)).toEqual({ whole: 2, partial: false });
+  it('cuts the drawn path where the ball is', () => {
+    const zigzag = Array.from({ length: 11 }, (_, i): [number, number] => [i * 0.01, i % 2 === 0 ? 0 : 0.05]);
+    const buffers = pathOf(zigzag);
+    const segments = createPathSegments(11);
+    updatePathSegments(buffers, segments, new Float32Array(10 * 6), 0.0025);
+    expect(segmentsBehind(segments, 4.5)).toEqual({ whole: 4, partial: true });
+    expect(segmentsBehind(segments, 4)).toEqual({ whole: 4, partial: false });
     expect(segmentsBehind(segments, 0)).toEqual({ whole: 0, partial: false });
-    expect(segmentsBehind(segments, 100)).toEqual({ whole: 33, partial: true });
+    // The newest vertex is reached by the provisional tail: the ball there ends the tail.
+    expect(segmentsBehind(segments, 10)).toEqual({ whole: 9, partial: true });
+    // On a straight stretch the ball sits inside one long drawn segment.
+    const straight = pathOf(line(21, 0.001));
+    const long = createPathSegments(21);
+    updatePathSegments(straight, long, new Float32Array(20 * 6), 0.0025);
+    expect(long.count).toBe(1);
+    expect(segmentsBehind(long, 7.5)).toEqual({ whole: 0, partial: true });
   });
 });
