@@ -6,7 +6,7 @@
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import type { Surface } from '../core/types.ts';
 import type { HeightField } from '../state/results.ts';
-import { surfaceById } from '../state/surfaceOf.ts';
+import { useSurfaceById } from '../state/surfaceOf.ts';
 import { appResults, fieldKey, useAppStore } from './appBridge.ts';
 import { createWorldFrame, fieldWantsLog, type WorldFrame } from './heightMapping.ts';
 import { mapField, type MappedField } from './mappedField.ts';
@@ -23,7 +23,7 @@ export function usePaneSurface(pane: number): Surface | null {
   const surfaceId = useAppStore((s) => (s.setup.panes[pane] ?? s.setup.panes[0]).surface);
   const bowlCondition = useAppStore((s) => s.setup.bowlCondition);
   const custom = useAppStore((s) => s.setup.custom);
-  return useMemo(() => surfaceById(surfaceId, { bowlCondition, custom }), [surfaceId, bowlCondition, custom]);
+  return useSurfaceById(surfaceId, bowlCondition, custom);
 }
 
 /** The raw height field for a pane, re-read whenever results change (identity changes only on a new field). */

@@ -11,6 +11,7 @@
  */
 import { useStore } from 'zustand';
 import { createEngineClient, type EngineClient, type WorkerLike } from '../worker/client.ts';
+import { guardCustomPanes } from './customSurface.ts';
 import { connectEngine, engineCallbacks, fieldKey } from './engine.ts';
 import { Playhead } from './playhead.ts';
 import { Results } from './results.ts';
@@ -61,7 +62,12 @@ export function startApp(options: StartOptions = {}): EngineClient {
   if (running) return running.client;
   if (options.setup) appStore.getState().replaceSetup(options.setup);
   const client = createEngineClient({ results: appResults, ...engineCallbacks(appStore), workerFactory: options.workerFactory });
-  const disconnect = connectEngine(appStore, client, appResults);
+  const disconnectEngine = connectEngine(appStore, client, appResults);
+  const unguard = guardCustomPanes(appStore);
+  const disconnect = () => {
+    disconnectEngine();
+    unguard();
+  };
   running = { client, disconnect };
   if (typeof window !== 'undefined') {
     window.__descentLab = {

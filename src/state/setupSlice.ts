@@ -81,6 +81,22 @@ export function createSetupSlice(initial: Setup): StateCreator<AppState, [], [],
         });
       },
 
+      setCustomSurface(custom, pane) {
+        setSetup((setup) => {
+          if (pane !== undefined && (pane < 0 || pane >= setup.panes.length)) return setup;
+          const { x, y } = custom.domain;
+          const next = { expression: custom.expression, domain: { x: [x[0], x[1]], y: [y[0], y[1]] } } as const;
+          const panes = setup.panes.map((config, index) => (index === pane ? { surface: 'custom' } : config));
+          const changed: Setup = { ...setup, custom: next, panes };
+          // Null while the parser has not loaded (callers load it first): then only the text changes.
+          const surface = surfaceById('custom', changed);
+          if (!surface) return changed;
+          const showing = (index: number) => panes[index]?.surface === 'custom';
+          const runs = setup.runs.map((run) => (showing(run.pane) ? { ...run, start: null, lr: defaultLr(run.optimizer, surface) } : run));
+          return { ...changed, start: showing(0) ? surface.suggestedStart : setup.start, runs };
+        });
+      },
+
       setBowlCondition(condition) {
         if (!Number.isFinite(condition)) return;
         setSetup((setup) => ({ ...setup, bowlCondition: clamp(condition, 1, MAX_BOWL_CONDITION) }));

@@ -4,7 +4,7 @@
  * per-frame playback position in playhead.ts.
  */
 import type { OptimizerId, Point } from '../core/types.ts';
-import type { CameraMode, LogHeightMode, PlaybackMode, RunConfig, Setup } from './setup.ts';
+import type { CameraMode, CustomSurface, LogHeightMode, PlaybackMode, RunConfig, Setup } from './setup.ts';
 
 export type NoticeKind = 'info' | 'warning' | 'error';
 
@@ -20,6 +20,11 @@ export type WorkerStatus = 'starting' | 'computing' | 'ready' | 'restarting' | '
 export interface SetupActions {
   /** Set the surface of a pane (default pane 0); resets the start to the surface's suggested start when `resetStart`. */
   setSurface(surfaceId: string, pane?: number, resetStart?: boolean): void;
+  /**
+   * Set the user's own f(x, y) (already checked to parse) and, when `pane` is given, show it there.
+   * Panes showing it get its suggested start and learning rates, as with setSurface.
+   */
+  setCustomSurface(custom: CustomSurface, pane?: number): void;
   setBowlCondition(condition: number): void;
   setStart(start: Point): void;
   setSteps(steps: number): void;

@@ -2,12 +2,15 @@
  * Which surface a pane shows, as a wire reference (for the worker) and as a
  * Surface record (for defaults such as the suggested start and learning rate).
  * The main thread only reads a surface's metadata here; it never runs an
- * optimizer or samples a field.
+ * optimizer or samples a field. A custom surface needs the lazily loaded parser
+ * (customSurface.ts): until it has arrived its record is null, and React callers
+ * use useSurfaceById to re-render when it does.
  */
+import { useMemo } from 'react';
 import { DEFAULT_BOWL_CONDITION, makeBowl, surfaces } from '../core/index.ts';
 import type { Surface } from '../core/index.ts';
-import { surfaceFromExpression } from '../core/expression/index.ts';
 import type { SurfaceRef } from '../worker/protocol.ts';
+import { customSurfaceResult, useExpressionParser } from './customSurface.ts';
 import type { Setup } from './setup.ts';
 
 /** The pane a run is drawn in, clamped to the panes that exist. */
@@ -27,15 +30,31 @@ export function surfaceRefOf(setup: Setup, pane: number): SurfaceRef {
   return { kind: 'builtin', id };
 }
 
-/** The surface record for an id (builtin, 'bowl' with the setup's condition, or 'custom'), or null if unknown or unparsable. */
+/**
+ * The surface record for an id (builtin, 'bowl' with the setup's condition, or
+ * 'custom'), or null if unknown, unparsable, or custom while the parser is still
+ * loading (asking starts the load).
+ */
 export function surfaceById(id: string, setup?: Pick<Setup, 'bowlCondition' | 'custom'>): Surface | null {
   if (id === 'bowl') return makeBowl(setup?.bowlCondition ?? DEFAULT_BOWL_CONDITION);
   if (id === 'custom') {
     if (!setup?.custom) return null;
-    const result = surfaceFromExpression(setup.custom.expression, setup.custom.domain);
-    return result.ok ? result.surface : null;
+    const result = customSurfaceResult(setup.custom);
+    return result?.ok ? result.surface : null;
   }
   return Object.hasOwn(surfaces, id) ? surfaces[id] : null;
+}
+
+/**
+ * React: surfaceById, computed once per change of its inputs, and again when the
+ * custom-function parser arrives (a custom record is null until then).
+ */
+export function useSurfaceById(id: string, bowlCondition: number, custom: Setup['custom']): Surface | null {
+  const parser = useExpressionParser(id === 'custom' && custom !== null);
+  return useMemo(
+    () => (id === 'custom' && parser === null ? null : surfaceById(id, { bowlCondition, custom })),
+    [id, bowlCondition, custom, parser],
+  );
 }
 
 /** Data rows of a data-driven pane surface (linear regression), which fix N; undefined for analytic surfaces. */

@@ -11,7 +11,8 @@
 import * as v from 'valibot';
 import { OPTIMIZERS, SCHEDULES, scheduleDefaults, SURFACE_IDS, type HyperParameterKey, type ScheduleParameter } from '../core/index.ts';
 import type { OptimizerId, Schedule, ScheduleType } from '../core/types.ts';
-import { EXPRESSION_LIMITS, parseExpression } from '../core/expression/index.ts';
+// The limits only: the parser loads lazily (state/customSurface.ts), so a link's text is parsed where it is used.
+import { EXPRESSION_LIMITS } from '../core/expression/ast.ts';
 import { defaultRun, defaultSetup } from './defaults.ts';
 import { MAX_PANES, MAX_RUNS, MAX_STEPS, RUN_PALETTE, type RunConfig, type Setup } from './setup.ts';
 
@@ -99,7 +100,6 @@ const CustomSchema = v.object({
   expression: v.pipe(
     v.string(),
     v.maxLength(EXPRESSION_LIMITS.maxLength),
-    v.check((text) => parseExpression(text).ok, 'the expression does not parse'),
   ),
   domain: v.object({ x: RangeSchema, y: RangeSchema }),
 });
@@ -262,6 +262,16 @@ function repair(schema: AnySchema, input: unknown, fallback: unknown, path: Path
     problems.push({ path: [...path], fix: 'replaced' });
     return fallback;
   }
+  if (kind === 'array' && Array.isArray(input) && Array.isArray(fallback) && fallback.length > 0) {
+    // Arrays of records (the panes) are repaired item by item, so one bad pane does not discard the others.
+    const item = (schema as unknown as { item: AnySchema }).item;
+    if ((item as { type: string }).type === 'object') {
+      const out = input.map((element, i) => repair(item, element, fallback[Math.min(i, fallback.length - 1)], [...path, i], problems));
+      if (v.is(schema, out)) return out;
+      problems.push({ path: [...path], fix: 'replaced' });
+      return fallback;
+    }
+  }
   if (kind === 'variant') {
     const options = (schema as unknown as { options: AnySchema[] }).options;
     const type = isRecord(input) ? own(input, 'type') : undefined;
@@ -330,6 +340,7 @@ function applyCrossFieldRules(setup: Setup, fallback: Setup, problems: FieldProb
     if (usedIds.has(run.id)) {
       while (usedIds.has(`r${nextId}`) || setup.runs.some((other) => other.id === `r${nextId}`)) nextId++;
       patched = { ...patched, id: `r${nextId}` };
+      problems.push({ path: ['runs', index, 'id'], fix: 'replaced' });
     }
     usedIds.add(patched.id);
     if (patched.pane >= panes.length) {

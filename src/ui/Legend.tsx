@@ -7,6 +7,7 @@ import { useMemo, useState } from 'react';
 import { OPTIMIZERS } from '../core/index.ts';
 import { appResults, useAppStore } from '../state/app.ts';
 import type { RunConfig, Setup } from '../state/setup.ts';
+import { useExpressionParser } from '../state/customSurface.ts';
 import { surfaceById as stateSurfaceById } from '../state/surfaceOf.ts';
 import { paneSurfaceId } from './catalog.ts';
 import { formatInteger, formatNumber } from './format.ts';
@@ -37,11 +38,13 @@ export function keyParameters(run: RunConfig, datasetSize: number): string {
 }
 
 function useMinimaByPane(setup: Setup): number[][] {
+  // A custom pane's minima are known once the lazily loaded parser has arrived.
+  const parser = useExpressionParser(setup.custom !== null && setup.panes.some((pane) => pane.surface === 'custom'));
   return useMemo(
     () => setup.panes.map((_, pane) => minimumLosses(stateSurfaceById(paneSurfaceId(setup, pane), setup) ?? undefined)),
     // Only the surfaces decide the minima.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [setup.panes, setup.bowlCondition, setup.custom],
+    [setup.panes, setup.bowlCondition, setup.custom, parser],
   );
 }
 

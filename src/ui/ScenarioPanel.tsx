@@ -3,12 +3,11 @@
  * rules, or (without a scenario) the surface's formula and lesson and the update
  * rules of the optimizers on screen. Formulas are typeset by KaTeX, loaded lazily.
  */
-import { useMemo } from 'react';
 import { OPTIMIZERS } from '../core/index.ts';
 import type { OptimizerId } from '../core/types.ts';
 import { useAppStore } from '../state/app.ts';
 import { scenarioById } from '../state/scenarios.ts';
-import { surfaceById } from '../state/surfaceOf.ts';
+import { useSurfaceById } from '../state/surfaceOf.ts';
 import { CloseIcon } from './icons.tsx';
 import { Tex } from './Tex.tsx';
 import { useUiStore } from './uiStore.ts';
@@ -18,7 +17,7 @@ export function ScenarioPanel() {
   const setScenarioId = useUiStore((state) => state.setScenarioId);
   const setup = useAppStore((state) => state.setup);
   const surfaceId = setup.panes[0].surface;
-  const surface = useMemo(() => surfaceById(surfaceId, { bowlCondition: setup.bowlCondition, custom: setup.custom }), [surfaceId, setup.bowlCondition, setup.custom]);
+  const surface = useSurfaceById(surfaceId, setup.bowlCondition, setup.custom);
   const scenario = scenarioId ? scenarioById(scenarioId) : undefined;
 
   if (scenario) {

@@ -1,12 +1,14 @@
 /**
- * Global controls: the landscape (surface per pane, pane count, bowl condition),
- * the start point and number of steps.
+ * Global controls: the landscape (surface per pane, pane count, bowl condition,
+ * or the person's own f(x, y)), the start point and number of steps.
  */
-import { useId } from 'react';
-import { useAppStore } from '../state/app.ts';
+import { useId, useState } from 'react';
+import { appStore, useAppStore } from '../state/app.ts';
+import { loadExpressionParser } from '../state/customSurface.ts';
 import { MAX_PANES, MAX_STEPS } from '../state/setup.ts';
 import { MAX_COORDINATE } from '../state/url.ts';
 import { SURFACE_LIST, paneSurfaceId, surfaceById, surfaceLabel } from './catalog.ts';
+import { CustomSurfacePanel, DEFAULT_CUSTOM } from './CustomSurfacePanel.tsx';
 import { formatInteger } from './format.ts';
 import { NumberField } from './NumberField.tsx';
 import { RangeField } from './RangeField.tsx';
@@ -18,6 +20,30 @@ export function SurfaceControls() {
   const setBowlCondition = useAppStore((state) => state.setBowlCondition);
   const id = useId();
   const usesBowl = setup.panes.some((pane) => pane.surface === 'bowl');
+  const usesCustom = setup.panes.some((pane) => pane.surface === 'custom');
+  // The pane waiting for the parser to load after "Custom f(x, y)…" was picked.
+  const [customPending, setCustomPending] = useState<number | null>(null);
+
+  const chooseSurface = (surfaceId: string, pane: number) => {
+    if (surfaceId !== 'custom') {
+      setCustomPending(null);
+      setSurface(surfaceId, pane, true);
+      return;
+    }
+    // The parser loads on first use; the pane switches once the function can be analysed (start, learning rates).
+    setCustomPending(pane);
+    loadExpressionParser().then(
+      () => {
+        setCustomPending(null);
+        const { setup: latest, setCustomSurface } = appStore.getState();
+        setCustomSurface(latest.custom ?? DEFAULT_CUSTOM, pane);
+      },
+      (error: unknown) => {
+        setCustomPending(null);
+        appStore.getState().pushNotice('error', `The function parser could not be loaded (${error instanceof Error ? error.message : String(error)}). Reload the page to try again.`);
+      },
+    );
+  };
 
   return (
     <section className="panel-section" aria-labelledby={`${id}-title`}>
@@ -42,18 +68,20 @@ export function SurfaceControls() {
             <label htmlFor={selectId} className="field-label">
               {setup.panes.length > 1 ? `Surface, pane ${index + 1}` : 'Surface'}
             </label>
-            <select id={selectId} value={pane.surface} onChange={(event) => setSurface(event.currentTarget.value, index, true)}>
+            <select id={selectId} value={customPending === index ? 'custom' : pane.surface} onChange={(event) => chooseSurface(event.currentTarget.value, index)}>
               {SURFACE_LIST.map((option) => (
                 <option key={option.id} value={option.id}>
                   {surfaceLabel(option.id, setup.bowlCondition)}
                 </option>
               ))}
-              {setup.custom ? <option value="custom">Custom surface</option> : null}
+              <option value="custom">Custom f(x, y)…</option>
             </select>
             {surface ? <p className="field-hint teaches">{surface.teaches}</p> : null}
           </div>
         );
       })}
+      {usesCustom ? <CustomSurfacePanel /> : null}
+      {!usesCustom && customPending !== null ? <p className="field-hint" role="status">Loading the function parser…</p> : null}
       {usesBowl ? (
         <RangeField
           label="Bowl condition number κ"

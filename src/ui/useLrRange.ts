@@ -4,19 +4,18 @@
  * coordinate) two decades either side of their default on that surface. The
  * current value is always inside, so the slider never pins.
  */
-import { useMemo } from 'react';
 import { useAppStore } from '../state/app.ts';
 import { defaultLr } from '../state/defaults.ts';
 import type { RunConfig } from '../state/setup.ts';
-import { surfaceById } from '../state/surfaceOf.ts';
+import { useSurfaceById } from '../state/surfaceOf.ts';
 import { LR_LIMITS } from '../state/url.ts';
 
 export function useLrRange(run: RunConfig): readonly [number, number] {
   const surfaceId = useAppStore((state) => (state.setup.panes[run.pane] ?? state.setup.panes[0]).surface);
   const bowlCondition = useAppStore((state) => state.setup.bowlCondition);
   const custom = useAppStore((state) => state.setup.custom);
-  // A custom surface is parsed and analysed to build its record: do it once per change, not per render.
-  const surface = useMemo(() => surfaceById(surfaceId, { bowlCondition, custom }), [surfaceId, bowlCondition, custom]);
+  // A custom surface is parsed and analysed to build its record: done once per change, not per render.
+  const surface = useSurfaceById(surfaceId, bowlCondition, custom);
   let [min, max] = surface?.lrRange ?? [1e-4, 1];
   if (surface && (run.optimizer === 'adam' || run.optimizer === 'rmsprop' || run.optimizer === 'adagrad')) {
     const typical = defaultLr(run.optimizer, surface);

@@ -16,10 +16,10 @@
  */
 import { createRun, gradientNorm, heightField, heightFieldRange, validateSpec } from '../core/index.ts';
 import type { Run, Surface } from '../core/index.ts';
-import type { ComputeRequest, FieldRequest, Request, Response, RunRequest } from './protocol.ts';
+import type { ComputeRequest, FieldRequest, Request, Response, RunRequest, SurfaceRef } from './protocol.ts';
 import { DEFAULT_FIELD_RESOLUTION } from './protocol.ts';
 import { describeError, plainSpecError } from './plainWords.ts';
-import { resolveSurfaceRef } from './surfaceRef.ts';
+import { resolveSurfaceRef, surfaceRefsReady } from './surfaceRef.ts';
 
 export type Post = (message: Response, transfer: Transferable[]) => void;
 export type Schedule = (task: () => void) => void;
@@ -83,6 +83,11 @@ interface Job {
   firstRoundDone: boolean;
   /** Worker milliseconds spent on this generation. */
   elapsedMs: number;
+}
+
+function* surfaceRefsOf(request: ComputeRequest): Generator<SurfaceRef> {
+  for (const run of request.runs) yield run.spec.surface;
+  for (const field of request.fields) yield field.surface;
 }
 
 function ended(run: Run): boolean {
@@ -235,10 +240,21 @@ export function createHandler(post: Post, schedule: Schedule = defaultSchedule()
   }
 
   function startPending(): void {
-    startScheduled = false;
     const request = pending;
+    if (!request || request.generation < latestGeneration) {
+      startScheduled = false;
+      pending = null;
+      return;
+    }
+    // A custom surface needs the parser, loaded on first use: start once it is here. Meanwhile a newer
+    // request replaces `pending` (the start stays scheduled), so the newest one is what starts.
+    const parserLoading = surfaceRefsReady(surfaceRefsOf(request));
+    if (parserLoading) {
+      void parserLoading.then(startPending);
+      return;
+    }
+    startScheduled = false;
     pending = null;
-    if (!request || request.generation < latestGeneration) return;
     const started = now();
     const tasks: RunTask[] = [];
     for (const runRequest of request.runs) {

@@ -3,16 +3,68 @@
  * registry, 'bowl' is built for its condition number, 'custom' is parsed and
  * compiled from its text (never evaluated as code). Resolved surfaces are cached
  * by reference, because building a custom one analyses it over its whole domain.
+ *
+ * The parser is a separate chunk, loaded by dynamic import() the first time a
+ * custom reference arrives (this module is also bundled on the main thread for
+ * the in-thread fallback, so a static import would put it in the first load).
+ * Resolving stays synchronous: callers first await surfaceRefsReady(refs).
  */
 import { makeBowl, surfaces } from '../core/index.ts';
 import type { Surface } from '../core/index.ts';
-import { surfaceFromExpression } from '../core/expression/index.ts';
+import type * as Expression from '../core/expression/index.ts';
 import type { SurfaceRef } from './protocol.ts';
 
 export type ResolvedSurface = { readonly ok: true; readonly surface: Surface } | { readonly ok: false; readonly message: string };
 
 const CACHE_SIZE = 8;
 const cache = new Map<string, ResolvedSurface>();
+
+let parser: typeof Expression | null = null;
+let parserLoading: Promise<void> | null = null;
+let parserFailure: string | null = null;
+
+function loadParser(): Promise<void> {
+  parserLoading ??= import('../core/expression/index.ts').then(
+    (loaded) => {
+      parser = loaded;
+      parserFailure = null;
+    },
+    (error: unknown) => {
+      // Reported by resolveSurfaceRef; the next custom reference tries again.
+      parserLoading = null;
+      parserFailure = error instanceof Error ? error.message : String(error);
+    },
+  );
+  return parserLoading;
+}
+
+/**
+ * A parse error in plain words for people: 1-based character positions ("at
+ * character 6"), a capital and a full stop, and what would have fitted there.
+ */
+export function expressionErrorSentence(error: Pick<Expression.ExpressionError, 'message' | 'expected'>): string {
+  const located = error.message.replace(/ at (\d+)/g, (_, index: string) => ` at character ${Number(index) + 1}`);
+  let sentence = located.charAt(0).toUpperCase() + located.slice(1);
+  if (!/[.!?]$/.test(sentence)) sentence += '.';
+  // Long lists (the function names) are already spelled out in the message.
+  if (error.expected.length > 0 && error.expected.length <= 8 && !/\b(expected|allowed)\b/i.test(located)) {
+    const items = error.expected;
+    sentence += ` Expected ${items.length === 1 ? items[0] : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`}.`;
+  }
+  return sentence;
+}
+
+/**
+ * Null when every reference can be resolved now; otherwise a promise that
+ * settles (never rejects) once the parser they need has loaded or failed to.
+ * After a failed load it is null too: resolving then says why, and starts one
+ * new attempt for the next request (never a loop of retries).
+ */
+export function surfaceRefsReady(refs: Iterable<SurfaceRef>): Promise<void> | null {
+  if (parser || parserFailure !== null) return null;
+  for (const ref of refs) if (ref.kind === 'custom') return loadParser();
+  return null;
+}
 
 function resolveUncached(ref: SurfaceRef): ResolvedSurface {
   switch (ref.kind) {
@@ -26,8 +78,15 @@ function resolveUncached(ref: SurfaceRef): ResolvedSurface {
       }
       return { ok: true, surface: makeBowl(ref.condition) };
     case 'custom': {
-      const result = surfaceFromExpression(ref.expression, ref.domain);
-      return result.ok ? { ok: true, surface: result.surface } : { ok: false, message: `Your function could not be used: ${result.error.message}` };
+      if (!parser) {
+        // Callers should have awaited surfaceRefsReady; start the load anyway so a retry finds it.
+        void loadParser();
+        return parserFailure === null
+          ? { ok: false, message: 'Your function cannot be used yet: the function parser is still loading.' }
+          : { ok: false, message: `Your function cannot be used: the function parser could not be loaded (${parserFailure}).` };
+      }
+      const result = parser.surfaceFromExpression(ref.expression, ref.domain);
+      return result.ok ? { ok: true, surface: result.surface } : { ok: false, message: `Your function could not be used. ${expressionErrorSentence(result.error)}` };
     }
   }
 }
@@ -43,6 +102,8 @@ export function resolveSurfaceRef(ref: SurfaceRef): ResolvedSurface {
     return known;
   }
   const resolved = resolveUncached(ref);
+  // Until the parser is here a custom reference has no answer worth keeping.
+  if (ref.kind === 'custom' && !parser) return resolved;
   cache.set(key, resolved);
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   return resolved;

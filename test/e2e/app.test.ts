@@ -9,15 +9,14 @@ import type { Browser, Page } from 'playwright-core';
 import {
   colorBounds,
   countColor,
-  decodePng,
   diffRatio,
   distinctColors,
   launchChromium,
   openApp,
+  sceneShot,
   serveDist,
-  waitForIdle,
+  settle,
   type AppPage,
-  type Pixels,
   type StaticServer,
 } from './harness.ts';
 
@@ -55,23 +54,6 @@ function setupOf(page: Page): Promise<SetupView> {
  * Wait until results are complete and the scene has stopped drawing new frames
  * (it renders on demand, so a quiet frame counter means the latest state is on screen).
  */
-async function settle(page: Page): Promise<void> {
-  await waitForIdle(page);
-  const frameCount = () => page.evaluate(() => (window as unknown as { __descentScene?: { frames: number } }).__descentScene?.frames ?? 0);
-  let previous = -1;
-  for (let attempt = 0; attempt < 60; attempt++) {
-    await page.waitForTimeout(400);
-    const frames = await frameCount();
-    if (frames > 0 && frames === previous) return;
-    previous = frames;
-  }
-  throw new Error('the scene kept drawing or never drew');
-}
-
-async function sceneShot(page: Page): Promise<Pixels> {
-  return decodePng(await page.locator('[data-testid="scene-canvas"]').first().screenshot());
-}
-
 /** Hide every run but the first, so its path is not covered by the others' paths. */
 async function onlyFirstRun(page: Page): Promise<void> {
   await page.evaluate(() => {

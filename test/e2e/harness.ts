@@ -115,11 +115,12 @@ export interface AppPage {
 export async function openApp(
   browser: Browser,
   origin: string,
-  options: { width?: number; height?: number; hash?: string; path?: string } = {},
+  options: { width?: number; height?: number; hash?: string; path?: string; touch?: boolean } = {},
 ): Promise<AppPage> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
     deviceScaleFactor: 1,
+    hasTouch: options.touch ?? false,
     permissions: ['clipboard-read', 'clipboard-write'],
   });
   const foreignRequests: string[] = [];
@@ -157,6 +158,25 @@ export async function waitForIdle(page: Page, timeoutMs = 30_000): Promise<void>
     undefined,
     { timeout: timeoutMs, polling: 50 },
   );
+}
+
+/** Wait for idle, then until the scene has stopped drawing (damping and playback done): frame counts, not frame rates. */
+export async function settle(page: Page): Promise<void> {
+  await waitForIdle(page);
+  const frameCount = () => page.evaluate(() => (window as unknown as { __descentScene?: { frames: number } }).__descentScene?.frames ?? 0);
+  let previous = -1;
+  for (let attempt = 0; attempt < 60; attempt++) {
+    await page.waitForTimeout(400);
+    const frames = await frameCount();
+    if (frames > 0 && frames === previous) return;
+    previous = frames;
+  }
+  throw new Error('the scene kept drawing or never drew');
+}
+
+/** A screenshot of the (first) scene pane, decoded. */
+export async function sceneShot(page: Page): Promise<Pixels> {
+  return decodePng(await page.locator('[data-testid="scene-canvas"]').first().screenshot());
 }
 
 export interface Pixels {

@@ -208,10 +208,26 @@ describe('shareable links: bad fields fall back one by one', () => {
     const setup = defaultSetup();
     const decoded = decodeSetupHash(linkFor({ ...setup, runs: [setup.runs[0], setup.runs[0], setup.runs[0]] }));
     expect(new Set(decoded?.setup.runs.map((run) => run.id)).size).toBe(3);
+    expect(decoded?.notice).toContain('id (run 2)');
+    expect(decoded?.notice).toContain('id (run 3)');
   });
 
-  it('a custom expression that does not parse is dropped, and panes that showed it fall back', () => {
+  it('a pane that is not a record is replaced on its own; the other panes are kept', () => {
+    const decoded = decodeSetupHash(linkFor({ ...defaultSetup(), panes: [{ surface: 'bowl' }, { surface: 42 }, { surface: 'saddle' }] }));
+    expect(decoded?.setup.panes).toEqual([{ surface: 'bowl' }, { surface: defaultSetup().panes[0].surface }, { surface: 'saddle' }]);
+    expect(decoded?.notice).toContain('surface (pane 2)');
+    expect(decoded?.notice).not.toContain('panes');
+  });
+
+  it('a custom expression travels as text even when it does not parse: it is parsed where it is used, never run', () => {
+    // The parser loads lazily, so links are not parsed here; the worker and the custom panel report the error in plain words.
     const decoded = decodeSetupHash(linkFor({ ...defaultSetup(), custom: { expression: 'alert(1)', domain: { x: [-1, 1], y: [-1, 1] } }, panes: [{ surface: 'custom' }] }));
+    expect(decoded?.setup.custom?.expression).toBe('alert(1)');
+    expect(decoded?.setup.panes[0].surface).toBe('custom');
+  });
+
+  it('a custom expression longer than the parser accepts is dropped, and panes that showed it fall back', () => {
+    const decoded = decodeSetupHash(linkFor({ ...defaultSetup(), custom: { expression: 'x+'.repeat(1500) + 'y', domain: { x: [-1, 1], y: [-1, 1] } }, panes: [{ surface: 'custom' }] }));
     expect(decoded?.setup.custom).toBeNull();
     expect(decoded?.setup.panes[0].surface).toBe(defaultSetup().panes[0].surface);
     expect(decoded?.notice).toContain('custom surface');

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { heightField, heightFieldRange, makeBowl, simulate, surfaces } from '../../src/core/index.ts';
 import { createHandler, MAX_CHUNK_POINTS } from '../../src/worker/handler.ts';
+import { surfaceRefsReady } from '../../src/worker/surfaceRef.ts';
 import type { Request, Response, RunRequest, WireRunSpec } from '../../src/worker/protocol.ts';
 
 type Chunk = Extract<Response, { type: 'chunk' }>;
@@ -167,7 +168,27 @@ describe('engine handler', () => {
     expect(h.messages().at(-1)!.type).toBe('done');
   });
 
-  it('reports a custom function that does not parse, and a broken bowl, without stopping', () => {
+  it('starts a request with a custom surface once the lazily loaded parser is here, and then only the newest request', async () => {
+    const h = manual();
+    const custom = { kind: 'custom', expression: '(1 - x)^2 + 100 (y - x^2)^2', domain: { x: [-2, 2], y: [-1, 3] } } as const;
+    const spec: WireRunSpec = { surface: custom, optimizer: 'adam', lr: 0.05, start: [-1.5, 2], steps: 50 };
+    h.send({ type: 'compute', generation: 1, runs: [{ runId: 'old', spec }], fields: [] });
+    h.drain();
+    // Nothing yet: the parser is loading. A newer request arriving meanwhile replaces the waiting one.
+    expect(h.posted).toHaveLength(0);
+    h.send({ type: 'compute', generation: 2, runs: [{ runId: 'new', spec }], fields: [{ key: 'pane0', surface: custom, resolution: 8 }] });
+    await vi.waitFor(() => expect(h.messages().some((m) => m.type === 'done')).toBe(true));
+    h.drain();
+    const messages = h.messages();
+    expect(messages.filter((m) => m.type === 'error')).toEqual([]);
+    expect(chunksOf(messages, 'old')).toEqual([]);
+    expect(chunksOf(messages, 'new').at(-1)!.done).toBe(true);
+    expect(messages.filter((m) => m.type === 'field')).toHaveLength(1);
+  });
+
+  it('reports a custom function that does not parse, and a broken bowl, without stopping', async () => {
+    // The parser loads on first use; have it here so the rest runs synchronously.
+    await surfaceRefsReady([{ kind: 'custom', expression: 'x', domain: { x: [-1, 1], y: [-1, 1] } }]);
     const h = manual();
     h.send({
       type: 'compute',
