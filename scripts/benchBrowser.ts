@@ -2,7 +2,8 @@
  * Browser benchmark on the production build in headless Chromium (run: npm run bench:browser).
  * Prints figures measured in one run; it asserts nothing.
  *  - input → results in the buffers the scene draws from, and input → next rendered frame,
- *    for learning-rate changes with 8 runs × 2,000 steps (median, p95);
+ *    for learning-rate changes with 8 runs × 2,000 steps (median, p95), and to pixels again
+ *    on a small (640×400) page for reference;
  *  - the longest main-thread task while scrubbing at ~100 input events per second;
  *  - worker throughput on 16 runs × 100,000 steps;
  *  - the scene's GPU cost per frame vs a bare mesh (the floor), in the same page, renderer,
@@ -13,6 +14,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
 import { launchChromium, openApp, serveDist, waitForIdle } from '../test/e2e/harness.ts';
 
 const CHANGES = 60;
@@ -70,34 +72,9 @@ const loop = () => {
 requestAnimationFrame(loop);
 </script></body></html>`;
 
-function mean(values: number[]): number {
-  return values.length === 0 ? NaN : values.reduce((sum, v) => sum + v, 0) / values.length;
-}
-
-const server = await serveDist();
-const browser = await launchChromium();
-try {
-  const { page, context } = await openApp(browser, server.url, { width: 1280, height: 800 });
-  // three.js announces each Scene and WebGLRenderer it creates to a devtools hook: keep them.
-  await context.addInitScript(() => {
-    const hook = new EventTarget();
-    const seen: unknown[] = [];
-    hook.addEventListener('observe', (event) => seen.push((event as CustomEvent).detail));
-    Object.assign(window, { __THREE_DEVTOOLS__: hook, __threeSeen: seen });
-  });
-  await page.reload();
-  await waitForIdle(page);
-  // tsx (esbuild with keepNames) wraps named functions in __name(); define it in the page.
-  await page.evaluate('globalThis.__name = (target) => target');
-  await page.evaluate(() => {
-    const state = window.__descentLab!.store.getState();
-    state.setSteps(2000);
-    while (window.__descentLab!.store.getState().setup.runs.length < 8) state.addRun('momentum');
-  });
-  await waitForIdle(page);
-  await page.waitForTimeout(1000);
-
-  const latency = await page.evaluate(async (changes) => {
+/** Learning-rate changes on the first slider: input → all results in the buffers the scene draws from, and → the next frame drawn after. */
+function measureLatency(page: Page, changes: number): Promise<{ toBuffers: number[]; toFrame: number[] }> {
+  return page.evaluate(async (changes) => {
     const hooks = window.__descentLab!;
     const scene = () => (window as unknown as { __descentScene?: { frames: number } }).__descentScene?.frames ?? 0;
     const slider = document.querySelector<HTMLInputElement>('input[type="range"][aria-label^="Learning rate"]')!;
@@ -138,7 +115,55 @@ try {
       await new Promise((resolve) => setTimeout(resolve, 30));
     }
     return { toBuffers, toFrame };
-  }, CHANGES);
+  }, changes);
+}
+
+/** 8 runs × 2,000 steps (momentum added to the default three). */
+async function eightRuns(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const state = window.__descentLab!.store.getState();
+    state.setSteps(2000);
+    while (window.__descentLab!.store.getState().setup.runs.length < 8) state.addRun('momentum');
+  });
+  await waitForIdle(page);
+}
+
+function mean(values: number[]): number {
+  return values.length === 0 ? NaN : values.reduce((sum, v) => sum + v, 0) / values.length;
+}
+
+const server = await serveDist();
+const browser = await launchChromium();
+try {
+  const { page, context } = await openApp(browser, server.url, { width: 1280, height: 800 });
+  // three.js announces each Scene and WebGLRenderer it creates to a devtools hook: keep them.
+  await context.addInitScript(() => {
+    const hook = new EventTarget();
+    const seen: unknown[] = [];
+    hook.addEventListener('observe', (event) => seen.push((event as CustomEvent).detail));
+    Object.assign(window, { __THREE_DEVTOOLS__: hook, __threeSeen: seen });
+  });
+  await page.reload();
+  await waitForIdle(page);
+  // tsx (esbuild with keepNames) wraps named functions in __name(); define it in the page.
+  await page.evaluate('globalThis.__name = (target) => target');
+  await eightRuns(page);
+  await page.waitForTimeout(1000);
+
+  const latency = await measureLatency(page, CHANGES);
+
+  // The same to pixels on a small canvas, for reference (a full-size software-GL frame is slow).
+  const small = await openApp(browser, server.url, { width: 640, height: 400 });
+  await waitForIdle(small.page);
+  await small.page.evaluate('globalThis.__name = (target) => target');
+  await eightRuns(small.page);
+  await small.page.waitForTimeout(1000);
+  const smallLatency = await measureLatency(small.page, CHANGES);
+  const smallCanvas = await small.page.evaluate(() => {
+    const canvas = document.querySelector('canvas');
+    return canvas ? `${canvas.width}×${canvas.height}` : 'no canvas';
+  });
+  await small.context.close();
 
   const longTasks = await page.evaluate(async () => {
     const durations: number[] = [];
@@ -335,8 +360,10 @@ try {
   const rows: [string, string][] = [
     ['input → results in scene buffers, median (8 runs × 2,000 steps)', `${quantile(latency.toBuffers, 0.5).toFixed(1)} ms`],
     ['input → results in scene buffers, p95', `${quantile(latency.toBuffers, 0.95).toFixed(1)} ms`],
-    ['input → next rendered frame, median (software WebGL, 1280×800)', `${quantile(latency.toFrame, 0.5).toFixed(1)} ms`],
+    ['input → next rendered frame, median (software WebGL, 1280×800 page)', `${quantile(latency.toFrame, 0.5).toFixed(1)} ms`],
     ['input → next rendered frame, p95', `${quantile(latency.toFrame, 0.95).toFixed(1)} ms`],
+    [`input → next rendered frame on a small canvas (640×400 page, ${smallCanvas}), median`, `${quantile(smallLatency.toFrame, 0.5).toFixed(1)} ms`],
+    ['input → next rendered frame on a small canvas, p95', `${quantile(smallLatency.toFrame, 0.95).toFixed(1)} ms`],
     ['scrub: input events in 5 s', String(longTasks.events)],
     ['scrub: longest main-thread task', `${Math.max(0, ...longTasks.durations).toFixed(0)} ms`],
     ['scrub: main-thread tasks over 50 ms', String(longTasks.durations.filter((d) => d > 50).length)],
