@@ -5,7 +5,7 @@
  * crowd). Geometry is allocated once per resolution and rewritten per field.
  */
 import { useEffect, useLayoutEffect, useMemo } from 'react';
-import { BufferAttribute, BufferGeometry, DoubleSide, MeshLambertMaterial } from 'three';
+import { BufferAttribute, BufferGeometry, FrontSide, MeshLambertMaterial } from 'three';
 import { colormapInto, srgbToLinear } from './colormap.ts';
 import type { WorldFrame } from './heightMapping.ts';
 import type { MappedField } from './mappedField.ts';
@@ -72,7 +72,7 @@ function fillGeometry(geometry: BufferGeometry, field: MappedField, frame: World
 }
 
 function createMaterial(): MeshLambertMaterial {
-  const material = new MeshLambertMaterial({ vertexColors: true, side: DoubleSide, polygonOffset: true, polygonOffsetFactor: 1, polygonOffsetUnits: 1 });
+  const material = new MeshLambertMaterial({ vertexColors: true, side: FrontSide, polygonOffset: true, polygonOffsetFactor: 1, polygonOffsetUnits: 1 });
   material.onBeforeCompile = (shader) => {
     shader.uniforms.contourCount = { value: CONTOUR_COUNT };
     shader.vertexShader = shader.vertexShader
