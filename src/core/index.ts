@@ -26,3 +26,24 @@ export type { ResolvedRunSpec } from './validate.ts';
 export { heightField, heightFieldRange, gradientNorm } from './field.ts';
 
 export { createRandom, type Random } from './random.ts';
+
+export {
+  basinMap,
+  hyperMap,
+  tileGrid,
+  tileSideFor,
+  basinCellStart,
+  hyperCellLr,
+  hyperCellParam,
+  hyperAxisOf,
+  classifyEnd,
+  defaultTolerance,
+  MAP_DIVERGED,
+  MAP_NOT_CONVERGED,
+  MAP_MAX_MINIMA,
+  MAX_MAP_RESOLUTION,
+  MAX_MAP_STEPS,
+  SETTLE_FRACTION,
+  SETTLE_STEPS,
+} from './maps.ts';
+export type { BasinMapSpec, BasinTileResult, GridTile, HyperAxis, HyperMapSpec, HyperTileResult, MapOptimizer } from './maps.ts';

@@ -10,6 +10,7 @@ import type { CameraMode } from '../state/setup.ts';
 import type { SceneRun } from './sceneRuns.ts';
 import { appResults, appStore, playhead } from './appBridge.ts';
 import type { AxesGeometry } from './axes.ts';
+import { BasinOverlay } from './BasinOverlay.tsx';
 import { CameraRig } from './CameraRig.tsx';
 import type { LabelRegistry } from './labels.ts';
 import { Minima } from './Minima.tsx';
@@ -101,6 +102,7 @@ export function Landscape({ pane, scene, axes, runs, mode, overlays, container, 
       <ambientLight intensity={0.62} />
       <directionalLight position={[1.5, 4, 2.5]} intensity={0.55} />
       <SurfaceMesh field={field} frame={frame} />
+      <BasinOverlay pane={pane} field={field} frame={frame} />
       <AxisLines axes={axes} mode={mode} />
       <Minima surface={surface} field={field} frame={frame} />
       {runs.map((run) => (

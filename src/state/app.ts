@@ -17,11 +17,15 @@ import { Playhead } from './playhead.ts';
 import { Results } from './results.ts';
 import type { Setup } from './setup.ts';
 import { createAppStore, type AppStore } from './store.ts';
+import { createMaps, type Maps } from './maps.ts';
+import { createMapPool } from '../worker/pool.ts';
 import type { AppState } from './storeTypes.ts';
 
 export const appPlayhead = new Playhead();
 export const appResults = new Results();
 export const appStore: AppStore = createAppStore({ playhead: appPlayhead });
+/** Basin and hyper-parameter maps (issue 6); the worker pool starts at the first map request. */
+export const appMaps: Maps = createMaps({ app: appStore, createPool: () => createMapPool() });
 
 /** Select one slice of app state; re-renders only when that slice changes (use useShallow for objects built in the selector). */
 export function useAppStore<T>(selector: (state: AppState) => T): T {
@@ -40,6 +44,8 @@ export interface DescentLabHooks {
   restartWorker(): void;
   /** True when every run and every pane's height field of the current setup has arrived. */
   isIdle(): boolean;
+  /** Basin and hyper-parameter maps: their store, cells and pool. */
+  readonly maps: Maps;
 }
 
 declare global {
@@ -75,6 +81,7 @@ export function startApp(options: StartOptions = {}): EngineClient {
       results: appResults,
       playhead: appPlayhead,
       client,
+      maps: appMaps,
       killWorker: () => client.terminateForTest(),
       restartWorker: () => client.restart(),
       isIdle: () => {

@@ -2,6 +2,7 @@
  * The control panel: a column beside the scene on wide screens, a drawer on
  * tablets, and a strip that opens on hover or focus in presentation mode.
  */
+import { MapsPanel } from './MapsPanel.tsx';
 import { PlaybackControls, ViewControls } from './PlaybackControls.tsx';
 import { RunsPanel } from './RunsPanel.tsx';
 import { StartControls, SurfaceControls } from './SetupControls.tsx';
@@ -22,6 +23,7 @@ export function ControlPanel() {
         <StartControls />
         <PlaybackControls />
         <ViewControls />
+        <MapsPanel />
       </div>
     </aside>
   );

@@ -1,0 +1,405 @@
+/**
+ * Maps: many runs at once, summarised per cell.
+ *
+ * - A basin map runs one optimizer from every start of a G×G grid over a domain
+ *   and classifies where each run ends: the index of the known minimum it settled
+ *   within `tolerance` of (and the step it got there), diverged, or not converged.
+ * - A hyper-parameter map runs from one start over a grid of learning rate (log
+ *   axis) × momentum μ (or Adam's β₁) and records the final loss, the steps it took
+ *   to get within tolerance of a minimum, and the same outcome code.
+ *
+ * Both are computed tile by tile (`tileGrid`), so a pool of workers can share one
+ * map; a tile's cells are independent of every other cell.
+ *
+ * Speed. Each optimizer has one loop that runs a whole cell with its state in
+ * locals and writes only the cell's summary into structure-of-arrays typed
+ * arrays: nothing allocates per step or per cell, and the only call per step is
+ * the surface's own gradient (full batch: maps are deterministic). Cells stop
+ * early when they diverge and, in basin maps, when they have settled (see
+ * SETTLE_FRACTION; not RMSprop and Adam, see SETTLES).
+ *
+ * Agreement with `simulate`: the update arithmetic is loops.ts's, expression for
+ * expression, so a cell's iterates are bit-identical to the single run's from the
+ * same start. The divergence guard checks the same bounds every step but tests the
+ * loss (|L| > DIVERGENCE_LOSS) only at the start and at the end, not every step,
+ * which would double the cost; a run whose loss passes 1e30 inside the bounds
+ * leaves them a step or two later anyway, so only `divergedAt` could differ, and
+ * maps do not report it.
+ */
+import { CELL_LOOPS, SETTLE_FRACTION, type CellContext } from './mapLoops.ts';
+
+export { SETTLE_FRACTION, SETTLE_STEPS } from './mapLoops.ts';
+import { DIVERGENCE_LOSS, DIVERGENCE_SPANS } from './simulate.ts';
+import type { Domain, OptimizerId, Point, Schedule, Surface } from './types.ts';
+
+/** Outcome code of a cell that diverged (non-finite or absurdly far). Codes 0 … 252 are minimum indices. */
+export const MAP_DIVERGED = 255;
+/** Outcome code of a cell that ended within tolerance of no known minimum. */
+export const MAP_NOT_CONVERGED = 254;
+/** Known minima beyond this many are ignored (codes 253 … 255 are reserved). */
+export const MAP_MAX_MINIMA = 253;
+/** Default tolerance: this fraction of the domain's larger side. */
+export const DEFAULT_TOLERANCE_FRACTION = 0.01;
+
+/** One rectangle of a map's cells: columns [column, column + columns) × rows [row, row + rows). */
+export interface GridTile {
+  /** Position in the tile list (results are matched to tiles by it). */
+  readonly index: number;
+  readonly column: number;
+  readonly row: number;
+  readonly columns: number;
+  readonly rows: number;
+}
+
+/**
+ * Cuts a columns × rows grid into tiles of at most tileColumns × tileRows cells,
+ * row by row. Every cell belongs to exactly one tile; edge tiles are smaller
+ * when the sides do not divide evenly.
+ */
+export function tileGrid(columns: number, rows: number, tileColumns: number, tileRows: number = tileColumns): GridTile[] {
+  for (const [name, value] of [['columns', columns], ['rows', rows], ['tileColumns', tileColumns], ['tileRows', tileRows]] as const) {
+    if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number ≥ 1 (got ${value})`);
+  }
+  const tiles: GridTile[] = [];
+  for (let row = 0; row < rows; row += tileRows) {
+    for (let column = 0; column < columns; column += tileColumns) {
+      tiles.push({ index: tiles.length, column, row, columns: Math.min(tileColumns, columns - column), rows: Math.min(tileRows, rows - row) });
+    }
+  }
+  return tiles;
+}
+
+/**
+ * A tile side (a power of two, ≥ 4, ≤ resolution) that keeps one tile's worst case
+ * near `stepsPerTile` optimizer steps: small enough that a cancel lands quickly
+ * and tiles balance across workers, large enough that messages cost nothing.
+ */
+export function tileSideFor(resolution: number, steps: number, stepsPerTile = 600_000): number {
+  let side = 4;
+  while (side * 2 <= resolution && (side * 2) ** 2 * steps <= stepsPerTile) side *= 2;
+  return Math.min(side, resolution);
+}
+
+/** The optimizer settings a map uses (full batch; no noise). Omitted values take torch's defaults. */
+export interface MapOptimizer {
+  readonly optimizer: OptimizerId;
+  readonly lr: number;
+  readonly momentum?: number;
+  readonly alpha?: number;
+  readonly centered?: boolean;
+  readonly beta1?: number;
+  readonly beta2?: number;
+  readonly eps?: number;
+  readonly schedule?: Schedule;
+}
+
+/** What a basin map computes. */
+export interface BasinMapSpec extends MapOptimizer {
+  readonly surface: Surface;
+  readonly steps: number;
+  /** Cells per side, G (starts at cell centres). */
+  readonly resolution: number;
+  /** The rectangle of starts; the surface's domain by default. */
+  readonly domain?: Domain;
+  /** Distance to a minimum that counts as reached; DEFAULT_TOLERANCE_FRACTION of the domain's larger side by default. */
+  readonly tolerance?: number;
+}
+
+/** The axis a hyper-parameter map varies besides the learning rate. */
+export type HyperAxis = 'momentum' | 'beta1';
+
+/** What a hyper-parameter map computes: cells over log-lr (columns) × `axis` (rows), one start. */
+export interface HyperMapSpec extends MapOptimizer {
+  readonly surface: Surface;
+  readonly steps: number;
+  readonly start: Point;
+  /** Columns: learning rates lrMin … lrMax, evenly spaced in log(lr), both ends included. */
+  readonly lrMin: number;
+  readonly lrMax: number;
+  readonly lrCells: number;
+  /** Rows: axis values paramMin … paramMax, evenly spaced, both ends included. */
+  readonly axis: HyperAxis;
+  readonly paramMin: number;
+  readonly paramMax: number;
+  readonly paramCells: number;
+  readonly tolerance?: number;
+}
+
+/** One basin-map tile's cells, row-major within the tile (row = y index from y.min). */
+export interface BasinTileResult {
+  readonly tile: GridTile;
+  /** Outcome per cell: minimum index, MAP_NOT_CONVERGED or MAP_DIVERGED. */
+  readonly outcome: Uint8Array;
+  /**
+   * Step at which the run first came within tolerance of the minimum it ended at
+   * (since it last was near another), −1 when it ended near none.
+   */
+  readonly stepsToTolerance: Int32Array;
+  /** Optimizer steps actually computed for the tile (early exits make it smaller than cells × steps). */
+  readonly stepsComputed: number;
+}
+
+/** One hyper-parameter-map tile's cells, row-major within the tile (row = axis index from paramMin). */
+export interface HyperTileResult {
+  readonly tile: GridTile;
+  readonly outcome: Uint8Array;
+  readonly stepsToTolerance: Int32Array;
+  /** Loss at the last point (NaN when diverged). */
+  readonly finalLoss: Float64Array;
+  readonly stepsComputed: number;
+}
+
+/** The start of basin-map cell (column, row): the cell's centre. */
+export function basinCellStart(domain: Domain, resolution: number, column: number, row: number): Point {
+  const [x0, x1] = domain.x;
+  const [y0, y1] = domain.y;
+  return [x0 + ((column + 0.5) * (x1 - x0)) / resolution, y0 + ((row + 0.5) * (y1 - y0)) / resolution];
+}
+
+/** The learning rate of hyper-map column `column`: log-spaced, lrMin at 0 and lrMax at lrCells − 1. */
+export function hyperCellLr(spec: Pick<HyperMapSpec, 'lrMin' | 'lrMax' | 'lrCells'>, column: number): number {
+  if (spec.lrCells === 1) return spec.lrMin;
+  return Math.exp(Math.log(spec.lrMin) + (column / (spec.lrCells - 1)) * Math.log(spec.lrMax / spec.lrMin));
+}
+
+/** The momentum (or β₁) of hyper-map row `row`: linear, paramMin at 0 and paramMax at paramCells − 1. */
+export function hyperCellParam(spec: Pick<HyperMapSpec, 'paramMin' | 'paramMax' | 'paramCells'>, row: number): number {
+  if (spec.paramCells === 1) return spec.paramMin;
+  return spec.paramMin + (row / (spec.paramCells - 1)) * (spec.paramMax - spec.paramMin);
+}
+
+/**
+ * Which optimizer a hyper-parameter map runs and which axis it varies, for the
+ * optimizer a person picked: SGD is mapped as momentum (its μ = 0 row is exactly
+ * SGD), Adam varies β₁, Adagrad has neither and gets null.
+ */
+export function hyperAxisOf(optimizer: OptimizerId): { readonly optimizer: OptimizerId; readonly axis: HyperAxis } | null {
+  switch (optimizer) {
+    case 'sgd':
+      return { optimizer: 'momentum', axis: 'momentum' };
+    case 'momentum':
+    case 'nesterov':
+    case 'rmsprop':
+      return { optimizer, axis: 'momentum' };
+    case 'adam':
+      return { optimizer, axis: 'beta1' };
+    case 'adagrad':
+      return null;
+  }
+}
+
+/** The outcome a single run's last point gets in a map: the nearest known minimum within tolerance, else not converged. */
+export function classifyEnd(surface: Surface, x: number, y: number, tolerance: number, diverged: boolean): number {
+  if (diverged) return MAP_DIVERGED;
+  const count = Math.min(surface.minima.length, MAP_MAX_MINIMA);
+  let best = MAP_NOT_CONVERGED;
+  let bestDistance2 = tolerance * tolerance;
+  for (let k = 0; k < count; k++) {
+    const dx = x - surface.minima[k][0];
+    const dy = y - surface.minima[k][1];
+    const d2 = dx * dx + dy * dy;
+    if (d2 <= bestDistance2) {
+      bestDistance2 = d2;
+      best = k;
+    }
+  }
+  return best;
+}
+
+/** The tolerance a map uses for `surface` unless told otherwise. */
+export function defaultTolerance(domain: Domain): number {
+  return DEFAULT_TOLERANCE_FRACTION * Math.max(domain.x[1] - domain.x[0], domain.y[1] - domain.y[0]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation and set-up
+
+function positiveFinite(name: string, value: number): number {
+  if (!(Number.isFinite(value) && value > 0)) throw new Error(`${name} must be a positive finite number (got ${value})`);
+  return value;
+}
+
+function wholeInRange(name: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be a whole number in [${min}, ${max}] (got ${value})`);
+  return value;
+}
+
+function unitParameter(name: string, value: number | undefined, fallback: number): number {
+  const resolved = value ?? fallback;
+  if (!(resolved >= 0 && resolved < 1)) throw new Error(`${name} must be in [0, 1) (got ${resolved})`);
+  return resolved;
+}
+
+/** Largest map side and step count a request may ask for. */
+export const MAX_MAP_RESOLUTION = 1024;
+export const MAX_MAP_STEPS = 100_000;
+
+/**
+ * Optimizers whose settled runs stay settled. RMSprop and Adam divide by a running
+ * RMS of the gradient that decays as the gradient vanishes, so a run resting in a
+ * minimum can burst out again hundreds of steps later (RMSprop on valleys does);
+ * their cells always run every step.
+ */
+const SETTLES: Readonly<Record<OptimizerId, boolean>> = { sgd: true, momentum: true, nesterov: true, adagrad: true, rmsprop: false, adam: false };
+
+const DEFAULT_EPS: Readonly<Record<OptimizerId, number>> = { sgd: 1e-8, momentum: 1e-8, nesterov: 1e-8, adagrad: 1e-10, rmsprop: 1e-8, adam: 1e-8 };
+
+function cellContext(spec: MapOptimizer & { readonly surface: Surface; readonly steps: number }, tolerance: number, earlyExit: boolean): CellContext {
+  const { surface } = spec;
+  const { x: [x0, x1], y: [y0, y1] } = surface.domain;
+  // The bounds simulate uses, from the surface's own domain (not the map's).
+  const reach = DIVERGENCE_SPANS * Math.max(x1 - x0, y1 - y0);
+  const cx = (x0 + x1) / 2;
+  const cy = (y0 + y1) / 2;
+  const minima = surface.minima.slice(0, MAP_MAX_MINIMA);
+  return {
+    gradient: surface.gradient,
+    g: new Float64Array(2),
+    steps: spec.steps,
+    schedule: spec.schedule === undefined || spec.schedule.type === 'constant' ? undefined : spec.schedule,
+    nesterov: spec.optimizer === 'nesterov',
+    alpha: unitParameter('alpha', spec.alpha, 0.99),
+    centered: spec.centered ?? false,
+    beta2: unitParameter('beta2', spec.beta2, 0.999),
+    eps: spec.eps ?? DEFAULT_EPS[spec.optimizer],
+    xLow: cx - reach,
+    xHigh: cx + reach,
+    yLow: cy - reach,
+    yHigh: cy + reach,
+    minimaX: Float64Array.from(minima, (point) => point[0]),
+    minimaY: Float64Array.from(minima, (point) => point[1]),
+    tolerance2: tolerance * tolerance,
+    settle2: earlyExit && SETTLES[spec.optimizer] ? (SETTLE_FRACTION * tolerance) ** 2 : -1,
+    out: new Float64Array(5),
+  };
+}
+
+/** Whether a start is usable at all (simulate marks a run diverged at step 0 when its loss is not). */
+function usableLoss(loss: number): boolean {
+  return loss <= DIVERGENCE_LOSS && loss >= -DIVERGENCE_LOSS;
+}
+
+/** Outcome code of a finished cell: the loop's `current` (−2 diverged, −1 none) plus an end-of-run loss check. */
+function outcomeCode(current: number, endLoss: number): number {
+  if (current === -2 || !usableLoss(endLoss)) return MAP_DIVERGED;
+  return current < 0 ? MAP_NOT_CONVERGED : current;
+}
+
+function checkTile(tile: GridTile, columns: number, rows: number): void {
+  if (tile.column < 0 || tile.row < 0 || tile.columns < 1 || tile.rows < 1 || tile.column + tile.columns > columns || tile.row + tile.rows > rows) {
+    throw new Error(`tile ${tile.index} (${tile.column}, ${tile.row}, ${tile.columns}×${tile.rows}) is outside the ${columns}×${rows} grid`);
+  }
+}
+
+/** The whole grid as one tile. */
+function wholeGrid(columns: number, rows: number): GridTile {
+  return { index: 0, column: 0, row: 0, columns, rows };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The maps
+
+/**
+ * One tile of a basin map (the whole map when `tile` is omitted): from each
+ * cell's centre, run `steps` steps of the optimizer and classify the end.
+ * Throws an Error naming the field when the spec is invalid.
+ */
+export function basinMap(spec: BasinMapSpec, tile?: GridTile): BasinTileResult {
+  const resolution = wholeInRange('resolution', spec.resolution, 1, MAX_MAP_RESOLUTION);
+  const steps = wholeInRange('steps', spec.steps, 1, MAX_MAP_STEPS);
+  const lr = positiveFinite('lr', spec.lr);
+  const domain = spec.domain ?? spec.surface.domain;
+  const tolerance = positiveFinite('tolerance', spec.tolerance ?? defaultTolerance(domain));
+  const param = spec.optimizer === 'adam' ? unitParameter('beta1', spec.beta1, 0.9) : unitParameter('momentum', spec.momentum, spec.optimizer === 'momentum' || spec.optimizer === 'nesterov' ? 0.9 : 0);
+  const area = tile ?? wholeGrid(resolution, resolution);
+  checkTile(area, resolution, resolution);
+
+  const context = cellContext({ ...spec, steps }, tolerance, true);
+  const loop = CELL_LOOPS[spec.optimizer];
+  const { surface } = spec;
+  const out = context.out;
+  const cells = area.columns * area.rows;
+  const outcome = new Uint8Array(cells);
+  const stepsToTolerance = new Int32Array(cells);
+  let stepsComputed = 0;
+  const [x0, x1] = domain.x;
+  const [y0, y1] = domain.y;
+  const dx = (x1 - x0) / resolution;
+  const dy = (y1 - y0) / resolution;
+  for (let r = 0; r < area.rows; r++) {
+    const y = y0 + (area.row + r + 0.5) * dy;
+    for (let q = 0; q < area.columns; q++) {
+      const x = x0 + (area.column + q + 0.5) * dx;
+      const cell = r * area.columns + q;
+      if (!usableLoss(surface.loss(x, y))) {
+        outcome[cell] = MAP_DIVERGED;
+        stepsToTolerance[cell] = -1;
+        continue;
+      }
+      loop(context, x, y, lr, param);
+      stepsComputed += out[4];
+      const code = out[2] < 0 ? outcomeCode(out[2], 0) : outcomeCode(out[2], surface.loss(out[0], out[1]));
+      outcome[cell] = code;
+      stepsToTolerance[cell] = code < MAP_MAX_MINIMA ? out[3] : -1;
+    }
+  }
+  return { tile: area, outcome, stepsToTolerance, stepsComputed };
+}
+
+/**
+ * One tile of a hyper-parameter map (the whole map when `tile` is omitted): from
+ * `start`, run every (learning rate, μ or β₁) cell for all `steps` (no early exit
+ * on convergence, so the final loss is the loss after the last step, as in simulate).
+ */
+export function hyperMap(spec: HyperMapSpec, tile?: GridTile): HyperTileResult {
+  const steps = wholeInRange('steps', spec.steps, 1, MAX_MAP_STEPS);
+  const lrMin = positiveFinite('lrMin', spec.lrMin);
+  const lrMax = positiveFinite('lrMax', spec.lrMax);
+  if (lrMax < lrMin) throw new Error(`lrMax must be ≥ lrMin (got ${lrMin} … ${lrMax})`);
+  const lrCells = wholeInRange('lrCells', spec.lrCells, 1, MAX_MAP_RESOLUTION);
+  const paramCells = wholeInRange('paramCells', spec.paramCells, 1, MAX_MAP_RESOLUTION);
+  unitParameter('paramMin', spec.paramMin, 0);
+  unitParameter('paramMax', spec.paramMax, 0);
+  if (spec.paramMax < spec.paramMin) throw new Error(`paramMax must be ≥ paramMin (got ${spec.paramMin} … ${spec.paramMax})`);
+  if (spec.axis === 'beta1' ? spec.optimizer !== 'adam' : spec.optimizer !== 'momentum' && spec.optimizer !== 'nesterov' && spec.optimizer !== 'rmsprop') {
+    throw new Error(`axis ${spec.axis} does not apply to optimizer ${spec.optimizer}`);
+  }
+  const domain = spec.surface.domain;
+  const tolerance = positiveFinite('tolerance', spec.tolerance ?? defaultTolerance(domain));
+  const area = tile ?? wholeGrid(lrCells, paramCells);
+  checkTile(area, lrCells, paramCells);
+  const [sx, sy] = spec.start;
+  if (!Number.isFinite(sx) || !Number.isFinite(sy)) throw new Error(`start must be two finite numbers (got ${sx}, ${sy})`);
+
+  const context = cellContext({ ...spec, steps }, tolerance, false);
+  const loop = CELL_LOOPS[spec.optimizer];
+  const { surface } = spec;
+  const out = context.out;
+  const cells = area.columns * area.rows;
+  const outcome = new Uint8Array(cells);
+  const stepsToTolerance = new Int32Array(cells);
+  const finalLoss = new Float64Array(cells);
+  const startUsable = usableLoss(surface.loss(sx, sy));
+  let stepsComputed = 0;
+  for (let r = 0; r < area.rows; r++) {
+    const param = hyperCellParam(spec, area.row + r);
+    for (let q = 0; q < area.columns; q++) {
+      const lr = hyperCellLr(spec, area.column + q);
+      const cell = r * area.columns + q;
+      if (!startUsable) {
+        outcome[cell] = MAP_DIVERGED;
+        stepsToTolerance[cell] = -1;
+        finalLoss[cell] = Number.NaN;
+        continue;
+      }
+      loop(context, sx, sy, lr, param);
+      stepsComputed += out[4];
+      const loss = out[2] === -2 ? Number.NaN : surface.loss(out[0], out[1]);
+      const code = outcomeCode(out[2], loss);
+      outcome[cell] = code;
+      stepsToTolerance[cell] = code < MAP_MAX_MINIMA ? out[3] : -1;
+      finalLoss[cell] = code === MAP_DIVERGED ? Number.NaN : loss;
+    }
+  }
+  return { tile: area, outcome, stepsToTolerance, finalLoss, stepsComputed };
+}

@@ -1,0 +1,73 @@
+/**
+ * The message protocol between the map pool (pool.ts, main thread) and each map
+ * worker (map.worker.ts). Separate from the engine worker's protocol: a map worker
+ * is stateless, computes one tile per request and answers with that tile's cells
+ * as transferred typed arrays.
+ *
+ * Every request carries the whole job (spec and surface reference), so any worker
+ * can take any tile; surfaces are cached per worker by reference (surfaceRef.ts).
+ */
+import type { BasinMapSpec, GridTile, HyperMapSpec } from '../core/index.ts';
+import type { SurfaceRef } from './protocol.ts';
+
+/** A basin-map spec whose surface is a cloneable reference. */
+export type WireBasinSpec = Omit<BasinMapSpec, 'surface'> & { readonly surface: SurfaceRef };
+/** A hyper-parameter-map spec whose surface is a cloneable reference. */
+export type WireHyperSpec = Omit<HyperMapSpec, 'surface'> & { readonly surface: SurfaceRef };
+
+/** One whole map to compute, tile by tile. */
+export type MapJob = { readonly kind: 'basin'; readonly spec: WireBasinSpec } | { readonly kind: 'hyper'; readonly spec: WireHyperSpec };
+
+export type MapKind = MapJob['kind'];
+
+/** Main thread → map worker: compute this tile of this job. */
+export interface MapTileRequest {
+  readonly type: 'tile';
+  readonly jobId: number;
+  readonly job: MapJob;
+  readonly tile: GridTile;
+}
+
+/**
+ * Main thread → map worker: drop every tile of jobs up to and including `jobId`
+ * that has not started yet. The worker starts each tile as a separate task, so a
+ * cancel that arrived while it computed one tile is seen before the next starts.
+ */
+export interface MapCancelRequest {
+  readonly type: 'cancel';
+  readonly jobId: number;
+}
+
+export type MapRequest = MapTileRequest | MapCancelRequest;
+
+/** Map worker → main thread. */
+export type MapResponse =
+  | {
+      readonly type: 'tile';
+      readonly jobId: number;
+      readonly tileIndex: number;
+      /** Outcome per cell, row-major within the tile: minimum index, MAP_NOT_CONVERGED or MAP_DIVERGED. Transferred. */
+      readonly outcome: Uint8Array;
+      /** Step each cell first got within tolerance of its minimum, −1 for none. Transferred. */
+      readonly stepsToTolerance: Int32Array;
+      /** Hyper maps only: loss after the last step (NaN when diverged). Transferred. */
+      readonly finalLoss: Float64Array | null;
+      /** Optimizer steps computed for the tile and the worker time they took. */
+      readonly stepsComputed: number;
+      readonly elapsedMs: number;
+    }
+  | {
+      /** The tile was dropped unstarted after a cancel (every tile request gets exactly one answer, in order). */
+      readonly type: 'dropped';
+      readonly jobId: number;
+      readonly tileIndex: number;
+    }
+  | {
+      /** The tile could not be computed (bad spec, unknown surface, exception); plain words. */
+      readonly type: 'error';
+      readonly jobId: number;
+      readonly tileIndex: number;
+      readonly message: string;
+    };
+
+export type MapTileResponse = Extract<MapResponse, { readonly type: 'tile' }>;
