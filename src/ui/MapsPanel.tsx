@@ -70,7 +70,7 @@ function BasinLegend() {
         ))}
         <li>
           <span className="swatch" style={{ background: NOT_CONVERGED_COLOR }} aria-hidden="true" />
-          No minimum reached in {formatInteger(data.spec.steps)} steps
+          Not at a known minimum after {formatInteger(data.spec.steps)} steps
         </li>
         <li>
           <span className="swatch" style={{ background: DIVERGED_COLOR }} aria-hidden="true" />
@@ -195,7 +195,7 @@ export function MapsPanel() {
               </div>
             )}
             <p className="field-hint">
-              <span className="swatch" style={{ background: DIVERGED_COLOR }} /> diverged, outlined in white · <span className="swatch" style={{ background: NOT_CONVERGED_COLOR }} /> never reached a minimum · dots: the best
+              <span className="swatch" style={{ background: DIVERGED_COLOR }} /> diverged, outlined in white · <span className="swatch" style={{ background: NOT_CONVERGED_COLOR }} /> not at a known minimum · dots: the best
               {' '}
               {hyper.open && appMaps.results.hyper?.spec.axis === 'beta1' ? 'β₁' : 'μ'} for each η · ring: this run
             </p>
