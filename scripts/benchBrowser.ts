@@ -128,6 +128,34 @@ async function eightRuns(page: Page): Promise<void> {
   await waitForIdle(page);
 }
 
+/** Frames the page draws in ~3 s: render times and intervals, read from window[key]'s counters. */
+function sampleFrames(page: Page, key: '__descentScene' | '__bare'): Promise<FrameSample> {
+  return page.evaluate(async (hostKey) => {
+    const read = () => (window as unknown as Record<string, { frames: number; lastFrameMs: number } | undefined>)[hostKey] ?? { frames: 0, lastFrameMs: 0 };
+    const renderMs: number[] = [];
+    const intervalMs: number[] = [];
+    let lastFrames = read().frames;
+    let lastAt = -1;
+    const start = performance.now();
+    await new Promise<void>((done) => {
+      const tick = (now: number) => {
+        const counters = read();
+        if (counters.frames !== lastFrames) {
+          renderMs.push(counters.lastFrameMs);
+          if (lastAt >= 0) intervalMs.push(now - lastAt);
+          lastAt = now;
+          lastFrames = counters.frames;
+        }
+        if (performance.now() - start > 3000) done();
+        else requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    const canvas = document.querySelector('canvas')!;
+    return { renderMs, intervalMs, canvas: { width: canvas.width, height: canvas.height } };
+  }, key);
+}
+
 function mean(values: number[]): number {
   return values.length === 0 ? NaN : values.reduce((sum, v) => sum + v, 0) / values.length;
 }
@@ -200,32 +228,7 @@ try {
     state.play();
   });
   await page.waitForTimeout(300);
-  const sampleFrames = (key: '__descentScene' | '__bare') =>
-    page.evaluate(async (hostKey) => {
-      const read = () => (window as unknown as Record<string, { frames: number; lastFrameMs: number } | undefined>)[hostKey] ?? { frames: 0, lastFrameMs: 0 };
-      const renderMs: number[] = [];
-      const intervalMs: number[] = [];
-      let lastFrames = read().frames;
-      let lastAt = -1;
-      const start = performance.now();
-      await new Promise<void>((done) => {
-        const tick = (now: number) => {
-          const counters = read();
-          if (counters.frames !== lastFrames) {
-            renderMs.push(counters.lastFrameMs);
-            if (lastAt >= 0) intervalMs.push(now - lastAt);
-            lastAt = now;
-            lastFrames = counters.frames;
-          }
-          if (performance.now() - start > 3000) done();
-          else requestAnimationFrame(tick);
-        };
-        requestAnimationFrame(tick);
-      });
-      const canvas = document.querySelector('canvas')!;
-      return { renderMs, intervalMs, canvas: { width: canvas.width, height: canvas.height } };
-    }, key);
-  const appFrames: FrameSample = await sampleFrames('__descentScene');
+  const appFrames = await sampleFrames(page, '__descentScene');
   await page.evaluate(() => window.__descentLab!.store.getState().pause());
 
   let bareFrames: FrameSample | null = null;
@@ -245,30 +248,7 @@ try {
     await barePage.goto(`${BARE_ORIGIN}/?w=${appFrames.canvas.width}&h=${appFrames.canvas.height}`);
     await barePage.evaluate('globalThis.__name = (target) => target');
     await barePage.waitForFunction(() => ((window as unknown as { __bare?: { frames: number } }).__bare?.frames ?? 0) > 10, undefined, { timeout: 20_000 });
-    bareFrames = await barePage.evaluate(async () => {
-      const read = () => (window as unknown as { __bare: { frames: number; lastFrameMs: number } }).__bare;
-      const renderMs: number[] = [];
-      const intervalMs: number[] = [];
-      let lastFrames = read().frames;
-      let lastAt = -1;
-      const start = performance.now();
-      await new Promise<void>((done) => {
-        const tick = (now: number) => {
-          const counters = read();
-          if (counters.frames !== lastFrames) {
-            renderMs.push(counters.lastFrameMs);
-            if (lastAt >= 0) intervalMs.push(now - lastAt);
-            lastAt = now;
-            lastFrames = counters.frames;
-          }
-          if (performance.now() - start > 3000) done();
-          else requestAnimationFrame(tick);
-        };
-        requestAnimationFrame(tick);
-      });
-      const canvas = document.querySelector('canvas')!;
-      return { renderMs, intervalMs, canvas: { width: canvas.width, height: canvas.height } };
-    });
+    bareFrames = await sampleFrames(barePage, '__bare');
     await bareContext.close();
   } catch (error) {
     console.error(`bare three.js page failed: ${(error as Error).message}`);

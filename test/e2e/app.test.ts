@@ -4,34 +4,20 @@
  * only at the DOM. Nothing here depends on frame rate: tests wait for the app to
  * report that results arrived, then for a few frames to be drawn.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
   colorBounds,
   countColor,
   diffRatio,
   distinctColors,
-  launchChromium,
-  openApp,
   sceneShot,
-  serveDist,
   settle,
   type AppPage,
-  type StaticServer,
 } from './harness.ts';
+import { browserSession } from './session.ts';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = browserSession();
 
 interface SetupView {
   start: [number, number];
@@ -68,7 +54,7 @@ async function hideRunLegend(page: Page): Promise<void> {
 }
 
 async function open(hash = ''): Promise<AppPage> {
-  const app = await openApp(browser, server.url, { hash });
+  const app = await session.open({ hash });
   await settle(app.page);
   return app;
 }

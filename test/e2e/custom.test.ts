@@ -4,24 +4,14 @@
  * never run). Typing a function redraws the surface and the paths; a syntax
  * error is shown where it is and the last valid surface stays on screen.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { defaultSetup } from '../../src/state/defaults.ts';
 import { encodeSetup } from '../../src/state/url.ts';
-import { countColor, diffRatio, distinctColors, launchChromium, openApp, sceneShot, serveDist, settle, type StaticServer } from './harness.ts';
+import { countColor, diffRatio, distinctColors, sceneShot, settle } from './harness.ts';
+import { browserSession } from './session.ts';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = browserSession();
 
 /** The committed custom text and where the first run ended, as the store and result buffers hold them. */
 function state(page: Page): Promise<{ expression: string | null; surface: string; color: string; end: [number, number] | null }> {
@@ -49,7 +39,7 @@ async function typeFunction(page: Page, text: string): Promise<void> {
 
 describe('your own f(x, y) in headless Chromium', () => {
   test('typing a function redraws the surface and the paths; a syntax error shows where and keeps the last surface', async () => {
-    const app = await openApp(browser, server.url);
+    const app = await session.open();
     const { page } = app;
     const parserRequests: string[] = [];
     page.on('request', (request) => {
@@ -121,7 +111,7 @@ describe('your own f(x, y) in headless Chromium', () => {
   });
 
   test('a function that is undefined over much of its domain draws with a warning, not a blank scene', async () => {
-    const app = await openApp(browser, server.url);
+    const app = await session.open();
     const { page } = app;
     await settle(page);
     await page.getByLabel('Surface', { exact: true }).selectOption('custom');
@@ -140,7 +130,7 @@ describe('your own f(x, y) in headless Chromium', () => {
   test('a link whose function does not parse shows the default landscape, says why, and keeps the text to fix', async () => {
     const broken = 'sin(x) +* y';
     const hash = encodeSetup({ ...defaultSetup(), custom: { expression: broken, domain: { x: [-3, 3], y: [-3, 3] } }, panes: [{ surface: 'custom' }] });
-    const app = await openApp(browser, server.url, { hash });
+    const app = await session.open({ hash });
     const { page } = app;
     await expect.poll(() => page.locator('.notices').innerText(), { timeout: 20_000 }).toMatch(/could not be used \(Unexpected '\*' at character 9.*shows Valleys instead/s);
     await settle(page);

@@ -160,9 +160,8 @@ export async function waitForIdle(page: Page, timeoutMs = 30_000): Promise<void>
   );
 }
 
-/** Wait for idle, then until the scene has stopped drawing (damping and playback done): frame counts, not frame rates. */
-export async function settle(page: Page): Promise<void> {
-  await waitForIdle(page);
+/** Wait until the scene has stopped drawing (it renders on demand, so a quiet frame counter means the latest state is on screen). */
+export async function quiet(page: Page): Promise<void> {
   const frameCount = () => page.evaluate(() => (window as unknown as { __descentScene?: { frames: number } }).__descentScene?.frames ?? 0);
   let previous = -1;
   for (let attempt = 0; attempt < 60; attempt++) {
@@ -172,6 +171,12 @@ export async function settle(page: Page): Promise<void> {
     previous = frames;
   }
   throw new Error('the scene kept drawing or never drew');
+}
+
+/** Wait for idle, then until the scene has stopped drawing (damping and playback done): frame counts, not frame rates. */
+export async function settle(page: Page): Promise<void> {
+  await waitForIdle(page);
+  await quiet(page);
 }
 
 /** A screenshot of the (first) scene pane, decoded. */

@@ -3,22 +3,12 @@
  * in headless Chromium with real map workers. Nothing waits on frame counts
  * alone: tests wait for the maps store to report a status, then look at pixels.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { decodePng, diffRatio, distinctColors, launchChromium, openApp, serveDist, waitForIdle, type AppPage, type Pixels, type StaticServer } from './harness.ts';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { decodePng, diffRatio, distinctColors, quiet, sceneShot, waitForIdle, type AppPage, type Pixels } from './harness.ts';
+import { browserSession } from './session.ts';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = browserSession();
 
 interface SlotView {
   status: string;
@@ -40,25 +30,8 @@ async function waitForMap(page: Page, kind: 'basin' | 'hyper', status = 'done', 
   });
 }
 
-/** Wait until the scene has stopped drawing (it renders on demand), after the maps store reported its state. */
-async function quiet(page: Page): Promise<void> {
-  const frames = () => page.evaluate(() => (window as unknown as { __descentScene?: { frames: number } }).__descentScene?.frames ?? 0);
-  let previous = -1;
-  for (let attempt = 0; attempt < 60; attempt++) {
-    await page.waitForTimeout(400);
-    const count = await frames();
-    if (count > 0 && count === previous) return;
-    previous = count;
-  }
-  throw new Error('the scene kept drawing');
-}
-
-async function sceneShot(page: Page): Promise<Pixels> {
-  return decodePng(await page.locator('[data-testid="scene-canvas"]').first().screenshot());
-}
-
 async function open(): Promise<AppPage> {
-  const app = await openApp(browser, server.url, { width: 1400, height: 1000 });
+  const app = await session.open({ width: 1400, height: 1000 });
   await waitForIdle(app.page, 60_000);
   await quiet(app.page);
   return app;

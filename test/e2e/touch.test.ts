@@ -4,22 +4,12 @@
  * orbits the 3D view, a finger on the start pin drags it, two fingers pinch to zoom.
  * Each is checked by what a person would see (pixels) and by the setup.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, CDPSession, Page } from 'playwright-core';
-import { diffRatio, launchChromium, openApp, sceneShot, serveDist, settle, type StaticServer } from './harness.ts';
+import { describe, expect, test } from 'vitest';
+import type { CDPSession, Page } from 'playwright-core';
+import { diffRatio, sceneShot, settle } from './harness.ts';
+import { browserSession } from './session.ts';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = browserSession();
 
 type Finger = readonly [number, number];
 
@@ -44,7 +34,7 @@ const start = (page: Page) => page.evaluate(() => window.__descentLab!.store.get
 
 describe('touch on a tablet', () => {
   test('a tap sets the start, one finger orbits, a finger on the pin drags it, two fingers zoom', async () => {
-    const app = await openApp(browser, server.url, { width: 1024, height: 768, touch: true });
+    const app = await session.open({ width: 1024, height: 768, touch: true });
     const { page } = app;
     const cdp = await page.context().newCDPSession(page);
     // The run legend sits over the scene's top-left; keep gestures clear of it.
