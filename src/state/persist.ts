@@ -94,9 +94,16 @@ export function startPersistence(store: StoreApi<AppState>, storage: SetupStorag
     timer = setTimeout(write, PERSIST_DEBOUNCE_MS);
   });
 
-  const onHashChange = () => {
-    if (location.hash === lastHash) return;
-    if (applyLink(store, location.hash)) lastHash = location.hash;
+  // The link comes from the event, not from location: a debounced write due in the same
+  // moment may already have replaced the address with the previous setup's link.
+  const onHashChange = (event: HashChangeEvent) => {
+    const hashAt = event.newURL.indexOf('#');
+    const hash = hashAt === -1 ? '' : event.newURL.slice(hashAt);
+    if (hash === lastHash) return;
+    // A write still pending belongs to the setup this link replaces.
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    if (applyLink(store, hash)) lastHash = hash;
   };
   if (typeof window !== 'undefined') window.addEventListener('hashchange', onHashChange);
   // Write once now so the address bar holds a link from the start.

@@ -1,0 +1,113 @@
+/**
+ * Pieces the stress files share on top of the e2e harness: waiting for the
+ * scene to settle (by its frame counter, never by frame rate), long-task
+ * recording, heap measurement after a forced GC (Chrome DevTools Protocol), and
+ * checksums of the result buffers so "the same paths" is one comparison.
+ */
+import type { Page } from 'playwright-core';
+import { waitForIdle } from '../e2e/harness.ts';
+
+/**
+ * Results complete and the on-demand scene no longer drawing: a frame counter
+ * that stops moving means the latest state is on screen.
+ */
+export async function settle(page: Page, timeoutMs = 60_000): Promise<void> {
+  await waitForIdle(page, timeoutMs);
+  const frameCount = () => page.evaluate(() => (window as unknown as { __descentScene?: { frames: number } }).__descentScene?.frames ?? 0);
+  let previous = -1;
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    await page.waitForTimeout(400);
+    const frames = await frameCount();
+    if (frames > 0 && frames === previous) return;
+    previous = frames;
+  }
+  throw new Error('the scene kept drawing or never drew');
+}
+
+/** Start recording main-thread long tasks (PerformanceObserver 'longtask') into window.__longTasks. */
+export async function recordLongTasks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const host = window as unknown as { __longTasks: number[]; __longTaskObserver?: PerformanceObserver };
+    host.__longTaskObserver?.disconnect();
+    host.__longTasks = [];
+    host.__longTaskObserver = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) host.__longTasks.push(entry.duration);
+    });
+    host.__longTaskObserver.observe({ type: 'longtask', buffered: false });
+  });
+}
+
+/** The long tasks recorded since recordLongTasks (ms each); stops recording. */
+export async function takeLongTasks(page: Page): Promise<number[]> {
+  return page.evaluate(() => {
+    const host = window as unknown as { __longTasks?: number[]; __longTaskObserver?: PerformanceObserver };
+    // Entries still queued in the observer are delivered by takeRecords().
+    for (const entry of host.__longTaskObserver?.takeRecords() ?? []) host.__longTasks?.push(entry.duration);
+    host.__longTaskObserver?.disconnect();
+    return host.__longTasks ?? [];
+  });
+}
+
+export interface HeapFigure {
+  /** V8 heap in use after a full GC, bytes. */
+  readonly usedBytes: number;
+  /** ArrayBuffer backing stores (the typed arrays of paths and fields live here), bytes. */
+  readonly backingBytes: number;
+  readonly totalBytes: number;
+}
+
+/** Heap after a forced garbage collection, from the Chrome DevTools Protocol. */
+export async function heapAfterGc(page: Page): Promise<HeapFigure> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize?: number };
+    const backing = usage.backingStorageSize ?? 0;
+    return { usedBytes: usage.usedSize, backingBytes: backing, totalBytes: usage.usedSize + backing };
+  } finally {
+    await cdp.detach();
+  }
+}
+
+export function megabytes(bytes: number): string {
+  return `${(bytes / 2 ** 20).toFixed(1)} MB`;
+}
+
+export function quantile(values: readonly number[], q: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+/** One checksum per run over its valid x, y and loss values (bit-exact: equal checksums mean equal paths). */
+export function pathChecksums(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() => {
+    const hooks = window.__descentLab!;
+    const out: Record<string, string> = {};
+    const view = new DataView(new ArrayBuffer(8));
+    for (const run of hooks.store.getState().setup.runs) {
+      const result = hooks.results.runs.get(run.id);
+      if (!result) {
+        out[run.id] = 'missing';
+        continue;
+      }
+      // FNV-1a over the 32-bit halves of every float64.
+      let hash = 0x811c9dc5;
+      for (const values of [result.x, result.y, result.loss]) {
+        for (let i = 0; i < result.length; i++) {
+          view.setFloat64(0, values[i]);
+          hash = Math.imul(hash ^ view.getUint32(0), 0x01000193) >>> 0;
+          hash = Math.imul(hash ^ view.getUint32(4), 0x01000193) >>> 0;
+        }
+      }
+      out[run.id] = `${result.status}:${result.length}:${hash.toString(16)}`;
+    }
+    return out;
+  });
+}
+
+/** The store's setup as JSON (for "same setup" comparisons). */
+export function setupJson(page: Page): Promise<string> {
+  return page.evaluate(() => JSON.stringify(window.__descentLab!.store.getState().setup));
+}
