@@ -15,7 +15,7 @@ import { CameraRig } from './CameraRig.tsx';
 import type { LabelRegistry } from './labels.ts';
 import { Minima } from './Minima.tsx';
 import { Overlays, type OverlayFlags } from './Overlays.tsx';
-import { RunPath } from './RunPath.tsx';
+import { RunPath, startPathFrame } from './RunPath.tsx';
 import { StartInteraction, StartMarker } from './StartMarker.tsx';
 import { SurfaceMesh } from './SurfaceMesh.tsx';
 import type { PaneScene } from './usePaneScene.ts';
@@ -43,6 +43,8 @@ function FrameDriver({ labels }: { labels: LabelRegistry }) {
       offStore();
     };
   }, [invalidate]);
+  // Before every other frame callback: the runs share one budget for building paths.
+  useFrame(startPathFrame, -1);
   useFrame(({ gl, scene, camera, size }) => {
     const started = performance.now();
     gl.render(scene, camera);

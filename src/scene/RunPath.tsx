@@ -5,7 +5,7 @@
  * steps, and a cross with "diverged at step k" where it blew up. Everything is read
  * from the result buffers inside useFrame: no React render per chunk or per frame.
  */
-import { useFrame } from '@react-three/fiber';
+import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { Color, Group, InstancedInterleavedBuffer, InstancedMesh, InterleavedBufferAttribute, Matrix4, Mesh, MeshBasicMaterial, MeshLambertMaterial, SphereGeometry, BoxGeometry, Vector3 } from 'three';
 import { LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
@@ -41,6 +41,22 @@ const EXTRA_VERTICES = 4096;
  * not thousands, while every visible turn stays.
  */
 export const PATH_TOLERANCE = 0.0025;
+/**
+ * Turning points into polyline is sliced and shared by all runs of a frame: each run
+ * converts at least one slice per frame, then more while the frame's budget lasts.
+ * 16 runs × 100,000 steps arriving at once are drawn over several frames, never in
+ * one long task.
+ */
+const PATH_SLICE = 2048;
+const PATH_BUDGET_MS = 14;
+let pathDeadline = 0;
+
+/** Start a frame's path budget (Landscape calls this before the runs' frame callbacks). */
+export function startPathFrame(): void {
+  pathDeadline = performance.now() + PATH_BUDGET_MS;
+}
+/** Drawn segments the instance buffer first holds; it doubles when a path needs more. */
+const INITIAL_SEGMENTS = 2048;
 
 const ballGeometry = new SphereGeometry(0.034, 20, 14);
 const markerGeometry = new SphereGeometry(0.013, 10, 8);
@@ -75,15 +91,26 @@ interface Tracking {
 const matrix = new Matrix4();
 const ballAt = new Vector3();
 
-function allocate(geometry: LineSegmentsGeometry, pointCapacity: number): Pick<Tracking, 'buffers' | 'segments' | 'segmentBuffer' | 'drawn'> {
-  const buffers = createPathBuffers(pointCapacity, EXTRA_VERTICES);
-  const drawn = createPathSegments(buffers.positions.length / 3);
-  const segments = new Float32Array(Math.max(1, buffers.positions.length / 3 - 1) * 6);
+/**
+ * Segment instance storage for `count` segments, keeping the first `keep` of `previous`.
+ * The geometry's GPU buffers are released first (the replaced ones would otherwise
+ * stay allocated); three.js uploads the new ones on the next draw.
+ */
+function segmentStorage(geometry: LineSegmentsGeometry, count: number, previous?: Float32Array, keep = 0): Pick<Tracking, 'segments' | 'segmentBuffer'> {
+  geometry.dispose();
+  const segments = new Float32Array(Math.max(1, count) * 6);
+  if (previous) segments.set(previous.subarray(0, Math.min(keep * 6, segments.length)));
   const segmentBuffer = new InstancedInterleavedBuffer(segments, 6, 1);
   geometry.setAttribute('instanceStart', new InterleavedBufferAttribute(segmentBuffer, 3, 0));
   geometry.setAttribute('instanceEnd', new InterleavedBufferAttribute(segmentBuffer, 3, 3));
+  return { segments, segmentBuffer };
+}
+
+function allocate(geometry: LineSegmentsGeometry, pointCapacity: number): Pick<Tracking, 'buffers' | 'segments' | 'segmentBuffer' | 'drawn'> {
+  const buffers = createPathBuffers(pointCapacity, EXTRA_VERTICES);
+  const drawn = createPathSegments(buffers.positions.length / 3);
   geometry.instanceCount = 0;
-  return { buffers, segments, segmentBuffer, drawn };
+  return { buffers, drawn, ...segmentStorage(geometry, Math.min(INITIAL_SEGMENTS, buffers.positions.length / 3 - 1)) };
 }
 
 export function RunPath({ runId, color, visible, field, frame, labels }: RunPathProps) {
@@ -114,6 +141,7 @@ export function RunPath({ runId, color, visible, field, frame, labels }: RunPath
   }, [color]);
 
   const tracking = useRef<Tracking | null>(null);
+  const invalidate = useThree((three) => three.invalidate);
   const labelId = `diverged:${runId}`;
   const group = useRef<Group>(null);
 
@@ -175,7 +203,17 @@ export function RunPath({ runId, color, visible, field, frame, labels }: RunPath
     }
     if (result.length > buffers.points) {
       const fromPoint = buffers.points;
-      extendPath(buffers, result.x, result.y, result.length, currentField, frame, PATH_LIFT);
+      do {
+        extendPath(buffers, result.x, result.y, Math.min(result.length, buffers.points + PATH_SLICE), currentField, frame, PATH_LIFT);
+      } while (buffers.points < result.length && performance.now() < pathDeadline);
+      if (buffers.points < result.length) invalidate();
+      // Room for every new vertex to become a corner (simplification usually keeps far fewer).
+      const maxSegments = buffers.positions.length / 3 - 1;
+      const needed = Math.min(maxSegments, state.drawn.count + (buffers.vertexCount - state.drawn.scanned) + 2);
+      if (needed * 6 > state.segments.length) {
+        const grown = Math.min(maxSegments, Math.max(needed, (state.segments.length / 6) * 2));
+        Object.assign(state, segmentStorage(parts.geometry, grown, state.segments, state.drawn.count));
+      }
       const firstSegment = updatePathSegments(buffers, state.drawn, state.segments, PATH_TOLERANCE);
       const from = Math.min(firstSegment, state.drawn.count) * 6;
       if (state.drawn.count * 6 > from) {

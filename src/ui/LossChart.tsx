@@ -1,6 +1,6 @@
 /**
  * Loss vs step for every visible run, on a canvas we draw ourselves (log y by
- * default). Redraws when results arrive (throttled to one per frame); the
+ * default). Redraws when results arrive (in its own task, spaced by its own cost); the
  * playhead cursor lives on an overlay canvas updated by requestAnimationFrame,
  * reading the playhead directly: no React render per frame.
  */
@@ -43,6 +43,7 @@ export function LossChart() {
   const [size, setSize] = useState<Size | null>(null);
   const [hoverStep, setHoverStep] = useState<number | null>(null);
   const [linearBecauseNegative, setLinearBecauseNegative] = useState(false);
+  const linearRef = useRef(false);
 
   const visibleRuns = runs.filter((run) => run.visible);
 
@@ -66,11 +67,15 @@ export function LossChart() {
     const canvas = plotRef.current;
     if (!canvas || !size || size.width < 10 || size.height < 10) return;
     const ratio = window.devicePixelRatio || 1;
-    let frame = 0;
+    // Streaming results redraw in their own task (not inside the 3D view's frame), spaced by
+    // three times the last draw's cost: a chart of 16 × 100,000 points does not redraw per chunk.
+    let timer = 0;
+    let nextAt = 0;
     const lrSeries = chart.learningRate ? visibleRuns.map((run) => learningRates(run, steps)) : [];
 
     const draw = () => {
-      frame = 0;
+      timer = 0;
+      const started = performance.now();
       canvas.width = Math.round(size.width * ratio);
       canvas.height = Math.round(size.height * ratio);
       // A CPU-backed canvas: a GPU-accelerated 2D canvas shares the GPU with the 3D view and,
@@ -86,7 +91,13 @@ export function LossChart() {
         for (let i = 0; i < result.length && !anyNonPositive; i++) anyNonPositive = result.loss[i] <= 0;
       }
       const log = chart.logY && !anyNonPositive;
-      setLinearBecauseNegative(chart.logY && anyNonPositive);
+      // Only a change is set: this runs in an effect after every commit, and an update
+      // queued each time would count as nested updates while a slider is scrubbed.
+      const linear = chart.logY && anyNonPositive;
+      if (linear !== linearRef.current) {
+        linearRef.current = linear;
+        setLinearBecauseNegative(linear);
+      }
 
       // A diverging run counts for the axis only up to DIVERGED_CAP × the largest starting value.
       let startLoss = 0;
@@ -122,15 +133,17 @@ export function LossChart() {
       const leftTitle = chart.gradNorm ? 'loss, ‖∇L‖ (dashed)' : 'loss';
       const layout = drawChart(ctx, size.width, size.height, size.fontSize * 0.9, { maxStep: steps, left, right, series, leftTitle, rightTitle: 'learning rate (dotted)' });
       layoutRef.current = { layout, axis: left };
+      const finished = performance.now();
+      nextAt = finished + Math.max(16, 3 * (finished - started));
     };
     const schedule = () => {
-      if (frame === 0) frame = requestAnimationFrame(draw);
+      if (timer === 0) timer = window.setTimeout(draw, Math.max(0, nextAt - performance.now()));
     };
     draw();
     const unsubscribe = appResults.subscribe(schedule);
     return () => {
       unsubscribe();
-      if (frame !== 0) cancelAnimationFrame(frame);
+      if (timer !== 0) clearTimeout(timer);
     };
     // visibleRuns is derived from runs.
     // eslint-disable-next-line react-hooks/exhaustive-deps

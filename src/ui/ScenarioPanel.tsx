@@ -22,7 +22,7 @@ export function ScenarioPanel() {
 
   if (scenario) {
     return (
-      <section className="text-panel" aria-labelledby="scenario-title">
+      <section className="text-panel" aria-labelledby="scenario-title" tabIndex={0}>
         <div className="text-panel-head">
           <h2 id="scenario-title" className="panel-title">
             {scenario.title}
@@ -48,7 +48,7 @@ export function ScenarioPanel() {
 
   const optimizers = [...new Set(setup.runs.filter((run) => run.visible).map((run) => run.optimizer))] as OptimizerId[];
   return (
-    <section className="text-panel" aria-labelledby="surface-title">
+    <section className="text-panel" aria-labelledby="surface-title" tabIndex={0}>
       <h2 id="surface-title" className="panel-title">
         {surface?.label ?? 'Custom surface'}
       </h2>

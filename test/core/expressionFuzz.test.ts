@@ -1,17 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compileExpression, EXPRESSION_LIMITS, parseExpression, surfaceFromExpression, toTex } from '../../src/core/expression/index.ts';
-
-/** A seeded PRNG (mulberry32) so that a failing input can be reproduced. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRandom } from '../../src/core/random.ts';
 
 const VALID = [
   'x^2 + 10*y^2', 'sin(3x) * cos(y) + 0.1(x^2 + y^2)', '(1 - x)^2 + 100 (y - x^2)^2', '(x^2 + y - 11)^2 + (x + y^2 - 7)^2',
@@ -76,7 +65,7 @@ function generate(next: () => number, depth: number): [string, (x: number, y: nu
 }
 
 function inputs(): string[] {
-  const next = random(20260);
+  const next = createRandom(20260);
   const all: string[] = [...ATTACKS];
   for (let i = 0; i < 5000; i++) {
     const length = 1 + Math.floor(next() * 40);
@@ -188,7 +177,7 @@ describe('expression fuzz', () => {
   });
 
   it('turns mutated valid inputs into a surface or an error, without throwing', () => {
-    const next = random(99);
+    const next = createRandom(99);
     const problems: string[] = [];
     let built = 0;
     let slowest = 0;
@@ -221,7 +210,7 @@ describe('expression fuzz', () => {
   });
 
   it('computes 2,000 random valid expressions exactly as the same function written in JS', () => {
-    const next = random(4242);
+    const next = createRandom(4242);
     const mismatches: string[] = [];
     for (let i = 0; i < 2000; i++) {
       const [text, expected] = generate(next, 4);

@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileExpression, parseExpression } from '../../src/core/expression/index.ts';
-
-/** A seeded PRNG (mulberry32) so that failures reproduce. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRandom } from '../../src/core/random.ts';
 
 /** Expressions, each sampled over a box where it is smooth (away from kinks, poles and branch cuts). */
 const EXPRESSIONS: readonly [text: string, lo: number, hi: number][] = [
@@ -43,7 +32,7 @@ const EXPRESSIONS: readonly [text: string, lo: number, hi: number][] = [
 
 describe('compiled gradients', () => {
   it(`agree with central finite differences for ${EXPRESSIONS.length} expressions at random points`, () => {
-    const next = random(7);
+    const next = createRandom(7);
     const out = new Float64Array(2);
     for (const [text, lo, hi] of EXPRESSIONS) {
       const parsed = parseExpression(text);

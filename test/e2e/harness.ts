@@ -161,10 +161,11 @@ export async function waitForIdle(page: Page, timeoutMs = 30_000): Promise<void>
 }
 
 /** Wait until the scene has stopped drawing (it renders on demand, so a quiet frame counter means the latest state is on screen). */
-export async function quiet(page: Page): Promise<void> {
+export async function quiet(page: Page, timeoutMs = 30_000): Promise<void> {
   const frameCount = () => page.evaluate(() => (window as unknown as { __descentScene?: { frames: number } }).__descentScene?.frames ?? 0);
   let previous = -1;
-  for (let attempt = 0; attempt < 60; attempt++) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
     await page.waitForTimeout(400);
     const frames = await frameCount();
     if (frames > 0 && frames === previous) return;
@@ -174,9 +175,9 @@ export async function quiet(page: Page): Promise<void> {
 }
 
 /** Wait for idle, then until the scene has stopped drawing (damping and playback done): frame counts, not frame rates. */
-export async function settle(page: Page): Promise<void> {
-  await waitForIdle(page);
-  await quiet(page);
+export async function settle(page: Page, timeoutMs = 30_000): Promise<void> {
+  await waitForIdle(page, timeoutMs);
+  await quiet(page, timeoutMs);
 }
 
 /** A screenshot of the (first) scene pane, decoded. */

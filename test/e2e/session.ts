@@ -11,6 +11,8 @@ export type OpenOptions = Parameters<typeof openApp>[2];
 export interface BrowserSession {
   /** The app in a fresh browser context (own storage), offline-guarded (see openApp). */
   open(options?: OpenOptions): Promise<AppPage>;
+  /** The served origin, e.g. http://127.0.0.1:41234. */
+  readonly url: string;
 }
 
 export function browserSession(): BrowserSession {
@@ -28,6 +30,10 @@ export function browserSession(): BrowserSession {
     open(options) {
       if (!server || !browser) throw new Error('browserSession: the browser is not started (call open inside a test)');
       return openApp(browser, server.url, options);
+    },
+    get url() {
+      if (!server) throw new Error('browserSession: the server is not started');
+      return server.url;
     },
   };
 }

@@ -13,6 +13,7 @@ import {
   setupLink,
   validateSetup,
 } from '../../src/state/url.ts';
+import { createRandom } from '../../src/core/random.ts';
 
 /**
  * An independent validity check (not the schema under test): every field has
@@ -259,18 +260,6 @@ describe('shareable links: bad fields fall back one by one', () => {
   });
 });
 
-/** A small deterministic PRNG so failures reproduce. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const HOSTILE_VALUES: readonly unknown[] = [
   null,
   undefined,
@@ -330,7 +319,7 @@ function pick<T>(random: () => number, items: readonly T[]): T {
 }
 
 describe('shareable links: fuzzing with hostile input', () => {
-  const random = mulberry32(20240611);
+  const random = createRandom(20240611);
   const base = richSetup();
   const basePaths = paths(base).filter((path) => path.length > 0);
   const cases: { label: string; hash: string; mutatedPath?: (string | number)[]; hostile?: unknown }[] = [];

@@ -8,26 +8,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openApp, serveDist, waitForIdle, type StaticServer } from '../e2e/harness.ts';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { waitForIdle } from '../e2e/harness.ts';
 import { settle } from './stressHarness.ts';
 import { recordRow, tally } from './summary.ts';
+import { browserSession } from '../e2e/session.ts';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = browserSession();
 
 interface AxeFinding {
   readonly id: string;
@@ -49,7 +39,7 @@ async function axeSeriousViolations(page: Page): Promise<AxeFinding[]> {
 
 describe('accessibility', () => {
   test('axe-core finds no serious or critical violation on the main screen or any guided scenario', async () => {
-    const app = await openApp(browser, server.url);
+    const app = await session.open();
     const { page } = app;
     await settle(page);
     const screens: { name: string; findings: AxeFinding[] }[] = [{ name: 'main screen', findings: await axeSeriousViolations(page) }];
@@ -71,7 +61,7 @@ describe('accessibility', () => {
   });
 
   test('every control is reachable with Tab and operable from the keyboard', async () => {
-    const app = await openApp(browser, server.url);
+    const app = await session.open();
     const { page } = app;
     await settle(page);
 

@@ -4,30 +4,19 @@
  * where it started: the same setup, bit-equal paths, the same picture.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { decodePng, diffRatio, distinctColors, launchChromium, openApp, serveDist, type AppPage, type Pixels, type StaticServer } from '../e2e/harness.ts';
+import { describe, expect, test } from 'vitest';
+import { decodePng, diffRatio, distinctColors, type AppPage, type Pixels } from '../e2e/harness.ts';
 import { pathChecksums, settle, setupJson } from './stressHarness.ts';
 import { recordRow, tally } from './summary.ts';
+import { browserSession } from '../e2e/session.ts';
 
 /** "Same picture": at most this fraction of pixels may differ (by more than 24 levels in a channel). */
 const SAME_PICTURE_LIMIT = 0.01;
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = browserSession();
 
 async function open(hash = ''): Promise<AppPage> {
-  const app = await openApp(browser, server.url, { hash });
+  const app = await session.open({ hash });
   await settle(app.page);
   return app;
 }
@@ -172,7 +161,7 @@ describe('faults', () => {
     const fromUrl = await setupJson(page);
     const pathsFromUrl = await pathChecksums(page);
 
-    await page.goto(`${server.url}/`);
+    await page.goto(`${session.url}/`);
     await settle(page);
     const fromStorage = await setupJson(page);
     const pathsFromStorage = await pathChecksums(page);

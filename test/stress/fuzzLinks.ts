@@ -10,6 +10,7 @@
 import { defaultSetup } from '../../src/state/defaults.ts';
 import { describeField } from '../../src/state/url.ts';
 import type { Setup } from '../../src/state/setup.ts';
+import { createRandom } from '../../src/core/random.ts';
 
 export interface FuzzLink {
   readonly hash: string;
@@ -21,18 +22,6 @@ export interface FuzzLink {
   readonly damaged: boolean;
   /** The link's setup with good fields as written (null when damaged). */
   readonly base: Setup | null;
-}
-
-/** mulberry32: small, fast, seeded. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function base64Url(text: string): string {
@@ -129,7 +118,7 @@ export function fuzzLinks(count: number, seed: number): FuzzLink[] {
 }
 
 function fuzzLinksWithRepeats(count: number, seed: number): FuzzLink[] {
-  const random = prng(seed);
+  const random = createRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   const out: FuzzLink[] = [];
   for (let n = 0; n < count; n++) {

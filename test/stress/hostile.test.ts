@@ -18,29 +18,18 @@
  * untouched and show the last good value again; sliders (the browser sanitizes
  * their value) must never put a non-finite number in the setup or their text.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openApp, serveDist, type StaticServer } from '../e2e/harness.ts';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { fuzzLinks, type FuzzLink } from './fuzzLinks.ts';
 import { settle } from './stressHarness.ts';
 import { recordRow, tally } from './summary.ts';
+import { browserSession } from '../e2e/session.ts';
 
 const LINKS = 1_000;
 const SEED = 20_261_123;
 const BATCH = 50;
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = browserSession();
 
 interface LoadedLink {
   readonly setup: string;
@@ -171,7 +160,7 @@ function judge(link: FuzzLink, loaded: LoadedLink): string | null {
 
 describe('hostile input', () => {
   test(`${LINKS.toLocaleString('en-US')} fuzzed links: no error, no NaN drawn, every bad field reported and replaced, every good field kept`, async () => {
-    const app = await openApp(browser, server.url);
+    const app = await session.open();
     const { page } = app;
     await settle(page);
     const links = fuzzLinks(LINKS, SEED);
@@ -206,7 +195,7 @@ describe('hostile input', () => {
   });
 
   test('every numeric field and slider fed out-of-range, NaN, ±Infinity, empty and 10 kB values keeps a valid setup and says why', async () => {
-    const app = await openApp(browser, server.url);
+    const app = await session.open();
     const { page } = app;
     await settle(page);
     // Show as many controls as the app has: a bowl pane (its condition slider), schedules with parameters, an own start.

@@ -15,10 +15,10 @@
  *   the final value (bit-equal to a clean recompute of the final setup).
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium, openApp, serveDist, type AppPage, type StaticServer } from '../e2e/harness.ts';
+import { type AppPage } from '../e2e/harness.ts';
 import { heapAfterGc, megabytes, pathChecksums, quantile, settle, type HeapFigure } from './stressHarness.ts';
 import { recordRow, tally } from './summary.ts';
+import { browserSession } from '../e2e/session.ts';
 
 const DURATION_MS = 60_000;
 const EVENTS_PER_SECOND = 100;
@@ -29,21 +29,16 @@ const HEAP_GROWTH_LIMIT_BYTES = 16 * 2 ** 20;
 const RUNS = 8;
 const STEPS = 2_000;
 
-let server: StaticServer;
-let browser: Browser;
+const session = browserSession();
 let app: AppPage;
 
 beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-  app = await openApp(browser, server.url);
+  app = await session.open();
   await settle(app.page);
 });
 
 afterAll(async () => {
   await app?.context.close();
-  await browser?.close();
-  await server?.close();
 });
 
 interface ScrubResult {

@@ -6,24 +6,13 @@
  * recorded; none may be attempted. Fonts, KaTeX styles and icons must all come
  * from the page's own origin.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium, openApp, serveDist, waitForIdle, type StaticServer } from '../e2e/harness.ts';
+import { describe, expect, test } from 'vitest';
+import { waitForIdle } from '../e2e/harness.ts';
 import { settle } from './stressHarness.ts';
 import { recordRow, tally } from './summary.ts';
+import { browserSession } from '../e2e/session.ts';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = browserSession();
 
 /** Sources a strict policy may name: nothing remote, nothing that runs strings as code. */
 const ALLOWED_SOURCES = new Set(["'self'", "'none'", "'unsafe-inline'", 'data:', 'blob:']);
@@ -45,7 +34,7 @@ function policyProblems(policy: string): string[] {
 
 describe('security and offline', () => {
   test('the page carries and enforces a strict CSP, and nothing is requested outside its origin while the whole app is used', async () => {
-    const app = await openApp(browser, server.url);
+    const app = await session.open();
     const { page } = app;
     const requests: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
@@ -115,8 +104,8 @@ describe('security and offline', () => {
       return { evalBlocked: host.__evalRan !== true && evalViolation.startsWith('script-src'), evalViolation, remoteScript };
     });
     const problems = [...policyProblems(metaPolicy).map((p) => `meta: ${p}`), ...policyProblems(headerPolicy).map((p) => `header: ${p}`)];
-    const foreignResources = resources.filter((url) => url !== '' && !url.startsWith(server.url) && !url.startsWith('data:') && !url.startsWith('blob:'));
-    const foreign = [...new Set([...blockedBeforeProbe, ...requestsBeforeProbe.filter((url) => !url.startsWith(server.url) && !url.startsWith('data:') && !url.startsWith('blob:'))])];
+    const foreignResources = resources.filter((url) => url !== '' && !url.startsWith(session.url) && !url.startsWith('data:') && !url.startsWith('blob:'));
+    const foreign = [...new Set([...blockedBeforeProbe, ...requestsBeforeProbe.filter((url) => !url.startsWith(session.url) && !url.startsWith('data:') && !url.startsWith('blob:'))])];
 
     recordRow('security', 'CSP from the page (meta) and header: unsafe-eval or remote sources', problems.length ? problems.join('; ') : 'none', 'none', problems.length === 0);
     recordRow('security', 'CSP enforced by the browser', `string eval: ${enforcement.evalViolation}; remote script: ${enforcement.remoteScript}`, 'both blocked by script-src', enforcement.evalBlocked && enforcement.remoteScript.startsWith('script-src'));

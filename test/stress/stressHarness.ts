@@ -5,24 +5,11 @@
  * checksums of the result buffers so "the same paths" is one comparison.
  */
 import type { Page } from 'playwright-core';
-import { waitForIdle } from '../e2e/harness.ts';
+import { settle as settleScene } from '../e2e/harness.ts';
 
-/**
- * Results complete and the on-demand scene no longer drawing: a frame counter
- * that stops moving means the latest state is on screen.
- */
-export async function settle(page: Page, timeoutMs = 60_000): Promise<void> {
-  await waitForIdle(page, timeoutMs);
-  const frameCount = () => page.evaluate(() => (window as unknown as { __descentScene?: { frames: number } }).__descentScene?.frames ?? 0);
-  let previous = -1;
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    await page.waitForTimeout(400);
-    const frames = await frameCount();
-    if (frames > 0 && frames === previous) return;
-    previous = frames;
-  }
-  throw new Error('the scene kept drawing or never drew');
+/** Settle with a longer default wait: stress loads take a while to draw. */
+export function settle(page: Page, timeoutMs = 60_000): Promise<void> {
+  return settleScene(page, timeoutMs);
 }
 
 /** Start recording main-thread long tasks (PerformanceObserver 'longtask') into window.__longTasks. */
