@@ -3,7 +3,7 @@
  * Prints figures measured in one run; it asserts nothing.
  *  - input → results in the buffers the scene draws from, and input → next rendered frame,
  *    for learning-rate changes with 8 runs × 2,000 steps (median, p95), and to pixels again
- *    on a small (640×400) page for reference;
+ *    on a small (960×640) page for reference;
  *  - the longest main-thread task while scrubbing at ~100 input events per second;
  *  - worker throughput on 16 runs × 100,000 steps;
  *  - the scene's GPU cost per frame vs a bare mesh (the floor), in the same page, renderer,
@@ -181,7 +181,7 @@ try {
   const latency = await measureLatency(page, CHANGES);
 
   // The same to pixels on a small canvas, for reference (a full-size software-GL frame is slow).
-  const small = await openApp(browser, server.url, { width: 640, height: 400 });
+  const small = await openApp(browser, server.url, { width: 960, height: 640 });
   await waitForIdle(small.page);
   await small.page.evaluate('globalThis.__name = (target) => target');
   await eightRuns(small.page);
@@ -342,7 +342,7 @@ try {
     ['input → results in scene buffers, p95', `${quantile(latency.toBuffers, 0.95).toFixed(1)} ms`],
     ['input → next rendered frame, median (software WebGL, 1280×800 page)', `${quantile(latency.toFrame, 0.5).toFixed(1)} ms`],
     ['input → next rendered frame, p95', `${quantile(latency.toFrame, 0.95).toFixed(1)} ms`],
-    [`input → next rendered frame on a small canvas (640×400 page, ${smallCanvas}), median`, `${quantile(smallLatency.toFrame, 0.5).toFixed(1)} ms`],
+    [`input → next rendered frame on a small canvas (960×640 page, ${smallCanvas}), median`, `${quantile(smallLatency.toFrame, 0.5).toFixed(1)} ms`],
     ['input → next rendered frame on a small canvas, p95', `${quantile(smallLatency.toFrame, 0.95).toFixed(1)} ms`],
     ['scrub: input events in 5 s', String(longTasks.events)],
     ['scrub: longest main-thread task', `${Math.max(0, ...longTasks.durations).toFixed(0)} ms`],
