@@ -47,7 +47,7 @@ export const PATH_TOLERANCE = 0.0025;
  * 16 runs × 100,000 steps arriving at once are drawn over several frames, never in
  * one long task.
  */
-const PATH_SLICE = 2048;
+const PATH_SLICE = 1024;
 const PATH_BUDGET_MS = 14;
 let pathDeadline = 0;
 

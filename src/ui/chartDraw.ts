@@ -135,7 +135,11 @@ export function drawChart(ctx: CanvasRenderingContext2D, width: number, height: 
   return layout;
 }
 
-/** One polyline, reduced to first/min/max/last per pixel column. */
+/**
+ * One polyline, reduced to first/min/max/last per pixel column. The reduction runs on
+ * the raw values (the axis mapping is monotonic), so only a few values per column are
+ * mapped to pixels: 16 runs × 100,000 steps cost a pass over the numbers, not 1.6 M logs.
+ */
 function drawSeries(ctx: CanvasRenderingContext2D, layout: ChartLayout, axis: Axis, series: ChartSeries): void {
   const { left, top, width, height, maxStep } = layout;
   ctx.strokeStyle = series.color;
@@ -143,45 +147,64 @@ function drawSeries(ctx: CanvasRenderingContext2D, layout: ChartLayout, axis: Ax
   ctx.setLineDash(dashFor(series.style, 1));
   ctx.lineJoin = 'round';
   ctx.beginPath();
+  // Off-scale values are pinned just outside the plot so the line leaves it visibly.
+  const yOf = (value: number) => top + height * (1 - Math.max(-0.05, Math.min(1.05, axisFraction(axis, value))));
+  const values = series.values;
+  const log = axis.log;
   let penDown = false;
   let column = Number.NaN;
-  let columnMin = 0;
-  let columnMax = 0;
-  let columnLast = 0;
+  let lowest = 0;
+  let highest = 0;
+  let last = 0;
   const flush = () => {
     if (Number.isNaN(column)) return;
-    ctx.lineTo(column, columnMin);
-    ctx.lineTo(column, columnMax);
-    ctx.lineTo(column, columnLast);
+    ctx.lineTo(column, yOf(highest));
+    ctx.lineTo(column, yOf(lowest));
+    ctx.lineTo(column, yOf(last));
   };
   const count = Math.min(series.length, maxStep + 1);
+  const xOf = (step: number) => Math.round(left + (step / maxStep) * width);
+  // The first step after `step` that lands in another column than x (xOf is non-decreasing).
+  const nextColumnAt = (step: number, x: number): number => {
+    let next = Math.max(step + 1, Math.ceil(((x + 0.5 - left) / width) * maxStep) - 1);
+    while (next > step + 1 && xOf(next - 1) !== x) next--;
+    while (next < count && xOf(next) === x) next++;
+    return next;
+  };
+  let columnEnd = 0;
   for (let step = 0; step < count; step++) {
-    const fraction = axisFraction(axis, series.values[step]);
-    if (Number.isNaN(fraction)) {
+    const value = values[step];
+    // What the axis cannot show (non-finite, or ≤ 0 on a log axis) lifts the pen.
+    if (!Number.isFinite(value) || (log && value <= 0)) {
       flush();
       column = Number.NaN;
       penDown = false;
       continue;
     }
-    // Off-scale values are pinned just outside the plot so the line leaves it visibly.
-    const y = top + height * (1 - Math.max(-0.05, Math.min(1.05, fraction)));
-    const x = Math.round(left + (step / maxStep) * width);
+    if (penDown && step < columnEnd) {
+      if (value < lowest) lowest = value;
+      if (value > highest) highest = value;
+      last = value;
+      continue;
+    }
+    const x = xOf(step);
+    columnEnd = nextColumnAt(step, x);
     if (!penDown) {
-      ctx.moveTo(x, y);
+      ctx.moveTo(x, yOf(value));
       penDown = true;
       column = x;
-      columnMin = columnMax = columnLast = y;
+      lowest = highest = last = value;
       continue;
     }
     if (x !== column) {
       flush();
       column = x;
-      columnMin = columnMax = columnLast = y;
-      ctx.lineTo(x, y);
+      lowest = highest = last = value;
+      ctx.lineTo(x, yOf(value));
     } else {
-      columnMin = Math.min(columnMin, y);
-      columnMax = Math.max(columnMax, y);
-      columnLast = y;
+      if (value < lowest) lowest = value;
+      if (value > highest) highest = value;
+      last = value;
     }
   }
   flush();
