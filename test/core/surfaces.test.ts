@@ -186,3 +186,34 @@ describe('linear regression', () => {
     expect(b).toBeCloseTo(-1, 0);
   });
 });
+
+describe('valleys, unrolled for speed', () => {
+  it('gives bit for bit the loss and gradient of the formula summed well by well', () => {
+    const wells = [
+      [1.5, 1, 2, 0.8],
+      [-1.5, -0.5, 1.4, 0.6],
+      [0.6, -2.2, 1, 0.5],
+    ] as const;
+    const random = createRandom(3);
+    const out = new Float64Array(2);
+    for (let i = 0; i < 2000; i++) {
+      const x = -4 + 8 * random();
+      const y = -4 + 8 * random();
+      let value = 0.05 * (x * x + y * y);
+      let gx = 2 * 0.05 * x;
+      let gy = 2 * 0.05 * y;
+      for (const [cx, cy, depth, width2] of wells) {
+        const dx = x - cx;
+        const dy = y - cy;
+        value -= depth * Math.exp(-(dx * dx + dy * dy) / width2);
+        const pull = ((2 * depth) / width2) * Math.exp(-(dx * dx + dy * dy) / width2);
+        gx += pull * dx;
+        gy += pull * dy;
+      }
+      surfaces.valleys.gradient(x, y, out);
+      expect(surfaces.valleys.loss(x, y)).toBe(value);
+      expect(out[0]).toBe(gx);
+      expect(out[1]).toBe(gy);
+    }
+  });
+});
