@@ -30,7 +30,7 @@ import { CELL_LOOPS, SETTLE_FRACTION, type CellContext } from './mapLoops.ts';
 
 export { SETTLE_FRACTION, SETTLE_STEPS } from './mapLoops.ts';
 import { DIVERGENCE_LOSS, DIVERGENCE_SPANS } from './simulate.ts';
-import type { Domain, OptimizerId, Point, Schedule, Surface } from './types.ts';
+import type { Domain, OptimizerId, Point, RunSpec, Surface } from './types.ts';
 
 /** Outcome code of a cell that diverged (non-finite or absurdly far). Codes 0 … 252 are minimum indices. */
 export const MAP_DIVERGED = 255;
@@ -81,17 +81,7 @@ export function tileSideFor(resolution: number, steps: number, stepsPerTile = 60
 }
 
 /** The optimizer settings a map uses (full batch; no noise). Omitted values take torch's defaults. */
-export interface MapOptimizer {
-  readonly optimizer: OptimizerId;
-  readonly lr: number;
-  readonly momentum?: number;
-  readonly alpha?: number;
-  readonly centered?: boolean;
-  readonly beta1?: number;
-  readonly beta2?: number;
-  readonly eps?: number;
-  readonly schedule?: Schedule;
-}
+export type MapOptimizer = Pick<RunSpec, 'optimizer' | 'lr' | 'momentum' | 'alpha' | 'centered' | 'beta1' | 'beta2' | 'eps' | 'schedule'>;
 
 /** What a basin map computes. */
 export interface BasinMapSpec extends MapOptimizer {

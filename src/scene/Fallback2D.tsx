@@ -10,6 +10,7 @@ import type { SceneRun } from './sceneRuns.ts';
 import { appResults, appStore, playhead } from './appBridge.ts';
 import { colormapInto } from './colormap.ts';
 import { formatNumber } from '../ui/format.ts';
+import { fitCanvas2d } from '../ui/canvas2d.ts';
 import { clampToDomain, niceTicks } from './heightMapping.ts';
 import { drawLegend } from './Legend.tsx';
 import type { MappedField } from './mappedField.ts';
@@ -74,16 +75,10 @@ export function Fallback2D({ field, surface, runs, legend = true }: { field: Map
     };
     const draw = () => {
       queued = 0;
-      const ratio = window.devicePixelRatio || 1;
       const width = canvas.clientWidth;
       const height = canvas.clientHeight;
-      if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
-        canvas.width = Math.round(width * ratio);
-        canvas.height = Math.round(height * ratio);
-      }
-      const context = canvas.getContext('2d');
+      const context = fitCanvas2d(canvas, width, height);
       if (!context) return;
-      context.setTransform(ratio, 0, 0, ratio, 0, 0);
       context.fillStyle = '#0f1117';
       context.fillRect(0, 0, width, height);
       // Fit the domain, keeping its aspect ratio.

@@ -11,6 +11,7 @@ import type { RunConfig } from '../state/setup.ts';
 import { optimizerLabel } from './catalog.ts';
 import { axisFor, extendExtent, type Axis, type Extent } from './chartScale.ts';
 import { drawChart, drawCursor, type ChartLayout, type ChartSeries, type CursorPoint } from './chartDraw.ts';
+import { fitCanvas2d } from './canvas2d.ts';
 import { formatInteger, formatNumber, formatPoint } from './format.ts';
 import { useUiStore } from './uiStore.ts';
 
@@ -66,7 +67,6 @@ export function LossChart() {
   useEffect(() => {
     const canvas = plotRef.current;
     if (!canvas || !size || size.width < 10 || size.height < 10) return;
-    const ratio = window.devicePixelRatio || 1;
     // Streaming results redraw in their own task (not inside the 3D view's frame), spaced by
     // three times the last draw's cost: a chart of 16 × 100,000 points does not redraw per chunk.
     let timer = 0;
@@ -76,13 +76,8 @@ export function LossChart() {
     const draw = () => {
       timer = 0;
       const started = performance.now();
-      canvas.width = Math.round(size.width * ratio);
-      canvas.height = Math.round(size.height * ratio);
-      // A CPU-backed canvas: a GPU-accelerated 2D canvas shares the GPU with the 3D view and,
-      // when that GPU is slow (software WebGL), blocks the main thread on back-pressure.
-      const ctx = canvas.getContext('2d', { willReadFrequently: true });
+      const ctx = fitCanvas2d(canvas, size.width, size.height);
       if (!ctx) return;
-      ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
 
       let anyNonPositive = false;
       for (const run of visibleRuns) {
@@ -153,13 +148,8 @@ export function LossChart() {
   useEffect(() => {
     const canvas = cursorRef.current;
     if (!canvas || !size) return;
-    const ratio = window.devicePixelRatio || 1;
-    canvas.width = Math.round(size.width * ratio);
-    canvas.height = Math.round(size.height * ratio);
-    // CPU-backed, like the plot (see above).
-    const ctx = canvas.getContext('2d', { willReadFrequently: true });
+    const ctx = fitCanvas2d(canvas, size.width, size.height);
     if (!ctx) return;
-    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     let lastStep = Number.NaN;
     let lastRevision = -1;
     let frame = requestAnimationFrame(function tick() {

@@ -8,6 +8,7 @@ import { hyperCellLr, hyperCellParam, MAP_DIVERGED, MAP_NOT_CONVERGED } from '..
 import type { HyperData } from '../state/maps.ts';
 import { colormapInto } from '../scene/colormap.ts';
 import { basinCellInto, DIVERGED_COLOR, NOT_CONVERGED_COLOR } from '../scene/mapColors.ts';
+import { fitCanvas2d } from './canvas2d.ts';
 import { formatInteger, formatNumber } from './format.ts';
 
 /** What the cells' colors show: the final loss, the steps to reach a minimum, or which minimum (basin colors). */
@@ -122,16 +123,10 @@ export interface Cell {
 }
 
 export function drawHyperMap(canvas: HTMLCanvasElement, data: HyperData | null, metric: HyperMetric, current: { lr: number; param: number } | null, focus: Cell | null): void {
-  const ratio = window.devicePixelRatio || 1;
   const width = canvas.clientWidth;
   const height = canvas.clientHeight;
-  if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
-    canvas.width = Math.round(width * ratio);
-    canvas.height = Math.round(height * ratio);
-  }
-  const context = canvas.getContext('2d');
+  const context = fitCanvas2d(canvas, width, height);
   if (!context) return;
-  context.setTransform(ratio, 0, 0, ratio, 0, 0);
   context.clearRect(0, 0, width, height);
   const plotW = width - LEFT - RIGHT;
   const plotH = height - TOP - BOTTOM;
