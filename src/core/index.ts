@@ -20,7 +20,12 @@ export { DEFAULT_DATASET_SIZE, defaultNoise, MiniBatchGradient, perturbations } 
 export { createRun, simulate, DIVERGENCE_LOSS, DIVERGENCE_SPANS } from './simulate.ts';
 export type { Run } from './simulate.ts';
 
-export { validateSpec, resolveSurface, DEFAULT_SEED, MAX_RUN_STEPS, MAX_DATASET_SIZE } from './validate.ts';
+export { validateSpec, resolveSurface, DEFAULT_SEED } from './validate.ts';
+
+export * from './limits.ts';
+
+export { HYPER_PARAMETERS, HYPER_PARAMETER_KEYS, hyperParameterError } from './hyperParameters.ts';
+export type { HyperParameterSpec, HyperParameterValues, NumberParameterSpec, IntegerParameterSpec, BooleanParameterSpec, ChoiceParameterSpec } from './hyperParameters.ts';
 export type { ResolvedRunSpec } from './validate.ts';
 
 export { heightField, heightFieldRange, gradientNorm } from './field.ts';
@@ -41,8 +46,6 @@ export {
   MAP_DIVERGED,
   MAP_NOT_CONVERGED,
   MAP_MAX_MINIMA,
-  MAX_MAP_RESOLUTION,
-  MAX_MAP_STEPS,
   SETTLE_FRACTION,
   SETTLE_STEPS,
 } from './maps.ts';

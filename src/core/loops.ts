@@ -8,7 +8,8 @@
  * Update rules (torch.optim, weight decay 0): see the doc comment of each loop.
  */
 import { learningRateAt } from './schedules.ts';
-import type { OptimizerId, Schedule } from './types.ts';
+import type { OptimizerId } from './types.ts';
+import type { ResolvedRunSpec } from './validate.ts';
 
 /** Where a run counts as diverged: outside [xLow, xHigh] × [yLow, yHigh] or |loss| > lossLimit (NaN fails every test). */
 export interface Bounds {
@@ -32,15 +33,8 @@ export interface LoopState {
   readonly gradient: (x: number, y: number, out: Float64Array) => void;
   readonly lossAt: (x: number, y: number) => number;
   readonly bounds: Bounds;
-  readonly lr: number;
-  /** Undefined for a constant learning rate. */
-  readonly schedule: Schedule | undefined;
-  readonly momentum: number;
-  readonly alpha: number;
-  readonly centered: boolean;
-  readonly beta1: number;
-  readonly beta2: number;
-  readonly eps: number;
+  /** The validated spec: learning rate, schedule (undefined when constant) and every hyper-parameter. */
+  readonly settings: ResolvedRunSpec;
   /** Optimizer state: [buffer or m (x, y), v or sum (x, y), grad average (x, y), β₁ᵗ, β₂ᵗ]; all 0 but β₁ᵗ = β₂ᵗ = 1 at the start. */
   readonly state: Float64Array;
   /** Scratch for the gradient. */
@@ -57,7 +51,8 @@ function diverge(run: LoopState, index: number): void {
 
 /** SGD: θₜ = θₜ₋₁ − η gₜ (torch.optim.SGD, momentum 0). */
 const sgdLoop: Loop = (run, count) => {
-  const { gradient, lossAt, g, lr, schedule } = run;
+  const { gradient, lossAt, g } = run;
+  const { lr, schedule } = run.settings;
   const { x: xs, y: ys, loss: ls } = run;
   const { xLow, xHigh, yLow, yHigh, lossLimit } = run.bounds;
   let i = run.length - 1;
@@ -87,7 +82,8 @@ const sgdLoop: Loop = (run, count) => {
  */
 function momentumLoop(nesterov: boolean): Loop {
   return (run, count) => {
-    const { gradient, lossAt, g, lr, schedule, momentum, state } = run;
+    const { gradient, lossAt, g, state } = run;
+    const { lr, schedule, momentum } = run.settings;
     const { x: xs, y: ys, loss: ls } = run;
     const { xLow, xHigh, yLow, yHigh, lossLimit } = run.bounds;
     let i = run.length - 1;
@@ -132,7 +128,8 @@ function momentumLoop(nesterov: boolean): Loop {
 
 /** Adagrad (torch.optim.Adagrad, lr_decay 0, initial accumulator 0): sₜ = sₜ₋₁ + gₜ²; θₜ = θₜ₋₁ − η gₜ / (√sₜ + ε). */
 const adagradLoop: Loop = (run, count) => {
-  const { gradient, lossAt, g, lr, schedule, eps, state } = run;
+  const { gradient, lossAt, g, state } = run;
+  const { lr, schedule, eps } = run.settings;
   const { x: xs, y: ys, loss: ls } = run;
   const { xLow, xHigh, yLow, yHigh, lossLimit } = run.bounds;
   let i = run.length - 1;
@@ -170,7 +167,8 @@ const adagradLoop: Loop = (run, count) => {
  * (b₀ = 0), θₜ = θₜ₋₁ − η bₜ; else θₜ = θₜ₋₁ − η gₜ/dₜ.
  */
 const rmspropLoop: Loop = (run, count) => {
-  const { gradient, lossAt, g, lr, schedule, eps, alpha, momentum, centered, state } = run;
+  const { gradient, lossAt, g, state } = run;
+  const { lr, schedule, eps, alpha, momentum, centered } = run.settings;
   const { x: xs, y: ys, loss: ls } = run;
   const { xLow, xHigh, yLow, yHigh, lossLimit } = run.bounds;
   const keep = 1 - alpha;
@@ -235,7 +233,8 @@ const rmspropLoop: Loop = (run, count) => {
  * β₁ᵗ and β₂ᵗ are kept as running products (equal to the powers up to rounding).
  */
 const adamLoop: Loop = (run, count) => {
-  const { gradient, lossAt, g, lr, schedule, eps, beta1, beta2, state } = run;
+  const { gradient, lossAt, g, state } = run;
+  const { lr, schedule, eps, beta1, beta2 } = run.settings;
   const { x: xs, y: ys, loss: ls } = run;
   const { xLow, xHigh, yLow, yHigh, lossLimit } = run.bounds;
   const w1 = 1 - beta1;

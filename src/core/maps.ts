@@ -29,6 +29,9 @@
 import { CELL_LOOPS, SETTLE_FRACTION, type CellContext } from './mapLoops.ts';
 
 export { SETTLE_FRACTION, SETTLE_STEPS } from './mapLoops.ts';
+import { HYPER_PARAMETER_KEYS, hyperParameterError, tableDefaults, type HyperParameterValues } from './hyperParameters.ts';
+import { MAX_MAP_RESOLUTION, MAX_MAP_STEPS } from './limits.ts';
+import { optimizerDefaults } from './optimizers.ts';
 import { DIVERGENCE_LOSS, DIVERGENCE_SPANS } from './simulate.ts';
 import type { Domain, OptimizerId, Point, RunSpec, Surface } from './types.ts';
 
@@ -220,9 +223,6 @@ function unitParameter(name: string, value: number | undefined, fallback: number
   return resolved;
 }
 
-/** Largest map side and step count a request may ask for. */
-export const MAX_MAP_RESOLUTION = 1024;
-export const MAX_MAP_STEPS = 100_000;
 
 /**
  * Optimizers whose settled runs stay settled. RMSprop and Adam divide by a running
@@ -232,7 +232,19 @@ export const MAX_MAP_STEPS = 100_000;
  */
 const SETTLES: Readonly<Record<OptimizerId, boolean>> = { sgd: true, momentum: true, nesterov: true, adagrad: true, rmsprop: false, adam: false };
 
-const DEFAULT_EPS: Readonly<Record<OptimizerId, number>> = { sgd: 1e-8, momentum: 1e-8, nesterov: 1e-8, adagrad: 1e-10, rmsprop: 1e-8, adam: 1e-8 };
+/**
+ * The map's hyper-parameters resolved as simulate resolves them (the spec's value,
+ * else the optimizer's default, else the table's), each checked against what the math accepts.
+ */
+function mapHyperParameters(spec: MapOptimizer): HyperParameterValues {
+  const values = { ...tableDefaults(), ...optimizerDefaults(spec.optimizer) } as Record<string, unknown>;
+  for (const key of HYPER_PARAMETER_KEYS) {
+    if (spec[key] !== undefined) values[key] = spec[key];
+    const problem = hyperParameterError(key, values[key]);
+    if (problem !== null) throw new Error(`${problem} (got ${String(values[key])})`);
+  }
+  return values as HyperParameterValues;
+}
 
 function cellContext(spec: MapOptimizer & { readonly surface: Surface; readonly steps: number }, tolerance: number, earlyExit: boolean): CellContext {
   const { surface } = spec;
@@ -242,16 +254,17 @@ function cellContext(spec: MapOptimizer & { readonly surface: Surface; readonly 
   const cx = (x0 + x1) / 2;
   const cy = (y0 + y1) / 2;
   const minima = surface.minima.slice(0, MAP_MAX_MINIMA);
+  const { alpha, centered, beta2, eps } = mapHyperParameters(spec);
   return {
     gradient: surface.gradient,
     g: new Float64Array(2),
     steps: spec.steps,
     schedule: spec.schedule === undefined || spec.schedule.type === 'constant' ? undefined : spec.schedule,
     nesterov: spec.optimizer === 'nesterov',
-    alpha: unitParameter('alpha', spec.alpha, 0.99),
-    centered: spec.centered ?? false,
-    beta2: unitParameter('beta2', spec.beta2, 0.999),
-    eps: spec.eps ?? DEFAULT_EPS[spec.optimizer],
+    alpha,
+    centered,
+    beta2,
+    eps,
     xLow: cx - reach,
     xHigh: cx + reach,
     yLow: cy - reach,
@@ -300,7 +313,8 @@ export function basinMap(spec: BasinMapSpec, tile?: GridTile): BasinTileResult {
   const lr = positiveFinite('lr', spec.lr);
   const domain = spec.domain ?? spec.surface.domain;
   const tolerance = positiveFinite('tolerance', spec.tolerance ?? defaultTolerance(domain));
-  const param = spec.optimizer === 'adam' ? unitParameter('beta1', spec.beta1, 0.9) : unitParameter('momentum', spec.momentum, spec.optimizer === 'momentum' || spec.optimizer === 'nesterov' ? 0.9 : 0);
+  const resolved = mapHyperParameters(spec);
+  const param = spec.optimizer === 'adam' ? resolved.beta1 : resolved.momentum;
   const area = tile ?? wholeGrid(resolution, resolution);
   checkTile(area, resolution, resolution);
 

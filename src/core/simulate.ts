@@ -56,14 +56,6 @@ class RunState implements Run, LoopState {
   readonly gradient: (x: number, y: number, out: Float64Array) => void;
   readonly lossAt: (x: number, y: number) => number;
   readonly bounds: Bounds;
-  readonly lr: number;
-  readonly schedule: ResolvedRunSpec['schedule'];
-  readonly momentum: number;
-  readonly alpha: number;
-  readonly centered: boolean;
-  readonly beta1: number;
-  readonly beta2: number;
-  readonly eps: number;
   readonly state = new Float64Array([0, 0, 0, 0, 0, 0, 1, 1]);
   readonly g = new Float64Array(2);
 
@@ -76,14 +68,6 @@ class RunState implements Run, LoopState {
     this.x = new Float64Array(this.capacity);
     this.y = new Float64Array(this.capacity);
     this.loss = new Float64Array(this.capacity);
-    this.lr = settings.lr;
-    this.schedule = settings.schedule;
-    this.momentum = settings.momentum;
-    this.alpha = settings.alpha;
-    this.centered = settings.centered;
-    this.beta1 = settings.beta1;
-    this.beta2 = settings.beta2;
-    this.eps = settings.eps;
     this.lossAt = surface.loss;
     if (settings.batchSize === settings.datasetSize) {
       // Full batch: the surface's own gradient, bit for bit, with no noise machinery in the loop.

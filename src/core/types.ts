@@ -2,6 +2,8 @@
  * The engine's vocabulary. Everything in src/core is pure TypeScript: no DOM,
  * React, three or zustand. These names are public (see index.ts): keep them stable.
  */
+import type { HyperParameterValues } from './hyperParameters.ts';
+import type { OptimizerId } from './optimizers.ts';
 
 /** A closed interval [min, max]. */
 export type Range = readonly [min: number, max: number];
@@ -64,7 +66,8 @@ export interface ExampleSet {
   exampleLoss(index: number, x: number, y: number): number;
 }
 
-export type OptimizerId = 'sgd' | 'momentum' | 'nesterov' | 'adagrad' | 'rmsprop' | 'adam';
+/** Optimizer ids come from the optimizer table (optimizers.ts) alone. */
+export type { OptimizerId } from './optimizers.ts';
 
 /** Learning-rate schedules, as torch.optim.lr_scheduler defines them; `t` counts optimizer steps from 0. */
 export type Schedule =
@@ -80,8 +83,12 @@ export type Schedule =
 
 export type ScheduleType = Schedule['type'];
 
-/** Everything that determines one optimizer path. */
-export interface RunSpec {
+/**
+ * Everything that determines one optimizer path. Hyper-parameters (momentum, alpha,
+ * centered, beta1, beta2, eps, …: see hyperParameters.ts) are optional and default to
+ * the optimizer's torch defaults; an optimizer ignores those it does not use.
+ */
+export interface RunSpec extends Partial<HyperParameterValues> {
   /** A surface id from `surfaces`, or a Surface record (custom or parameterised surfaces). */
   readonly surface: string | Surface;
   readonly optimizer: OptimizerId;
@@ -89,18 +96,6 @@ export interface RunSpec {
   readonly start: Point;
   /** Number of optimizer steps; the trajectory has steps + 1 points unless it diverges. */
   readonly steps: number;
-  /** SGD momentum μ (momentum, nesterov, rmsprop). torch default 0; 'momentum'/'nesterov' default 0.9. */
-  readonly momentum?: number;
-  /** RMSprop smoothing constant; torch default 0.99. */
-  readonly alpha?: number;
-  /** RMSprop centered variant; default false. */
-  readonly centered?: boolean;
-  /** Adam β₁, default 0.9. */
-  readonly beta1?: number;
-  /** Adam β₂, default 0.999. */
-  readonly beta2?: number;
-  /** Denominator ε; defaults: adagrad 1e-10, rmsprop 1e-8, adam 1e-8. */
-  readonly eps?: number;
   readonly schedule?: Schedule;
   /** Mini-batch size B, 1 … datasetSize; default datasetSize (full batch). */
   readonly batchSize?: number;

@@ -2,34 +2,24 @@
  * Checking a RunSpec and filling in its defaults. Every error names the field
  * it is about, first, so the UI and tests can tell which input to fix.
  */
+import { HYPER_PARAMETER_KEYS, hyperParameterError, tableDefaults, type HyperParameterValues } from './hyperParameters.ts';
+import { MAX_DATASET_SIZE, MAX_RUN_STEPS, MAX_SEED } from './limits.ts';
 import { DEFAULT_DATASET_SIZE, defaultNoise } from './noise.ts';
 import { isOptimizerId, optimizerDefaults, OPTIMIZER_IDS } from './optimizers.ts';
 import { scheduleError } from './schedules.ts';
 import { surfaces, SURFACE_IDS } from './surfaces/index.ts';
 import type { OptimizerId, Point, RunSpec, Schedule, Surface } from './types.ts';
 
-/** Most steps one run may take (three Float64Arrays of steps + 1 entries: 240 MB at this limit). */
-export const MAX_RUN_STEPS = 10_000_000;
-
-/** Largest data set size N for the analytic surfaces. */
-export const MAX_DATASET_SIZE = 1_000_000;
-
 /** Seed used when a spec gives none. */
 export const DEFAULT_SEED = 1;
 
-/** A RunSpec with its surface resolved and every optional field filled in. */
-export interface ResolvedRunSpec {
+/** A RunSpec with its surface resolved and every optional field filled in (every hyper-parameter too; an optimizer reads the ones it uses). */
+export interface ResolvedRunSpec extends HyperParameterValues {
   readonly surface: Surface;
   readonly optimizer: OptimizerId;
   readonly lr: number;
   readonly start: Point;
   readonly steps: number;
-  readonly momentum: number;
-  readonly alpha: number;
-  readonly centered: boolean;
-  readonly beta1: number;
-  readonly beta2: number;
-  readonly eps: number;
   /** Undefined for a constant learning rate. */
   readonly schedule: Schedule | undefined;
   readonly batchSize: number;
@@ -58,11 +48,19 @@ export function resolveSurface(idOrSurface: string | Surface): Surface {
   return idOrSurface;
 }
 
-/** A number in [0, 1), or the default when absent. */
-function unitInterval(field: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!isFiniteNumber(value) || value < 0 || value >= 1) fail(field, 'must be a number in [0, 1)', value);
-  return value;
+/**
+ * Every hyper-parameter resolved: the spec's value, else the optimizer's default,
+ * else the table's. Each is checked against what the math accepts (hyperParameters.ts).
+ */
+function resolveHyperParameters(spec: RunSpec, optimizer: OptimizerId): HyperParameterValues {
+  const values = { ...tableDefaults(), ...optimizerDefaults(optimizer) } as Record<string, unknown>;
+  for (const key of HYPER_PARAMETER_KEYS) {
+    const given = spec[key];
+    if (given !== undefined) values[key] = given;
+    const problem = hyperParameterError(key, values[key]);
+    if (problem !== null) fail(key, problem.slice(key.length + 1), values[key]);
+  }
+  return values as HyperParameterValues;
 }
 
 /**
@@ -80,15 +78,7 @@ export function validateSpec(spec: RunSpec): ResolvedRunSpec {
   const start = spec.start as unknown;
   if (!Array.isArray(start) || start.length !== 2 || !isFiniteNumber(start[0]) || !isFiniteNumber(start[1])) fail('start', 'must be two finite numbers [x, y]', start);
 
-  const defaults = optimizerDefaults(optimizer);
-  const momentum = unitInterval('momentum', spec.momentum, defaults.momentum ?? 0);
-  const alpha = unitInterval('alpha', spec.alpha, defaults.alpha ?? 0.99);
-  const beta1 = unitInterval('beta1', spec.beta1, defaults.beta1 ?? 0.9);
-  const beta2 = unitInterval('beta2', spec.beta2, defaults.beta2 ?? 0.999);
-  const eps = spec.eps ?? defaults.eps ?? 1e-8;
-  if (!isFiniteNumber(eps) || eps <= 0) fail('eps', 'must be a positive finite number', eps);
-  const centered = spec.centered ?? defaults.centered ?? false;
-  if (typeof centered !== 'boolean') fail('centered', 'must be true or false', centered);
+  const hyperParameters = resolveHyperParameters(spec, optimizer);
 
   let schedule = spec.schedule;
   if (schedule !== undefined) {
@@ -106,20 +96,15 @@ export function validateSpec(spec: RunSpec): ResolvedRunSpec {
   const noise = spec.noise ?? defaultNoise(surface);
   if (!isFiniteNumber(noise) || noise < 0) fail('noise', 'must be a finite number ≥ 0', noise);
   const seed = spec.seed ?? DEFAULT_SEED;
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) fail('seed', 'must be an integer from 0 to 2³² − 1', seed);
+  if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) fail('seed', 'must be an integer from 0 to 2³² − 1', seed);
 
   return {
+    ...hyperParameters,
     surface,
     optimizer,
     lr: spec.lr,
     start: [spec.start[0], spec.start[1]],
     steps: spec.steps,
-    momentum,
-    alpha,
-    centered,
-    beta1,
-    beta2,
-    eps,
     schedule,
     batchSize,
     datasetSize,

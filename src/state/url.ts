@@ -9,7 +9,7 @@
  * against their own lists (never with `in`, which sees inherited keys).
  */
 import * as v from 'valibot';
-import { OPTIMIZERS, SCHEDULES, scheduleDefaults, SURFACE_IDS, type HyperParameterKey, type ScheduleParameter } from '../core/index.ts';
+import { HYPER_PARAMETERS, OPTIMIZERS, SCHEDULES, scheduleDefaults, SURFACE_IDS, type HyperParameterKey, type HyperParameterSpec, type ScheduleParameter } from '../core/index.ts';
 import type { OptimizerId, Schedule, ScheduleType } from '../core/types.ts';
 // The limits only: the parser loads lazily (state/customSurface.ts), so a link's text is parsed where it is used.
 import { EXPRESSION_LIMITS } from '../core/expression/ast.ts';
@@ -37,20 +37,11 @@ const whole = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.mi
 /** Own keys only: `Object.keys` never lists inherited names such as "constructor" or "__proto__". */
 const OPTIMIZER_IDS = Object.keys(OPTIMIZERS) as [OptimizerId, ...OptimizerId[]];
 
-/** The widest range any optimizer's control offers for a numeric hyper-parameter (core's table is the one source). */
-function hyperParameterRange(key: HyperParameterKey): [number, number] {
-  let min = Infinity;
-  let max = -Infinity;
-  for (const info of Object.values(OPTIMIZERS)) {
-    for (const parameter of info.hyperParameters) {
-      if (parameter.key !== key || parameter.kind !== 'number') continue;
-      min = Math.min(min, parameter.min);
-      max = Math.max(max, parameter.max);
-    }
-  }
-  return min <= max ? [min, max] : [0, 1];
+/** A numeric hyper-parameter is clamped to the range its control offers (core's table is the one source). */
+function hyperParameter(key: HyperParameterKey) {
+  const spec = HYPER_PARAMETERS[key] as HyperParameterSpec;
+  return spec.kind === 'number' || spec.kind === 'integer' ? finite(spec.control.min, spec.control.max) : finite(0, 1);
 }
-const hyperParameter = (key: HyperParameterKey) => finite(...hyperParameterRange(key));
 
 /** Schedule parameters, from core's SCHEDULES table; unbounded maxima are capped at sizes a lesson can use. */
 function scheduleParameter(parameter: ScheduleParameter) {

@@ -129,22 +129,22 @@ export const RunCard = memo(function RunCard({ run, index, several }: RunCardPro
         {optimizer.hyperParameters.map((parameter) =>
           parameter.kind === 'boolean' ? (
             <label key={parameter.key} className="check">
-              <input type="checkbox" checked={run[parameter.key]} onChange={(event) => patch({ [parameter.key]: event.currentTarget.checked })} aria-label={nameOf(parameter.label)} />
+              <input type="checkbox" checked={run[parameter.key] === true} onChange={(event) => patch({ [parameter.key]: event.currentTarget.checked })} aria-label={nameOf(parameter.label)} />
               {parameter.label}
             </label>
-          ) : (
+          ) : parameter.kind === 'number' ? (
             <RangeField
               key={parameter.key}
               label={parameter.label}
               accessibleName={nameOf(parameter.label)}
-              value={run[parameter.key]}
-              min={parameter.min}
-              max={parameter.max}
-              log={parameter.logScale}
-              step={parameter.logScale ? undefined : parameter.max < 0.9999 ? 0.001 : 0.0001}
+              value={run[parameter.key] as number}
+              min={parameter.control.min}
+              max={parameter.control.max}
+              log={parameter.control.logScale}
+              step={parameter.control.logScale ? undefined : parameter.control.max < 0.9999 ? 0.001 : 0.0001}
               onChange={(value) => patch({ [parameter.key]: value })}
             />
-          ),
+          ) : null,
         )}
 
         <div className="field-row">
