@@ -1,11 +1,11 @@
-import { ControlPanel } from './ui/ControlPanel.tsx';
-import { Header } from './ui/Header.tsx';
-import { LossChart } from './ui/LossChart.tsx';
-import { SceneArea } from './ui/SceneArea.tsx';
-import { ScenarioPanel } from './ui/ScenarioPanel.tsx';
-import { ShortcutsOverlay } from './ui/ShortcutsOverlay.tsx';
-import { useUiStore } from './ui/uiStore.ts';
-import { useShortcuts } from './ui/useShortcuts.ts';
+import { ControlPanel } from './ui/panels/ControlPanel.tsx';
+import { Header } from './ui/shell/Header.tsx';
+import { LossChart } from './ui/chart/LossChart.tsx';
+import { SceneArea } from './ui/shell/SceneArea.tsx';
+import { ScenarioPanel } from './ui/lesson/ScenarioPanel.tsx';
+import { ShortcutsOverlay } from './ui/shell/ShortcutsOverlay.tsx';
+import { useUiStore } from './ui/shell/uiStore.ts';
+import { useShortcuts } from './ui/shell/useShortcuts.ts';
 
 /** The page: header, control panel, the scene with its legend, the loss chart and the lesson text. */
 export function App() {

@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { appStore, startApp } from './state/app.ts';
 import { initialSetup, startPersistence } from './state/persist.ts';
-import './ui/app.css';
+import './ui/shell/app.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Descent Lab: #root element missing from index.html');

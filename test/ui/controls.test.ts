@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { axisFor, axisFraction, axisTicks, extendExtent, linearTicks } from '../../src/ui/chartScale.ts';
-import { parseNumberInput } from '../../src/ui/NumberField.tsx';
-import { convergedAt, summarizeRun } from '../../src/ui/runStatus.ts';
+import { axisFor, axisFraction, axisTicks, extendExtent, linearTicks } from '../../src/ui/chart/chartScale.ts';
+import { parseNumberInput } from '../../src/ui/widgets/NumberField.tsx';
+import { convergedAt, summarizeRun } from '../../src/ui/runs/runStatus.ts';
 import type { RunResult } from '../../src/state/results.ts';
 
 describe('numeric fields', () => {

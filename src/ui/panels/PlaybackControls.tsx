@@ -1,0 +1,143 @@
+/**
+ * Playback (instant or animated, speed, play/pause/step/reset) and view options
+ * (camera, log height, overlays). The step counter follows the playhead by
+ * requestAnimationFrame, writing text directly: no React render per frame.
+ */
+import { useEffect, useId, useRef } from 'react';
+import { resetView } from '../../scene/sceneApi.ts';
+import { appPlayhead, useAppStore } from '../../state/app.ts';
+import type { CameraMode, LogHeightMode, PlaybackMode } from '../../state/setup.ts';
+import { formatInteger } from '../format.ts';
+import { RangeField } from '../widgets/RangeField.tsx';
+
+/** "step 120 / 500", kept current by requestAnimationFrame. */
+function StepCounter() {
+  const ref = useRef<HTMLSpanElement>(null);
+  const steps = useAppStore((state) => state.setup.steps);
+  useEffect(() => {
+    let last = '';
+    let frame = requestAnimationFrame(function tick() {
+      frame = requestAnimationFrame(tick);
+      const step = appPlayhead.stepAt(performance.now());
+      const text = Number.isFinite(step) ? `step ${formatInteger(Math.floor(step))} / ${formatInteger(steps)}` : `all ${formatInteger(steps)} steps`;
+      if (text !== last && ref.current) {
+        ref.current.textContent = text;
+        last = text;
+      }
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [steps]);
+  return <span ref={ref} className="step-counter" />;
+}
+
+export function PlaybackControls() {
+  const mode = useAppStore((state) => state.setup.playback.mode);
+  const stepsPerSecond = useAppStore((state) => state.setup.playback.stepsPerSecond);
+  const playing = useAppStore((state) => state.playing);
+  const setPlaybackMode = useAppStore((state) => state.setPlaybackMode);
+  const setStepsPerSecond = useAppStore((state) => state.setStepsPerSecond);
+  const togglePlay = useAppStore((state) => state.togglePlay);
+  const stepOnce = useAppStore((state) => state.stepOnce);
+  const resetPlayback = useAppStore((state) => state.resetPlayback);
+  const id = useId();
+  const modes: readonly [PlaybackMode, string][] = [
+    ['instant', 'Whole path'],
+    ['animate', 'Animate'],
+  ];
+
+  return (
+    <section className="panel-section" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className="panel-title">
+        Playback
+      </h2>
+      <fieldset className="segmented">
+        <legend className="field-label">Mode</legend>
+        {modes.map(([value, label]) => (
+          <label key={value} className={mode === value ? 'active' : ''}>
+            <input type="radio" name={`${id}-mode`} value={value} checked={mode === value} onChange={() => setPlaybackMode(value)} />
+            {label}
+          </label>
+        ))}
+      </fieldset>
+      {mode === 'animate' ? (
+        <>
+          <RangeField label="Speed (steps per second)" value={stepsPerSecond} min={1} max={2000} log integer format={(value) => `${formatInteger(value)} steps/s`} onChange={(value) => setStepsPerSecond(Math.round(value))} />
+          <div className="transport" role="group" aria-label="Playback controls">
+            <button type="button" className="button primary" onClick={togglePlay} aria-keyshortcuts="Space">
+              {playing ? 'Pause' : 'Play'}
+            </button>
+            <button type="button" className="button" onClick={stepOnce} aria-keyshortcuts="ArrowRight">
+              Step
+            </button>
+            <button type="button" className="button" onClick={resetPlayback} aria-keyshortcuts="R">
+              Reset
+            </button>
+            <StepCounter />
+          </div>
+        </>
+      ) : (
+        <p className="field-hint">Every path is drawn whole. Choose Animate to watch the steps one by one.</p>
+      )}
+    </section>
+  );
+}
+
+export function ViewControls() {
+  const view = useAppStore((state) => state.setup.view);
+  const setCamera = useAppStore((state) => state.setCamera);
+  const setLogHeight = useAppStore((state) => state.setLogHeight);
+  const setOverlay = useAppStore((state) => state.setOverlay);
+  const id = useId();
+  const cameras: readonly [CameraMode, string][] = [
+    ['3d', '3D'],
+    ['top', 'Top-down'],
+  ];
+  const heights: readonly [LogHeightMode, string][] = [
+    ['auto', 'Auto'],
+    ['on', 'Log'],
+    ['off', 'Linear'],
+  ];
+  const overlays: readonly [keyof typeof view.overlays, string][] = [
+    ['gradient', 'Gradient arrows'],
+    ['velocity', 'Velocity (momentum)'],
+    ['effectiveStep', 'Effective step size'],
+  ];
+
+  return (
+    <section className="panel-section" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className="panel-title">
+        View
+      </h2>
+      <fieldset className="segmented">
+        <legend className="field-label">Camera</legend>
+        {cameras.map(([value, label]) => (
+          <label key={value} className={view.camera === value ? 'active' : ''}>
+            <input type="radio" name={`${id}-camera`} value={value} checked={view.camera === value} onChange={() => setCamera(value)} />
+            {label}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="segmented">
+        <legend className="field-label">Height scale</legend>
+        {heights.map(([value, label]) => (
+          <label key={value} className={view.logHeight === value ? 'active' : ''}>
+            <input type="radio" name={`${id}-height`} value={value} checked={view.logHeight === value} onChange={() => setLogHeight(value)} />
+            {label}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="checks">
+        <legend className="field-label">Overlays</legend>
+        {overlays.map(([name, label]) => (
+          <label key={name} className="check">
+            <input type="checkbox" checked={view.overlays[name]} onChange={(event) => setOverlay(name, event.currentTarget.checked)} />
+            {label}
+          </label>
+        ))}
+      </fieldset>
+      <button type="button" className="button" onClick={resetView}>
+        Reset camera
+      </button>
+    </section>
+  );
+}
