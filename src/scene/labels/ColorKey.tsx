@@ -3,8 +3,8 @@
  * height, so log height shows growing values), plus the marker key. HTML, large
  * enough to read on a projector, and copied into PNG exports.
  */
-import { formatNumber } from '../../ui/format.ts';
-import { colormapCss, colormapGradientCss } from '../colormap.ts';
+import { formatNumber } from '../../view/format.ts';
+import { colormapCss, colormapGradientCss } from '../../view/colormap.ts';
 import { mappedTicks, type HeightMapping } from '../surface/heightMapping.ts';
 
 const BAR_HEIGHT = 170;

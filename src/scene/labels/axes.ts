@@ -3,8 +3,9 @@
  * 3D) a subtle grid on the two back walls with loss ticks, as line segments plus
  * label anchors in world coordinates. Pure: rebuilt when the field changes.
  */
-import { formatNumber } from '../../ui/format.ts';
-import { mappedTicks, niceTicks, type WorldFrame } from '../surface/heightMapping.ts';
+import { formatNumber } from '../../view/format.ts';
+import { niceTicks } from '../../view/ticks.ts';
+import { mappedTicks, type WorldFrame } from '../surface/heightMapping.ts';
 import type { MappedField } from '../surface/mappedField.ts';
 
 export type LabelAlign = 'center' | 'left' | 'right' | 'above';

@@ -12,7 +12,7 @@ import type { CameraMode } from '../../state/setup.ts';
 import type { HeightMapping, WorldFrame } from '../surface/heightMapping.ts';
 import { drawColorKey } from '../labels/ColorKey.tsx';
 import type { LabelRegistry } from '../labels/labelRegistry.ts';
-import { registerPane, syncCameras, type CameraPose } from '../sceneApi.ts';
+import { registerPane, syncCameras, type CameraPose } from '../../view/paneRegistry.ts';
 
 const FOV = 36;
 

@@ -15,7 +15,7 @@ import { BufferAttribute, BufferGeometry, DataTexture, DoubleSide, MeshLambertMa
 import { appMaps } from '../appBridge.ts';
 import type { BasinData } from '../../state/maps.ts';
 import type { WorldFrame } from './heightMapping.ts';
-import { basinCellInto } from '../mapColors.ts';
+import { basinCellInto } from '../../view/mapColors.ts';
 import type { MappedField } from './mappedField.ts';
 
 /** Shortest interval between repaints while a map computes (ms). */

@@ -6,7 +6,7 @@
  */
 import { useEffect, useLayoutEffect, useMemo } from 'react';
 import { BufferAttribute, BufferGeometry, FrontSide, MeshLambertMaterial } from 'three';
-import { colormapInto, srgbToLinear } from '../colormap.ts';
+import { colormapInto, srgbToLinear } from '../../view/colormap.ts';
 import type { WorldFrame } from './heightMapping.ts';
 import type { MappedField } from './mappedField.ts';
 

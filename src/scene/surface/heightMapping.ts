@@ -136,14 +136,3 @@ export function roundNice(value: number): number {
   const magnitude = 10 ** (Math.floor(Math.log10(Math.abs(value))) - 1);
   return Math.round(value / magnitude) * magnitude;
 }
-
-/** Nice evenly spaced values covering [lo, hi] (axis ticks): steps of 1, 2 or 5 × 10^k. */
-export function niceTicks(lo: number, hi: number, target = 5): number[] {
-  if (!(hi > lo)) return [lo];
-  const rough = (hi - lo) / target;
-  const power = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? 10 * power;
-  const ticks: number[] = [];
-  for (let v = Math.ceil(lo / step - 1e-9) * step; v <= hi + step * 1e-9; v += step) ticks.push(Math.abs(v) < step * 1e-9 ? 0 : Number(v.toPrecision(12)));
-  return ticks;
-}

@@ -8,11 +8,11 @@ import { useEffect, useRef, useState, type PointerEvent } from 'react';
 import { learningRateAt } from '../../core/index.ts';
 import { appPlayhead, appResults, useAppStore } from '../../state/app.ts';
 import type { RunConfig } from '../../state/setup.ts';
-import { optimizerLabel } from '../catalog.ts';
+import { optimizerLabel } from '../../view/catalog.ts';
 import { axisFor, extendExtent, type Axis, type Extent } from './chartScale.ts';
 import { drawChart, drawCursor, type ChartLayout, type ChartSeries, type CursorPoint } from './chartDraw.ts';
-import { fitCanvas2d } from '../canvas2d.ts';
-import { formatInteger, formatNumber, formatPoint } from '../format.ts';
+import { fitCanvas2d } from '../../view/canvas2d.ts';
+import { formatInteger, formatNumber, formatPoint } from '../../view/format.ts';
 import { useUiStore } from '../shell/uiStore.ts';
 
 /** How far above the starting values a diverging run still shapes the y axis. */

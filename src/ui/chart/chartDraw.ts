@@ -4,7 +4,7 @@
  * and the playhead cursor on a separate overlay canvas.
  */
 import { axisFraction, axisTicks, type Axis } from './chartScale.ts';
-import { formatInteger, formatNumber } from '../format.ts';
+import { formatInteger, formatNumber } from '../../view/format.ts';
 
 export interface ChartSeries {
   readonly color: string;

@@ -2,6 +2,7 @@
  * Axes of the loss chart: value ranges, log/linear mapping and tick positions.
  * Pure, so the arithmetic can be tested without a canvas.
  */
+import { niceTicks } from '../../view/ticks.ts';
 
 export interface Axis {
   readonly log: boolean;
@@ -68,19 +69,5 @@ export function axisTicks(axis: Axis, maxTicks = 6): number[] {
     for (let exponent = low; exponent <= high; exponent += stride) ticks.push(10 ** exponent);
     return ticks;
   }
-  return linearTicks(axis.min, axis.max, maxTicks);
-}
-
-/** Round ticks (1, 2, 5 × 10^k steps) covering [min, max]. */
-export function linearTicks(min: number, max: number, maxTicks = 6): number[] {
-  const span = max - min;
-  if (!(span > 0) || !Number.isFinite(span)) return [min];
-  const rough = span / maxTicks;
-  const power = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 5, 10].map((factor) => factor * power).find((candidate) => candidate >= rough) ?? 10 * power;
-  const ticks: number[] = [];
-  for (let tick = Math.ceil(min / step) * step; tick <= max + step * 1e-9; tick += step) {
-    ticks.push(Math.abs(tick) < step * 1e-9 ? 0 : tick);
-  }
-  return ticks;
+  return niceTicks(axis.min, axis.max, maxTicks);
 }

@@ -8,9 +8,9 @@ import { OPTIMIZERS } from '../../core/index.ts';
 import { appMaps, useAppStore } from '../../state/app.ts';
 import { BASIN_RESOLUTIONS, useMapsStore, type MapSlotState } from '../../state/maps.ts';
 import type { MapKind } from '../../worker/mapProtocol.ts';
-import { colormapGradientCss } from '../../scene/colormap.ts';
-import { basinColor, DIVERGED_COLOR, NOT_CONVERGED_COLOR } from '../../scene/mapColors.ts';
-import { formatInteger, formatNumber, formatPoint } from '../format.ts';
+import { colormapGradientCss } from '../../view/colormap.ts';
+import { basinColor, DIVERGED_COLOR, NOT_CONVERGED_COLOR } from '../../view/mapColors.ts';
+import { formatInteger, formatNumber, formatPoint } from '../../view/format.ts';
 import { HyperMap, type HyperMetric } from './HyperMap.tsx';
 
 /** "64 of 64 tiles · 0.42 s · 9.8 M steps" and friends. */

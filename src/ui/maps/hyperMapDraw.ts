@@ -6,10 +6,10 @@
  */
 import { hyperCellLr, hyperCellParam, MAP_DIVERGED, MAP_NOT_CONVERGED } from '../../core/index.ts';
 import type { HyperData } from '../../state/maps.ts';
-import { colormapInto } from '../../scene/colormap.ts';
-import { basinCellInto, DIVERGED_COLOR, NOT_CONVERGED_COLOR } from '../../scene/mapColors.ts';
-import { fitCanvas2d } from '../canvas2d.ts';
-import { formatInteger, formatNumber } from '../format.ts';
+import { colormapInto } from '../../view/colormap.ts';
+import { basinCellInto, DIVERGED_COLOR, NOT_CONVERGED_COLOR } from '../../view/mapColors.ts';
+import { fitCanvas2d } from '../../view/canvas2d.ts';
+import { formatInteger, formatNumber } from '../../view/format.ts';
 
 /** What the cells' colors show: the final loss, the steps to reach a minimum, or which minimum (basin colors). */
 export type HyperMetric = 'loss' | 'steps' | 'minimum';

@@ -4,10 +4,10 @@
  * requestAnimationFrame, writing text directly: no React render per frame.
  */
 import { useEffect, useId, useRef } from 'react';
-import { resetView } from '../../scene/sceneApi.ts';
+import { resetView } from '../../view/paneRegistry.ts';
 import { appPlayhead, useAppStore } from '../../state/app.ts';
 import type { CameraMode, LogHeightMode, PlaybackMode } from '../../state/setup.ts';
-import { formatInteger } from '../format.ts';
+import { formatInteger } from '../../view/format.ts';
 import { RangeField } from '../widgets/RangeField.tsx';
 
 /** "step 120 / 500", kept current by requestAnimationFrame. */

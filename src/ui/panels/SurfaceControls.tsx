@@ -7,9 +7,9 @@ import { appStore, useAppStore } from '../../state/app.ts';
 import { loadExpressionParser } from '../../state/customSurface.ts';
 import { MAX_PANES, MAX_STEPS } from '../../state/setup.ts';
 import { MAX_COORDINATE } from '../../state/url.ts';
-import { SURFACE_LIST, paneSurfaceId, surfaceById, surfaceLabel } from '../catalog.ts';
+import { SURFACE_LIST, paneSurfaceId, surfaceById, surfaceLabel } from '../../view/catalog.ts';
 import { CustomSurfacePanel, DEFAULT_CUSTOM } from './CustomSurfacePanel.tsx';
-import { formatInteger } from '../format.ts';
+import { formatInteger } from '../../view/format.ts';
 import { NumberField } from '../widgets/NumberField.tsx';
 import { RangeField } from '../widgets/RangeField.tsx';
 

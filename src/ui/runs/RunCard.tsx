@@ -10,8 +10,9 @@ import type { OptimizerId, Schedule, ScheduleType } from '../../core/types.ts';
 import { useAppStore } from '../../state/app.ts';
 import { MAX_STEPS, RUN_PALETTE, type RunConfig } from '../../state/setup.ts';
 import { LR_LIMITS, MAX_COORDINATE, MAX_NOISE } from '../../state/url.ts';
-import { OPTIMIZER_IDS, SCHEDULE_TYPES, paneSurfaceId, paneSurfaceLabel, surfaceById } from '../catalog.ts';
-import { formatInteger } from '../format.ts';
+import { OPTIMIZER_IDS, SCHEDULE_TYPES, paneSurfaceId, paneSurfaceLabel, surfaceById } from '../../view/catalog.ts';
+import { formatInteger } from '../../view/format.ts';
+import { colorName } from '../../view/runColors.ts';
 import { CloseIcon, DuplicateIcon } from '../widgets/icons.tsx';
 import { NumberField } from '../widgets/NumberField.tsx';
 import { RangeField } from '../widgets/RangeField.tsx';
@@ -23,17 +24,6 @@ interface RunCardProps {
   /** More than one run: accessible names say which run a control belongs to. */
   readonly several: boolean;
 }
-
-const COLOR_NAMES: Record<string, string> = {
-  '#ff6f3c': 'orange-red',
-  '#56b4e9': 'sky blue',
-  '#f5f5f5': 'white',
-  '#e69f00': 'orange',
-  '#cc79a7': 'pink-purple',
-  '#0072b2': 'blue',
-  '#f0e442': 'yellow',
-  '#d55e00': 'vermillion',
-};
 
 /** Where a schedule parameter's slider runs: useful values for a lesson, not the whole valid range. */
 function scheduleSliderSpan(parameter: ScheduleParameter, run: RunConfig, steps: number): { min: number; max: number; log: boolean; step?: number } {
@@ -117,8 +107,8 @@ export const RunCard = memo(function RunCard({ run, index, several }: RunCardPro
         <fieldset className="swatches">
           <legend className="field-label">Color</legend>
           {RUN_PALETTE.map((color) => (
-            <label key={color} className="swatch-choice" title={COLOR_NAMES[color] ?? color}>
-              <input type="radio" name={`${headingId}-color`} value={color} checked={run.color === color} onChange={() => patch({ color })} aria-label={`${COLOR_NAMES[color] ?? color}${several ? `, run ${number}` : ''}`} />
+            <label key={color} className="swatch-choice" title={colorName(color)}>
+              <input type="radio" name={`${headingId}-color`} value={color} checked={run.color === color} onChange={() => patch({ color })} aria-label={`${colorName(color)}${several ? `, run ${number}` : ''}`} />
               <span className="swatch" style={{ background: color }} aria-hidden="true" />
             </label>
           ))}

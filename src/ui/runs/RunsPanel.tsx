@@ -6,7 +6,7 @@ import { OPTIMIZERS } from '../../core/index.ts';
 import type { OptimizerId } from '../../core/types.ts';
 import { useAppStore } from '../../state/app.ts';
 import { MAX_RUNS } from '../../state/setup.ts';
-import { OPTIMIZER_IDS } from '../catalog.ts';
+import { OPTIMIZER_IDS } from '../../view/catalog.ts';
 import { RunCard } from './RunCard.tsx';
 
 export function RunsPanel() {

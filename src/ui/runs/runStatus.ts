@@ -9,7 +9,7 @@
  */
 import type { Surface } from '../../core/types.ts';
 import type { RunResult } from '../../state/results.ts';
-import { formatInteger, formatNumber } from '../format.ts';
+import { formatInteger, formatNumber } from '../../view/format.ts';
 
 export const CONVERGENCE = {
   /** ‖∇L‖ below this counts as stationary. */

@@ -3,7 +3,7 @@
  * names carry the surface and what the file holds.
  */
 import { useEffect, useRef, useState } from 'react';
-import { exportPng } from '../../scene/sceneApi.ts';
+import { exportPng } from '../../view/paneRegistry.ts';
 import { appResults, appStore } from '../../state/app.ts';
 import { buildSetupJson, buildTrajectoriesCsv, downloadBlob, exportFileName } from './exportFiles.ts';
 

@@ -4,7 +4,7 @@
  * good value stays in force; the text returns to it when the field loses focus.
  */
 import { useId, useState, type KeyboardEvent } from 'react';
-import { formatForInput, formatNumber } from '../format.ts';
+import { formatForInput, formatNumber } from '../../view/format.ts';
 
 export interface NumberFieldProps {
   /** Accessible name (also shown as the label unless `hideLabel`). */

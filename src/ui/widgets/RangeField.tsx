@@ -4,7 +4,7 @@
  * `aria-valuetext` with the formatted value; arrows, Page Up/Down, Home/End work natively.
  */
 import { useId } from 'react';
-import { formatNumber } from '../format.ts';
+import { formatNumber } from '../../view/format.ts';
 import { NumberField } from './NumberField.tsx';
 
 export interface RangeFieldProps {

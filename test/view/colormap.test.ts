@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { colormapCss, colormapGradientCss, colormapInto, lightness } from '../../src/scene/colormap.ts';
+import { colormapCss, colormapGradientCss, colormapInto, lightness } from '../../src/view/colormap.ts';
 
 describe('colormap (viridis)', () => {
   it('starts at dark purple and ends at yellow', () => {

@@ -1,5 +1,5 @@
 /**
- * The UI's window on the engine's tables (surfaces, optimizers, schedules):
+ * The views' window on the engine's tables (surfaces, optimizers, schedules):
  * lookups by id and the few derived facts the controls need, in one place.
  */
 import { makeBowl, OPTIMIZERS, SCHEDULES, surfaceList, surfaces } from '../core/index.ts';

@@ -1,6 +1,6 @@
 /**
- * The one number formatter of the UI. Every number a person reads (legend,
- * chart read-out, slider value text, notices) goes through here so that the
+ * The one number formatter of the views. Every number a person reads (legends,
+ * axis ticks, chart read-out, slider value text, notices) goes through here so that the
  * same value always looks the same. Numeric *inputs* keep plain JS syntax
  * (see `formatForInput`) so that what a person edits parses back exactly.
  */

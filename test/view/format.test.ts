@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatForInput, formatInteger, formatNumber, formatPoint } from '../../src/ui/format.ts';
+import { formatForInput, formatInteger, formatNumber, formatPoint } from '../../src/view/format.ts';
 
 describe('the number formatter', () => {
   it('shows three significant digits and drops trailing zeros', () => {

@@ -1,7 +1,8 @@
 /**
- * What the UI can ask of the 3D view without touching three.js: export the current
- * picture as PNG and reset the camera. Each mounted pane registers itself here;
- * split panes keep their cameras in sync through `syncCameras`.
+ * The pane registry: what the UI can ask of the 3D view without touching three.js
+ * or importing the scene: export the current picture as PNG and reset the camera.
+ * Each mounted pane registers itself here (scene/pane/CameraRig.tsx); split panes
+ * keep their cameras in sync through `syncCameras`.
  */
 
 /** What one mounted pane offers. */
