@@ -3,10 +3,12 @@
  * tablets, and a strip that opens on hover or focus in presentation mode.
  */
 import { MapsPanel } from '../maps/MapsPanel.tsx';
-import { PlaybackControls, ViewControls } from './PlaybackControls.tsx';
+import { PlaybackControls } from './PlaybackControls.tsx';
 import { RunsPanel } from '../runs/RunsPanel.tsx';
-import { StartControls, SurfaceControls } from './SurfaceControls.tsx';
+import { StartControls } from './StartControls.tsx';
+import { SurfaceControls } from './SurfaceControls.tsx';
 import { useUiStore } from '../shell/uiStore.ts';
+import { ViewControls } from './ViewControls.tsx';
 
 export function ControlPanel() {
   const open = useUiStore((state) => state.panelOpen);

@@ -1,16 +1,14 @@
 /**
- * Global controls: the landscape (surface per pane, pane count, bowl condition,
- * or the person's own f(x, y)), the start point and number of steps.
+ * The landscape section: the pane count, the surface of each pane, the bowl's
+ * condition number, or the person's own f(x, y).
  */
 import { useId, useState } from 'react';
 import { appStore, useAppStore } from '../../state/app.ts';
 import { loadExpressionParser } from '../../state/customSurface.ts';
-import { MAX_PANES, MAX_STEPS } from '../../state/setup.ts';
-import { MAX_COORDINATE } from '../../state/url.ts';
+import { MAX_PANES } from '../../state/setup.ts';
 import { SURFACE_LIST, paneSurfaceId, surfaceById, surfaceLabel } from '../../view/catalog.ts';
 import { CustomSurfacePanel, DEFAULT_CUSTOM } from './CustomSurfacePanel.tsx';
 import { formatInteger } from '../../view/format.ts';
-import { NumberField } from '../widgets/NumberField.tsx';
 import { RangeField } from '../widgets/RangeField.tsx';
 
 export function SurfaceControls() {
@@ -94,28 +92,6 @@ export function SurfaceControls() {
           hint="Ratio of the steepest to the shallowest curvature; large κ makes a long, narrow valley."
         />
       ) : null}
-    </section>
-  );
-}
-
-export function StartControls() {
-  const start = useAppStore((state) => state.setup.start);
-  const steps = useAppStore((state) => state.setup.steps);
-  const setStart = useAppStore((state) => state.setStart);
-  const setSteps = useAppStore((state) => state.setSteps);
-  const id = useId();
-
-  return (
-    <section className="panel-section" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`} className="panel-title">
-        Start and steps
-      </h2>
-      <div className="field-grid">
-        <NumberField label="Start x" value={start[0]} min={-MAX_COORDINATE} max={MAX_COORDINATE} onCommit={(x) => setStart([x, start[1]])} />
-        <NumberField label="Start y" value={start[1]} min={-MAX_COORDINATE} max={MAX_COORDINATE} onCommit={(y) => setStart([start[0], y])} />
-      </div>
-      <p className="field-hint">Or click the surface to set the start.</p>
-      <RangeField label="Steps" value={steps} min={10} max={MAX_STEPS} fieldMin={1} log integer format={formatInteger} onChange={(value) => setSteps(Math.round(value))} />
     </section>
   );
 }
