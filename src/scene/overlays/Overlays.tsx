@@ -14,7 +14,7 @@ import type { SceneRun } from '../pane/sceneRuns.ts';
 import { appResults, playhead } from '../appBridge.ts';
 import { clampToDomain, type WorldFrame } from '../surface/heightMapping.ts';
 import { sampleAt, type MappedField } from '../surface/mappedField.ts';
-import { PATH_LIFT } from '../paths/RunPath.tsx';
+import { PATH_LIFT } from '../paths/runPathFrame.ts';
 
 export interface OverlayFlags {
   readonly gradient: boolean;
