@@ -6,11 +6,15 @@
  */
 const STOPS_HEX = ['#440154', '#482878', '#3e4989', '#31688e', '#26828e', '#1f9e89', '#35b779', '#6ece58', '#b5de2b', '#fde725'] as const;
 
-const STOPS: readonly (readonly [number, number, number])[] = STOPS_HEX.map((hex) => [
-  parseInt(hex.slice(1, 3), 16) / 255,
-  parseInt(hex.slice(3, 5), 16) / 255,
-  parseInt(hex.slice(5, 7), 16) / 255,
-]);
+/** "#rrggbb" → [r, g, b], each 0…255. */
+export function hexToRgb(hex: string): [number, number, number] {
+  return [parseInt(hex.slice(1, 3), 16), parseInt(hex.slice(3, 5), 16), parseInt(hex.slice(5, 7), 16)];
+}
+
+const STOPS: readonly (readonly [number, number, number])[] = STOPS_HEX.map((hex) => {
+  const [r, g, b] = hexToRgb(hex);
+  return [r / 255, g / 255, b / 255];
+});
 
 /** Clamp t to [0, 1]; NaN counts as the top of the scale (it only comes from blown-up values). */
 function clampUnit(t: number): number {

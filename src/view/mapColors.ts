@@ -5,6 +5,7 @@
  * color for diverged starts and a grey for those that reached no known minimum.
  */
 import { MAP_DIVERGED, MAP_NOT_CONVERGED } from '../core/index.ts';
+import { hexToRgb } from './colormap.ts';
 
 /** One color per minimum, by index (cycled past ten). */
 export const BASIN_PALETTE = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#b07aa1', '#edc948', '#76b7b2', '#ff9da7', '#9c755f', '#bab0ac'] as const;
@@ -13,13 +14,10 @@ export const NOT_CONVERGED_COLOR = '#8d939c';
 /** How much darker the slowest start is than the fastest (0 = no shading). */
 export const STEP_SHADE = 0.5;
 
-function rgb(hex: string): [number, number, number] {
-  return [parseInt(hex.slice(1, 3), 16), parseInt(hex.slice(3, 5), 16), parseInt(hex.slice(5, 7), 16)];
-}
-
-const PALETTE_RGB = BASIN_PALETTE.map(rgb);
-const DIVERGED_RGB = rgb(DIVERGED_COLOR);
-const NOT_CONVERGED_RGB = rgb(NOT_CONVERGED_COLOR);
+const PALETTE_RGB = BASIN_PALETTE.map(hexToRgb);
+/** DIVERGED_COLOR and NOT_CONVERGED_COLOR as [r, g, b], 0…255, for pixel buffers. */
+export const DIVERGED_RGB: readonly number[] = hexToRgb(DIVERGED_COLOR);
+export const NOT_CONVERGED_RGB: readonly number[] = hexToRgb(NOT_CONVERGED_COLOR);
 
 /** CSS color of a minimum's basin. */
 export function basinColor(index: number): string {

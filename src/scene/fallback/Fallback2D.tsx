@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { Surface } from '../../core/types.ts';
 import type { SceneRun } from '../pane/sceneRuns.ts';
-import { appResults, appStore, playhead } from '../appBridge.ts';
+import { appResults, appStore, moveStart, playhead } from '../appBridge.ts';
 import { colormapInto } from '../../view/colormap.ts';
 import { formatNumber } from '../../view/format.ts';
 import { fitCanvas2d } from '../../view/canvas2d.ts';
@@ -41,7 +41,7 @@ function paintBackground(field: MappedField): HTMLCanvasElement {
   return image;
 }
 
-export function Fallback2D({ field, surface, runs, legend = true }: { field: MappedField; surface: Surface | null; runs: readonly SceneRun[]; legend?: boolean }) {
+export function Fallback2D({ field, surface, runs, colorKey = true }: { field: MappedField; surface: Surface | null; runs: readonly SceneRun[]; colorKey?: boolean }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const background = useMemo(() => paintBackground(field), [field]);
   const contours = useMemo(() => contourLines(field.t, field.resolution, field.resolution, contourLevels(15)), [field]);
@@ -54,9 +54,9 @@ export function Fallback2D({ field, surface, runs, legend = true }: { field: Map
     const r = field.resolution;
     const [x0, x1] = field.domain.x;
     const [y0, y1] = field.domain.y;
-    /** Fit the domain in the canvas, keeping its aspect ratio, leaving room for ticks and the legend. */
+    /** Fit the domain in the canvas, keeping its aspect ratio, leaving room for ticks and the colour key. */
     const layout = (width: number, height: number) => {
-      const room = width - 2 * MARGIN - (legend ? 120 : 0);
+      const room = width - 2 * MARGIN - (colorKey ? 120 : 0);
       // The bottom keeps room for the w₁ ticks and the "WebGL is not available" notice.
       const scale = Math.min(room / (x1 - x0), (height - MARGIN - NOTICE_ROOM) / (y1 - y0));
       return { scale, left: MARGIN + (room - (x1 - x0) * scale) / 2, top: MARGIN * 0.6 };
@@ -156,7 +156,7 @@ export function Fallback2D({ field, surface, runs, legend = true }: { field: Map
       context.arc(px(point[0]), py(point[1]), 7, 0, Math.PI * 2);
       context.fill();
       context.stroke();
-      if (legend) drawColorKey(context, field.mapping, width);
+      if (colorKey) drawColorKey(context, field.mapping, width);
       if (playhead.playing && !playhead.finished()) request();
     };
     const request = () => {
@@ -167,7 +167,7 @@ export function Fallback2D({ field, surface, runs, legend = true }: { field: Map
       const { scale, left, top } = layout(rect.width, rect.height);
       const x = x0 + (event.clientX - rect.left - left) / scale;
       const y = y1 - (event.clientY - rect.top - top) / scale;
-      if (x >= x0 && x <= x1 && y >= y0 && y <= y1) appStore.getState().setStart([Number(x.toPrecision(4)), Number(y.toPrecision(4))]);
+      if (x >= x0 && x <= x1 && y >= y0 && y <= y1) moveStart(x, y);
     };
     const offResults = appResults.subscribe(request);
     const offStore = appStore.subscribe(request);
@@ -182,7 +182,7 @@ export function Fallback2D({ field, surface, runs, legend = true }: { field: Map
       canvas.removeEventListener('click', onClick);
       if (queued) cancelAnimationFrame(queued);
     };
-  }, [field, background, contours, minima, runs, legend]);
+  }, [field, background, contours, minima, runs, colorKey]);
 
   return <canvas ref={canvasRef} className="scene-fallback-canvas" aria-label="Loss landscape (2D contour view)" />;
 }

@@ -9,7 +9,7 @@ import { useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import { CylinderGeometry, MeshBasicMaterial, MeshLambertMaterial, Raycaster, SphereGeometry, TorusGeometry, Vector2, Vector3 } from 'three';
 import type { Point } from '../../core/types.ts';
-import { appStore, useAppStore } from '../appBridge.ts';
+import { appStore, moveStart, useAppStore } from '../appBridge.ts';
 import { clampToDomain, type WorldFrame } from '../surface/heightMapping.ts';
 import { raycastGrid, sampleAt, type MappedField } from '../surface/mappedField.ts';
 
@@ -94,8 +94,7 @@ export function StartInteraction({ field, frame, container }: { field: MappedFie
       const py = ((1 - head.y) / 2) * rect.height + rect.top;
       return Math.hypot(px - clientX, py - clientY) <= (touch ? GRAB_RADIUS_TOUCH : GRAB_RADIUS_MOUSE);
     };
-    const round = (v: number) => Number(v.toPrecision(4));
-    const setStart = (point: Point) => appStore.getState().setStart([round(point[0]), round(point[1])]);
+    const setStart = (point: Point) => moveStart(point[0], point[1]);
 
     let dragging: number | null = null;
     let press: { id: number; x: number; y: number } | null = null;

@@ -6,12 +6,13 @@
  * to it). ArrowHelpers are created once per run and updated in useFrame.
  */
 import { useFrame } from '@react-three/fiber';
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Color, Group, Vector3 } from 'three';
 import { SolidArrow } from './arrow.ts';
 import type { OptimizerId, Surface } from '../../core/types.ts';
 import type { SceneRun } from '../pane/sceneRuns.ts';
 import { appResults, playhead } from '../appBridge.ts';
+import { useFrameRef } from '../useFrameRef.ts';
 import { clampToDomain, type WorldFrame } from '../surface/heightMapping.ts';
 import { sampleAt, type MappedField } from '../surface/mappedField.ts';
 import { PATH_LIFT } from '../paths/runPathFrame.ts';
@@ -65,11 +66,7 @@ function RunOverlay({ run, surface, field, frame, flags }: { run: SceneRun; surf
   // Typical gradient size on this surface, so arrow lengths read on every surface.
   const typicalGradient = useMemo(() => Math.max(1e-12, (field.mapping.max - field.mapping.min) / Math.max(field.domain.x[1] - field.domain.x[0], 1e-12)), [field]);
 
-  // useFrame mutates the three.js objects through a ref (render-time values stay untouched).
-  const partsRef = useRef(parts);
-  useLayoutEffect(() => {
-    partsRef.current = parts;
-  }, [parts]);
+  const partsRef = useFrameRef(parts);
 
   useFrame(() => {
     const parts = partsRef.current;

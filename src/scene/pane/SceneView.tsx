@@ -6,7 +6,7 @@
  */
 import { Canvas, type RootState } from '@react-three/fiber';
 import { Component, memo, useCallback, useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { appStore, useAppStore } from '../appBridge.ts';
+import { appStore, moveStart, useAppStore } from '../appBridge.ts';
 import { buildAxes } from '../labels/axes.ts';
 import { Fallback2D } from '../fallback/Fallback2D.tsx';
 import { LabelRegistry } from '../labels/labelRegistry.ts';
@@ -73,7 +73,7 @@ export const SceneView = memo(function SceneView({ pane }: { pane: number }) {
       const step = NUDGE * Math.max(x[1] - x[0], y[1] - y[0]) * (event.shiftKey ? 5 : 1);
       const [sx, sy] = appStore.getState().setup.start;
       const clamp = (v: number, range: readonly [number, number]) => Math.min(range[1], Math.max(range[0], v));
-      appStore.getState().setStart([Number(clamp(sx + direction[0] * step, x).toPrecision(4)), Number(clamp(sy + direction[1] * step, y).toPrecision(4))]);
+      moveStart(clamp(sx + direction[0] * step, x), clamp(sy + direction[1] * step, y));
     },
     [scene],
   );

@@ -7,6 +7,7 @@ import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import type { Surface } from '../../core/types.ts';
 import type { HeightField } from '../../state/results.ts';
 import { useSurfaceById } from '../../state/surfaceOf.ts';
+import { paneSurfaceId } from '../../view/catalog.ts';
 import { appResults, fieldKey, useAppStore } from '../appBridge.ts';
 import { createWorldFrame, fieldWantsLog, type WorldFrame } from '../surface/heightMapping.ts';
 import { mapField, type MappedField } from '../surface/mappedField.ts';
@@ -20,7 +21,7 @@ export interface PaneScene {
 
 /** The pane's surface id, clamped to existing panes. */
 export function usePaneSurface(pane: number): Surface | null {
-  const surfaceId = useAppStore((s) => (s.setup.panes[pane] ?? s.setup.panes[0]).surface);
+  const surfaceId = useAppStore((s) => paneSurfaceId(s.setup, pane));
   const bowlCondition = useAppStore((s) => s.setup.bowlCondition);
   const custom = useAppStore((s) => s.setup.custom);
   return useSurfaceById(surfaceId, bowlCondition, custom);

@@ -6,12 +6,13 @@
  * from the result buffers inside useFrame: no React render per chunk or per frame.
  */
 import { useFrame, useThree } from '@react-three/fiber';
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { BoxGeometry, Color, Group, InstancedMesh, Mesh, MeshBasicMaterial, MeshLambertMaterial, SphereGeometry } from 'three';
 import { LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
 import { LineSegments2 } from 'three/examples/jsm/lines/LineSegments2.js';
 import { LineSegmentsGeometry } from 'three/examples/jsm/lines/LineSegmentsGeometry.js';
 import { appResults, playhead } from '../appBridge.ts';
+import { useFrameRef } from '../useFrameRef.ts';
 import type { LabelRegistry } from '../labels/labelRegistry.ts';
 import type { WorldFrame } from '../surface/heightMapping.ts';
 import type { MappedField } from '../surface/mappedField.ts';
@@ -87,11 +88,7 @@ export function RunPath({ runId, color, visible, field, frame, labels }: RunPath
     [parts, labels, labelId],
   );
 
-  // useFrame mutates the three.js objects through a ref (render-time values stay untouched).
-  const partsRef = useRef(parts);
-  useLayoutEffect(() => {
-    partsRef.current = parts;
-  }, [parts]);
+  const partsRef = useFrameRef(parts);
 
   // Each frame: match the buffers to the result, draw what arrived, then ball, cut and divergence mark (runPathFrame.ts).
   useFrame(() => {

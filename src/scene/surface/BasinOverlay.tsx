@@ -10,12 +10,14 @@
  * asks for a frame; React renders only when the map opens, closes or changes size.
  */
 import { useThree } from '@react-three/fiber';
-import { useEffect, useLayoutEffect, useMemo, useSyncExternalStore } from 'react';
+import { useEffect, useLayoutEffect, useMemo } from 'react';
 import { BufferAttribute, BufferGeometry, DataTexture, DoubleSide, MeshLambertMaterial, NearestFilter, RGBAFormat, SRGBColorSpace, UnsignedByteType } from 'three';
 import { appMaps } from '../appBridge.ts';
 import type { BasinData } from '../../state/maps.ts';
+import { gridIndex, writeGridPositions } from './gridMesh.ts';
 import type { WorldFrame } from './heightMapping.ts';
 import { basinCellInto } from '../../view/mapColors.ts';
+import { useBasinMap } from '../../view/mapResults.ts';
 import type { MappedField } from './mappedField.ts';
 
 /** Shortest interval between repaints while a map computes (ms). */
@@ -29,37 +31,19 @@ function createGeometry(resolution: number): BufferGeometry {
   const geometry = new BufferGeometry();
   geometry.setAttribute('position', new BufferAttribute(new Float32Array(vertices * 3), 3));
   geometry.setAttribute('uv', new BufferAttribute(new Float32Array(vertices * 2), 2));
-  const index = vertices > 65535 ? new Uint32Array((resolution - 1) ** 2 * 6) : new Uint16Array((resolution - 1) ** 2 * 6);
-  let o = 0;
-  for (let j = 0; j < resolution - 1; j++) {
-    for (let i = 0; i < resolution - 1; i++) {
-      const a = j * resolution + i;
-      const c = a + resolution;
-      // The surface mesh's own split (a–d diagonal), so both meshes are the same triangles.
-      index[o++] = a; index[o++] = a + 1; index[o++] = c + 1;
-      index[o++] = a; index[o++] = c + 1; index[o++] = c;
-    }
-  }
-  geometry.setIndex(new BufferAttribute(index, 1));
+  // The surface mesh's own triangles.
+  geometry.setIndex(gridIndex(resolution));
   return geometry;
 }
 
 function fillGeometry(geometry: BufferGeometry, field: MappedField, frame: WorldFrame): void {
   const r = field.resolution;
-  const p = (geometry.getAttribute('position') as BufferAttribute).array as Float32Array;
   const uv = (geometry.getAttribute('uv') as BufferAttribute).array as Float32Array;
-  const [x0, x1] = field.domain.x;
-  const [y0, y1] = field.domain.y;
-  const lift = LIFT * frame.height;
+  writeGridPositions((geometry.getAttribute('position') as BufferAttribute).array as Float32Array, field, frame, LIFT * frame.height);
   for (let j = 0; j < r; j++) {
-    const z = frame.toWorldZ(y0 + ((y1 - y0) * j) / (r - 1));
     for (let i = 0; i < r; i++) {
-      const v = j * r + i;
-      p[v * 3] = frame.toWorldX(x0 + ((x1 - x0) * i) / (r - 1));
-      p[v * 3 + 1] = field.t[v] * frame.height + lift;
-      p[v * 3 + 2] = z;
-      uv[v * 2] = i / (r - 1);
-      uv[v * 2 + 1] = j / (r - 1);
+      uv[(j * r + i) * 2] = i / (r - 1);
+      uv[(j * r + i) * 2 + 1] = j / (r - 1);
     }
   }
   geometry.getAttribute('position').needsUpdate = true;
@@ -106,12 +90,9 @@ function disposeOverlay(overlay: Overlay): void {
   overlay.material.dispose();
 }
 
-const subscribeBasin = (listener: () => void) => appMaps.results.subscribe((kind) => kind === 'basin' && listener());
-const basinSnapshot = () => appMaps.results.basin;
-
 export function BasinOverlay({ pane, field, frame }: { pane: number; field: MappedField; frame: WorldFrame }) {
   const invalidate = useThree((s) => s.invalidate);
-  const data = useSyncExternalStore(subscribeBasin, basinSnapshot, basinSnapshot);
+  const data = useBasinMap();
   const shown = data !== null && data.pane === pane;
   const resolution = data?.resolution ?? 1;
 

@@ -7,6 +7,7 @@
 import { useEffect, useLayoutEffect, useMemo } from 'react';
 import { BufferAttribute, BufferGeometry, FrontSide, MeshLambertMaterial } from 'three';
 import { colormapInto, srgbToLinear } from '../../view/colormap.ts';
+import { gridIndex, writeGridPositions } from './gridMesh.ts';
 import type { WorldFrame } from './heightMapping.ts';
 import type { MappedField } from './mappedField.ts';
 
@@ -20,48 +21,24 @@ function createGeometry(resolution: number): BufferGeometry {
   geometry.setAttribute('normal', new BufferAttribute(new Float32Array(vertices * 3), 3));
   geometry.setAttribute('color', new BufferAttribute(new Float32Array(vertices * 3), 3));
   geometry.setAttribute('levelT', new BufferAttribute(new Float32Array(vertices), 1));
-  const cells = (resolution - 1) * (resolution - 1);
-  const index = vertices > 65535 ? new Uint32Array(cells * 6) : new Uint16Array(cells * 6);
-  let o = 0;
-  for (let j = 0; j < resolution - 1; j++) {
-    for (let i = 0; i < resolution - 1; i++) {
-      const a = j * resolution + i;
-      const b = a + 1;
-      const c = a + resolution;
-      const d = c + 1;
-      // Split along a–d, the diagonal sampleGrid() interpolates on.
-      index[o++] = a; index[o++] = b; index[o++] = d;
-      index[o++] = a; index[o++] = d; index[o++] = c;
-    }
-  }
-  geometry.setIndex(new BufferAttribute(index, 1));
+  geometry.setIndex(gridIndex(resolution));
   return geometry;
 }
 
 function fillGeometry(geometry: BufferGeometry, field: MappedField, frame: WorldFrame): void {
-  const r = field.resolution;
   const position = geometry.getAttribute('position') as BufferAttribute;
   const color = geometry.getAttribute('color') as BufferAttribute;
   const level = geometry.getAttribute('levelT') as BufferAttribute;
-  const p = position.array as Float32Array;
   const c = color.array as Float32Array;
   const l = level.array as Float32Array;
-  const [x0, x1] = field.domain.x;
-  const [y0, y1] = field.domain.y;
-  for (let j = 0; j < r; j++) {
-    const z = frame.toWorldZ(y0 + ((y1 - y0) * j) / (r - 1));
-    for (let i = 0; i < r; i++) {
-      const v = j * r + i;
-      const t = field.t[v];
-      p[v * 3] = frame.toWorldX(x0 + ((x1 - x0) * i) / (r - 1));
-      p[v * 3 + 1] = t * frame.height;
-      p[v * 3 + 2] = z;
-      colormapInto(t, c, v * 3);
-      c[v * 3] = srgbToLinear(c[v * 3]);
-      c[v * 3 + 1] = srgbToLinear(c[v * 3 + 1]);
-      c[v * 3 + 2] = srgbToLinear(c[v * 3 + 2]);
-      l[v] = t;
-    }
+  writeGridPositions(position.array as Float32Array, field, frame);
+  for (let v = 0; v < field.t.length; v++) {
+    const t = field.t[v];
+    colormapInto(t, c, v * 3);
+    c[v * 3] = srgbToLinear(c[v * 3]);
+    c[v * 3 + 1] = srgbToLinear(c[v * 3 + 1]);
+    c[v * 3 + 2] = srgbToLinear(c[v * 3 + 2]);
+    l[v] = t;
   }
   position.needsUpdate = true;
   color.needsUpdate = true;

@@ -8,20 +8,18 @@
  * dot per column). Hover reads a cell out; a click adds a run with its settings.
  * Cells are read from MapResults outside React and redrawn as tiles arrive.
  */
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { hyperCellLr, hyperCellParam, OPTIMIZERS } from '../../core/index.ts';
 import { appMaps, appStore, useAppStore } from '../../state/app.ts';
 import type { HyperData } from '../../state/maps.ts';
+import { useHyperMap } from '../../view/mapResults.ts';
 import { cellAt, describeCell, drawHyperMap, type Cell, type HyperMetric } from './hyperMapDraw.ts';
 
 export type { HyperMetric } from './hyperMapDraw.ts';
 
-const subscribeHyper = (listener: () => void) => appMaps.results.subscribe((kind) => kind === 'hyper' && listener());
-const hyperSnapshot = () => appMaps.results.hyper;
-
 export function HyperMap({ metric }: { metric: HyperMetric }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const data = useSyncExternalStore(subscribeHyper, hyperSnapshot, hyperSnapshot);
+  const data = useHyperMap();
   const [hover, setHover] = useState<string | null>(null);
   /** The cell the arrow keys move (null until the heatmap has keyboard focus). */
   const [focus, setFocus] = useState<Cell | null>(null);

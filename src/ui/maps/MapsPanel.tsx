@@ -1,9 +1,9 @@
 /**
- * Maps (issue 6): for one run's optimizer and settings, the basins of attraction
+ * Maps: for one run's optimizer and settings, the basins of attraction
  * (drawn on the surface) and a learning-rate × momentum heatmap (drawn here),
  * each with its progress, a cancel button, and what it found.
  */
-import { useId, useState, useSyncExternalStore } from 'react';
+import { useId, useState } from 'react';
 import { OPTIMIZERS } from '../../core/index.ts';
 import { appMaps, useAppStore } from '../../state/app.ts';
 import { BASIN_RESOLUTIONS, useMapsStore, type MapSlotState } from '../../state/maps.ts';
@@ -11,6 +11,8 @@ import type { MapKind } from '../../worker/mapProtocol.ts';
 import { colormapGradientCss } from '../../view/colormap.ts';
 import { basinColor, DIVERGED_COLOR, NOT_CONVERGED_COLOR } from '../../view/mapColors.ts';
 import { formatInteger, formatNumber, formatPoint } from '../../view/format.ts';
+import { useBasinMap } from '../../view/mapResults.ts';
+import { SegmentedChoice } from '../widgets/SegmentedChoice.tsx';
 import { HyperMap, type HyperMetric } from './HyperMap.tsx';
 
 /** "64 of 64 tiles · 0.42 s · 9.8 M steps" and friends. */
@@ -53,11 +55,8 @@ function MapProgress({ kind, slot, label }: { kind: MapKind; slot: MapSlotState;
   );
 }
 
-const subscribeBasin = (listener: () => void) => appMaps.results.subscribe((kind) => kind === 'basin' && listener());
-const basinSnapshot = () => appMaps.results.basin;
-
 function BasinLegend() {
-  const data = useSyncExternalStore(subscribeBasin, basinSnapshot, basinSnapshot);
+  const data = useBasinMap();
   if (!data) return null;
   return (
     <div className="basin-legend" aria-label="Basin colors">
@@ -81,6 +80,13 @@ function BasinLegend() {
     </div>
   );
 }
+
+/** What the heatmap's colours can show. */
+const METRICS: readonly (readonly [HyperMetric, string])[] = [
+  ['loss', 'Final loss'],
+  ['steps', 'Steps'],
+  ['minimum', 'Minimum'],
+];
 
 export function MapsPanel() {
   const id = useId();
@@ -169,21 +175,7 @@ export function MapsPanel() {
         </div>
         {hyper.open && (
           <>
-            <fieldset className="segmented">
-              <legend className="field-label visually-hidden">Color by</legend>
-              {(
-                [
-                  ['loss', 'Final loss'],
-                  ['steps', 'Steps'],
-                  ['minimum', 'Minimum'],
-                ] as const
-              ).map(([value, label]) => (
-                <label key={value} className={metric === value ? 'active' : ''}>
-                  <input type="radio" name={`${id}-metric`} value={value} checked={metric === value} onChange={() => setMetric(value)} />
-                  {label}
-                </label>
-              ))}
-            </fieldset>
+            <SegmentedChoice legend="Color by" hideLegend name={`${id}-metric`} options={METRICS} value={metric} onChange={setMetric} />
             <HyperMap metric={metric} />
             {metric === 'minimum' ? (
               <p className="field-hint">Colored by the minimum each run ends in, as in the basin legend; brighter: sooner.</p>

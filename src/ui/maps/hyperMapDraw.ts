@@ -7,7 +7,7 @@
 import { hyperCellLr, hyperCellParam, MAP_DIVERGED, MAP_NOT_CONVERGED } from '../../core/index.ts';
 import type { HyperData } from '../../state/maps.ts';
 import { colormapInto } from '../../view/colormap.ts';
-import { basinCellInto, DIVERGED_COLOR, NOT_CONVERGED_COLOR } from '../../view/mapColors.ts';
+import { basinCellInto, DIVERGED_RGB, NOT_CONVERGED_RGB } from '../../view/mapColors.ts';
 import { fitCanvas2d } from '../../view/canvas2d.ts';
 import { formatInteger, formatNumber } from '../../view/format.ts';
 
@@ -56,18 +56,12 @@ function cellT(data: HyperData, cell: number, metric: HyperMetric, scale: { lo: 
   return 1 - (gapLog(data.finalLoss[cell], data.bestLoss) - scale.lo) / (scale.hi - scale.lo);
 }
 
-function hexRgb(hex: string): [number, number, number] {
-  return [parseInt(hex.slice(1, 3), 16), parseInt(hex.slice(3, 5), 16), parseInt(hex.slice(5, 7), 16)];
-}
-
 /** The heatmap at one pixel per cell (row 0 at the bottom of the picture = paramMin). */
 function paintCells(data: HyperData, metric: HyperMetric): ImageData {
   const { lrCells: columns, paramCells: rows } = data.spec;
   const image = new ImageData(columns, rows);
   const pixels = image.data;
   const scale = lossScale(data);
-  const diverged = hexRgb(DIVERGED_COLOR);
-  const never = hexRgb(NOT_CONVERGED_COLOR);
   for (let row = 0; row < rows; row++) {
     for (let column = 0; column < columns; column++) {
       const cell = row * columns + column;
@@ -82,7 +76,7 @@ function paintCells(data: HyperData, metric: HyperMetric): ImageData {
       }
       const t = cellT(data, cell, metric, scale);
       if (t === null) {
-        const rgb = data.outcome[cell] === MAP_DIVERGED ? diverged : never;
+        const rgb = data.outcome[cell] === MAP_DIVERGED ? DIVERGED_RGB : NOT_CONVERGED_RGB;
         pixels[o] = rgb[0];
         pixels[o + 1] = rgb[1];
         pixels[o + 2] = rgb[2];

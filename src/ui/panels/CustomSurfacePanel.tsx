@@ -13,7 +13,7 @@ import { customSurfaceResult, expressionErrorSentence, expressionParserFailure, 
 import type { CustomSurface } from '../../state/setup.ts';
 import { NumberField } from '../widgets/NumberField.tsx';
 
-/** Ready-made functions to start from (the three examples). */
+/** Ready-made functions to start from: a narrow bowl, many local minima, a curved valley. */
 export const CUSTOM_EXAMPLES: readonly (CustomSurface & { readonly label: string })[] = [
   { label: 'Narrow bowl', expression: 'x^2 + 10*y^2', domain: { x: [-3, 3], y: [-3, 3] } },
   { label: 'Egg crate', expression: 'sin(3x) * cos(y) + 0.1(x^2 + y^2)', domain: { x: [-4, 4], y: [-4, 4] } },

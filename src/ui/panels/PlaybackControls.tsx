@@ -8,6 +8,7 @@ import { appPlayhead, useAppStore } from '../../state/app.ts';
 import type { PlaybackMode } from '../../state/setup.ts';
 import { formatInteger } from '../../view/format.ts';
 import { RangeField } from '../widgets/RangeField.tsx';
+import { SegmentedChoice } from '../widgets/SegmentedChoice.tsx';
 
 /** "step 120 / 500", kept current by requestAnimationFrame. */
 function StepCounter() {
@@ -49,15 +50,7 @@ export function PlaybackControls() {
       <h2 id={`${id}-title`} className="panel-title">
         Playback
       </h2>
-      <fieldset className="segmented">
-        <legend className="field-label">Mode</legend>
-        {modes.map(([value, label]) => (
-          <label key={value} className={mode === value ? 'active' : ''}>
-            <input type="radio" name={`${id}-mode`} value={value} checked={mode === value} onChange={() => setPlaybackMode(value)} />
-            {label}
-          </label>
-        ))}
-      </fieldset>
+      <SegmentedChoice legend="Mode" name={`${id}-mode`} options={modes} value={mode} onChange={setPlaybackMode} />
       {mode === 'animate' ? (
         <>
           <RangeField label="Speed (steps per second)" value={stepsPerSecond} min={1} max={2000} log integer format={(value) => `${formatInteger(value)} steps/s`} onChange={(value) => setStepsPerSecond(Math.round(value))} />

@@ -10,6 +10,10 @@ import { SURFACE_LIST, paneSurfaceId, surfaceById, surfaceLabel } from '../../vi
 import { CustomSurfacePanel, DEFAULT_CUSTOM } from './CustomSurfacePanel.tsx';
 import { formatInteger } from '../../view/format.ts';
 import { RangeField } from '../widgets/RangeField.tsx';
+import { SegmentedChoice } from '../widgets/SegmentedChoice.tsx';
+
+/** 1 … MAX_PANES, each shown as its number. */
+const PANE_COUNTS = Array.from({ length: MAX_PANES }, (_, i) => [i + 1, String(i + 1)] as const);
 
 export function SurfaceControls() {
   const setup = useAppStore((state) => state.setup);
@@ -48,15 +52,15 @@ export function SurfaceControls() {
       <h2 id={`${id}-title`} className="panel-title">
         Landscape
       </h2>
-      <fieldset className="segmented" aria-label="Number of panes">
-        <legend className="field-label">Panes</legend>
-        {Array.from({ length: MAX_PANES }, (_, i) => i + 1).map((count) => (
-          <label key={count} className={setup.panes.length === count ? 'active' : ''}>
-            <input type="radio" name={`${id}-panes`} value={count} checked={setup.panes.length === count} onChange={() => setPaneCount(count)} aria-label={`${count} pane${count > 1 ? 's' : ''}`} />
-            {count}
-          </label>
-        ))}
-      </fieldset>
+      <SegmentedChoice
+        legend="Panes"
+        groupLabel="Number of panes"
+        name={`${id}-panes`}
+        options={PANE_COUNTS}
+        value={setup.panes.length}
+        onChange={setPaneCount}
+        optionLabel={(count) => `${count} pane${count > 1 ? 's' : ''}`}
+      />
       {setup.panes.map((pane, index) => {
         const surfaceId = paneSurfaceId(setup, index);
         const surface = surfaceById(surfaceId);

@@ -6,6 +6,7 @@ import { useId } from 'react';
 import { useAppStore } from '../../state/app.ts';
 import type { CameraMode, LogHeightMode } from '../../state/setup.ts';
 import { resetView } from '../../view/paneRegistry.ts';
+import { SegmentedChoice } from '../widgets/SegmentedChoice.tsx';
 
 export function ViewControls() {
   const view = useAppStore((state) => state.setup.view);
@@ -33,24 +34,8 @@ export function ViewControls() {
       <h2 id={`${id}-title`} className="panel-title">
         View
       </h2>
-      <fieldset className="segmented">
-        <legend className="field-label">Camera</legend>
-        {cameras.map(([value, label]) => (
-          <label key={value} className={view.camera === value ? 'active' : ''}>
-            <input type="radio" name={`${id}-camera`} value={value} checked={view.camera === value} onChange={() => setCamera(value)} />
-            {label}
-          </label>
-        ))}
-      </fieldset>
-      <fieldset className="segmented">
-        <legend className="field-label">Height scale</legend>
-        {heights.map(([value, label]) => (
-          <label key={value} className={view.logHeight === value ? 'active' : ''}>
-            <input type="radio" name={`${id}-height`} value={value} checked={view.logHeight === value} onChange={() => setLogHeight(value)} />
-            {label}
-          </label>
-        ))}
-      </fieldset>
+      <SegmentedChoice legend="Camera" name={`${id}-camera`} options={cameras} value={view.camera} onChange={setCamera} />
+      <SegmentedChoice legend="Height scale" name={`${id}-height`} options={heights} value={view.logHeight} onChange={setLogHeight} />
       <fieldset className="checks">
         <legend className="field-label">Overlays</legend>
         {overlays.map(([name, label]) => (

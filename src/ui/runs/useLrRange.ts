@@ -9,9 +9,10 @@ import { defaultLr } from '../../state/defaults.ts';
 import type { RunConfig } from '../../state/setup.ts';
 import { useSurfaceById } from '../../state/surfaceOf.ts';
 import { LR_LIMITS } from '../../state/url.ts';
+import { paneSurfaceId } from '../../view/catalog.ts';
 
 export function useLrRange(run: RunConfig): readonly [number, number] {
-  const surfaceId = useAppStore((state) => (state.setup.panes[run.pane] ?? state.setup.panes[0]).surface);
+  const surfaceId = useAppStore((state) => paneSurfaceId(state.setup, run.pane));
   const bowlCondition = useAppStore((state) => state.setup.bowlCondition);
   const custom = useAppStore((state) => state.setup.custom);
   // A custom surface is parsed and analysed to build its record: done once per change, not per render.
