@@ -31,7 +31,6 @@ describe('marching squares', () => {
   it('resolves saddle cells by the mean of the corners', () => {
     // a and c high, b and d low; mean 1 > 0.5 so the high corners connect and two short segments cut off b and d.
     const high = isoSegments([2, 0, 0, 2], 2, 2, 0.5);
-    expect(high).toHaveLength(8);
     expect(high).toEqual([0, 0.75, 0.25, 1, 0.75, 0, 1, 0.25]);
     // Same corners, level 1.5 above the mean: the low corners connect; the cuts now isolate a and c.
     const low = isoSegments([2, 0, 0, 2], 2, 2, 1.5);

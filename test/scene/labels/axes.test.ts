@@ -15,17 +15,19 @@ describe('axes', () => {
     expect(axes.labels.map((l) => l.text)).toEqual(expect.arrayContaining(['w₁', 'w₂', 'loss (log height)']));
   });
 
-  it('keeps loss ticks for the 3D view only, rising with height', () => {
+  it('keeps loss ticks for the 3D view only, log-spaced values rising evenly with height', () => {
     const loss = axes.labels.filter((l) => l.id.startsWith('loss:'));
-    expect(loss.length).toBeGreaterThanOrEqual(3);
+    // Five ticks evenly in height over 0…300 under log height; the bottom one (0) is left to the colour key.
+    expect(loss.map((l) => l.text)).toEqual(['3.2', '16', '71', '300']);
     expect(loss.every((l) => l.only3d)).toBe(true);
+    expect(loss.at(-1)?.position[1]).toBeCloseTo(1.2, 12);
     for (let i = 1; i < loss.length; i++) expect(loss[i].position[1]).toBeGreaterThan(loss[i - 1].position[1]);
   });
 
-  it('emits whole segments with finite coordinates', () => {
-    for (const lines of [axes.floor, axes.walls]) {
-      expect(lines.length % 6).toBe(0);
-      expect(lines.every(Number.isFinite)).toBe(true);
-    }
+  it('draws the floor outline with a tick per w₁ and w₂ value, and the back walls with a line per tick', () => {
+    // Floor: 4 outline edges + 5 w₁ ticks + 5 w₂ ticks. Walls: one line per w₁ and w₂ tick, three per loss tick, 4 edges.
+    expect(axes.floor.length / 6).toBe(4 + 5 + 5);
+    expect(axes.walls.length / 6).toBe(5 + 5 + 3 * 5 + 4);
+    for (const lines of [axes.floor, axes.walls]) expect(lines.every(Number.isFinite)).toBe(true);
   });
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { createWorldFrame } from '../../../src/scene/surface/heightMapping.ts';
-import { mapField, raycastGrid, sampleGrid } from '../../../src/scene/surface/mappedField.ts';
 import {
   createPathBuffers,
   createPathSegments,
@@ -11,50 +10,8 @@ import {
   vertexAtStep,
   type PathBuffers,
 } from '../../../src/scene/paths/pathGeometry.ts';
+import { bowl, domain } from '../bowlField.ts';
 
-const domain = { x: [-1, 1], y: [-1, 1] } as const;
-const resolution = 5;
-
-/** A bowl x² + y² sampled on a 5 × 5 grid (spacing 0.5). */
-function bowl() {
-  const heights = new Float32Array(resolution * resolution);
-  for (let j = 0; j < resolution; j++) for (let i = 0; i < resolution; i++) heights[j * resolution + i] = (-1 + i * 0.5) ** 2 + (-1 + j * 0.5) ** 2;
-  return mapField(heights, resolution, domain, 0, 2, false);
-}
-
-describe('mapped field', () => {
-  it('maps samples to t and replaces NaN by the top of the scale', () => {
-    const heights = new Float32Array(4).fill(1);
-    heights[1] = Number.NaN;
-    heights[2] = -Infinity;
-    const field = mapField(heights, 2, domain, 0, 2, false);
-    expect([...field.t]).toEqual([0.5, 1, 0, 0.5]);
-  });
-
-  it('interpolates on the mesh triangles: exact at samples, linear along the diagonal', () => {
-    const field = bowl();
-    expect(sampleGrid(field, 2, 2)).toBe(0);
-    expect(sampleGrid(field, 4, 4)).toBe(1);
-    // Halfway along the diagonal from (2,2) to (3,3): mean of t 0 and 0.25.
-    expect(sampleGrid(field, 2.5, 2.5)).toBeCloseTo(0.125, 12);
-    expect(sampleGrid(field, Number.NaN, 99)).toBe(sampleGrid(field, 0, 4));
-  });
-
-  it('finds where a vertical ray (the top view) and an oblique ray hit the surface', () => {
-    const field = bowl();
-    const out = [0, 0];
-    expect(raycastGrid(field, [1.3, 2.7, 5], [0, 0, -1], out)).toBe(true);
-    expect(out[0]).toBeCloseTo(1.3, 9);
-    expect(out[1]).toBeCloseTo(2.7, 9);
-    // From high above one corner, down towards the centre's bottom: it hits the rising wall before reaching (2, 2).
-    expect(raycastGrid(field, [0, 2, 1.2], [1, 0, -1], out)).toBe(true);
-    expect(out[0]).toBeGreaterThan(1);
-    expect(out[0]).toBeLessThan(2);
-    expect(sampleGrid(field, out[0], out[1])).toBeCloseTo(1.2 - out[0], 6);
-    // A ray that passes beside the box misses.
-    expect(raycastGrid(field, [-5, 2, 0.5], [0, 1, 0], out)).toBe(false);
-  });
-});
 
 describe('path geometry', () => {
   const frame = createWorldFrame(domain);
@@ -146,12 +103,12 @@ describe('drawn segments (simplified)', () => {
     return worst;
   }
 
-  it('draws a dense straight line with a few long segments and reaches its last vertex', () => {
+  it('draws a dense straight line as one segment that reaches its last vertex', () => {
     const buffers = pathOf(line(101, 0.001));
     const segments = createPathSegments(101);
     const out = new Float32Array(100 * 6);
     updatePathSegments(buffers, segments, out, 0.0025);
-    expect(segments.count).toBeLessThanOrEqual(3);
+    expect(segments.count).toBe(1);
     expect(out[0]).toBe(0);
     expect(out[(segments.count - 1) * 6 + 3]).toBeCloseTo(0.1);
     expect(worstError(buffers, out, segments.count)).toBeLessThan(1e-6);
@@ -163,7 +120,7 @@ describe('drawn segments (simplified)', () => {
     const segments = createPathSegments(5001);
     const out = new Float32Array(5000 * 6);
     updatePathSegments(buffers, segments, out, 0.0025);
-    expect(segments.count).toBeLessThanOrEqual(2);
+    expect(segments.count).toBe(1);
     expect(worstError(buffers, out, segments.count)).toBeLessThanOrEqual(2 * 0.0025);
   });
 

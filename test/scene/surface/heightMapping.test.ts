@@ -30,10 +30,13 @@ describe('height mapping', () => {
     }
   });
 
-  it('survives a flat or broken range', () => {
+  it('gives a flat or broken range a span of 1, so nothing divides by zero', () => {
     const flat = createHeightMapping(3, 3, true);
-    expect(Number.isFinite(flat.toT(3))).toBe(true);
+    expect([flat.min, flat.max]).toEqual([3, 4]);
+    expect(flat.toT(3)).toBe(0);
+    expect(flat.toT(4)).toBe(1);
     const broken = createHeightMapping(Number.NaN, Infinity, false);
+    expect([broken.min, broken.max]).toEqual([0, 1]);
     expect(broken.toT(0.5)).toBeCloseTo(0.5, 12);
   });
 

@@ -37,9 +37,17 @@ function data(): HyperData {
 
 describe('hyper heatmap read-outs', () => {
   it('scales loss colors from the start’s loss down at most 8 decades', () => {
-    const scale = lossScale(data());
+    const d = data();
+    const scale = lossScale(d);
     expect(scale.hi).toBeCloseTo(Math.log10(surfaces.bowl.loss(-2.5, 2)), 12);
-    expect(scale.lo).toBeGreaterThanOrEqual(scale.hi - 8);
+    // Converged cells sit at the 1e−12 floor, far below: the scale stops 8 decades down.
+    expect(scale.lo).toBeCloseTo(scale.hi - 8, 12);
+    // When the best cell is only 1000 times better than the start, the scale ends there.
+    const closer = { ...d, finalLoss: d.finalLoss.map(() => d.startLoss / 1000) };
+    expect(lossScale(closer).lo).toBeCloseTo(scale.hi - 3, 12);
+    // Never less than one decade, even when no cell improved on the start.
+    const stuck = { ...d, finalLoss: d.finalLoss.map(() => d.startLoss) };
+    expect(lossScale(stuck).lo).toBeCloseTo(scale.hi - 1, 12);
   });
 
   it('marks, for each learning rate, the momentum with the lowest final loss', () => {
