@@ -33,7 +33,7 @@ describe('colormap (viridis)', () => {
     expect([...pixels]).toEqual([9, 9, 9, 9, 0xfd, 0xe7, 0x25, 9]);
   });
 
-  it('describes the same palette as a CSS gradient for the legend', () => {
+  it('describes the same palette as a CSS gradient for the colour key and the heatmap legend', () => {
     expect(colormapGradientCss('to right')).toBe(
       'linear-gradient(to right, #440154 0.0%, #482878 11.1%, #3e4989 22.2%, #31688e 33.3%, #26828e 44.4%, #1f9e89 55.6%, #35b779 66.7%, #6ece58 77.8%, #b5de2b 88.9%, #fde725 100.0%)',
     );

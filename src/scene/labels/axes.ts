@@ -55,7 +55,7 @@ export function buildAxes(field: MappedField, frame: WorldFrame): AxesGeometry {
   for (const tick of mappedTicks(field.mapping, 5)) {
     const Y = tick.t * H;
     walls.push(-W, Y, -D, W, Y, -D, -W, Y, -D, -W, Y, D, W, Y, -D, W + TICK, Y, -D);
-    // The bottom value would sit on the last w₂ tick label; the legend shows it.
+    // The bottom value would sit on the last w₂ tick label; the colour key shows it.
     if (tick.t > 0.04) labels.push({ id: `loss:${tick.value}`, text: formatNumber(tick.value, 2), position: [W + 0.07, Y, -D], align: 'left', title: false, only3d: true });
   }
   // Top edges of the back walls, the back corner, and the loss axis on the right-hand vertical edge

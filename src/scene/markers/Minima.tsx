@@ -1,6 +1,6 @@
 /**
  * Known minima of the surface: global ones as a white diamond, local ones as an
- * open ring, so the two read apart without colour (the legend names both).
+ * open ring, so the two read apart without colour (the colour key names both).
  */
 import { useEffect, useMemo } from 'react';
 import { MeshBasicMaterial, MeshLambertMaterial, OctahedronGeometry, TorusGeometry } from 'three';

@@ -2,7 +2,7 @@
  * Cameras and controls of one pane: a perspective camera orbiting the landscape
  * (drei OrbitControls with damping; one finger orbits, two zoom and pan) or, in
  * the top view, an orthographic camera looking straight down (w₂ up the screen)
- * that pans and zooms. Registers the pane with sceneApi (reset, export, sync).
+ * that pans and zooms. Registers the pane with view/paneRegistry (reset, export, sync).
  */
 import { OrbitControls, OrthographicCamera, PerspectiveCamera } from '@react-three/drei';
 import { useThree } from '@react-three/fiber';

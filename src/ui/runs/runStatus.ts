@@ -1,5 +1,5 @@
 /**
- * What the legend says about a run: converged, diverged, still moving or
+ * What the runs legend says about a run: converged, diverged, still moving or
  * still computing, and the loss it ended at.
  *
  * "Converged at step k" means: from step k to the end, every point is
