@@ -1,11 +1,15 @@
-import { ControlPanel } from './ui/ControlPanel.tsx';
-import { Header } from './ui/Header.tsx';
-import { LossChart } from './ui/LossChart.tsx';
-import { SceneArea } from './ui/SceneArea.tsx';
-import { ScenarioPanel } from './ui/ScenarioPanel.tsx';
-import { ShortcutsOverlay } from './ui/ShortcutsOverlay.tsx';
-import { useUiStore } from './ui/uiStore.ts';
-import { useShortcuts } from './ui/useShortcuts.ts';
+import { SceneView } from './scene/pane/SceneView.tsx';
+import { LossChart } from './ui/chart/LossChart.tsx';
+import { ScenarioPanel } from './ui/lesson/ScenarioPanel.tsx';
+import { ControlPanel } from './ui/panels/ControlPanel.tsx';
+import { Header } from './ui/shell/Header.tsx';
+import { SceneArea } from './ui/shell/SceneArea.tsx';
+import { ShortcutsOverlay } from './ui/shell/ShortcutsOverlay.tsx';
+import { useUiStore } from './ui/shell/uiStore.ts';
+import { useShortcuts } from './ui/shell/useShortcuts.ts';
+
+/** One pane of the landscape: the 3D view, placed by the UI's SceneArea (ui and scene never import each other). */
+const renderScenePane = (pane: number) => <SceneView pane={pane} />;
 
 /** The page: header, control panel, the scene with its legend, the loss chart and the lesson text. */
 export function App() {
@@ -18,7 +22,7 @@ export function App() {
       <Header />
       <ControlPanel />
       <main className="stage">
-        <SceneArea />
+        <SceneArea renderPane={renderScenePane} />
         <div className="bottom-row">
           <LossChart />
           <ScenarioPanel />

@@ -3,7 +3,17 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { appStore, startApp } from './state/app.ts';
 import { initialSetup, startPersistence } from './state/persist.ts';
-import './ui/app.css';
+// The look, room by room. The order is the cascade: base first, responsive (tablets, presentation) last.
+import './ui/shell/base.css';
+import './ui/shell/layout.css';
+import './ui/widgets/widgets.css';
+import './ui/runs/runs.css';
+import './ui/chart/chart.css';
+import './ui/lesson/lesson.css';
+import './ui/share/share.css';
+import './ui/panels/customSurface.css';
+import './ui/maps/maps.css';
+import './ui/shell/responsive.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Descent Lab: #root element missing from index.html');

@@ -124,7 +124,7 @@ describe('the lazily loaded parser', () => {
 
   it('is imported only dynamically by the main-thread modules that use it', () => {
     // A static import would put the parser back into the first-load bundle.
-    for (const file of ['src/state/customSurface.ts', 'src/state/surfaceOf.ts', 'src/state/setupSlice.ts', 'src/worker/surfaceRef.ts', 'src/worker/handler.ts', 'src/ui/CustomSurfacePanel.tsx', 'src/ui/SetupControls.tsx']) {
+    for (const file of ['src/state/customSurface.ts', 'src/state/surfaceOf.ts', 'src/state/setupSlice.ts', 'src/worker/surfaceRef.ts', 'src/worker/handler.ts', 'src/ui/panels/CustomSurfacePanel.tsx', 'src/ui/panels/SurfaceControls.tsx']) {
       const source = readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8');
       const staticImports = source.match(/^import (?!type )[^;]*from '[^']*core\/expression[^']*';/gm) ?? [];
       expect(staticImports, file).toEqual([]);

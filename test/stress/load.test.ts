@@ -7,7 +7,7 @@
  * What the app does with long paths today (the summary table says it too):
  * results.ts keeps every point of every run in full-length Float64Arrays (x, y,
  * loss, ‖∇L‖: 32 bytes a point), complete for CSV export; the scene
- * (scene/RunPath.tsx → pathGeometry.ts) keeps a full-resolution Float32 polyline
+ * (scene/paths/runPathFrame.ts → pathGeometry.ts) keeps a full-resolution Float32 polyline
  * for the ball but draws a simplified one (vertices within PATH_TOLERANCE of the
  * chord merged). Nothing is capped with a notice: the setup schema caps a setup
  * at 16 runs × 100,000 steps, so memory is bounded by that cap; this test

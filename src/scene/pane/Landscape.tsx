@@ -1,0 +1,121 @@
+/**
+ * Everything inside one pane's <Canvas>: lights, surface, axes, minima, runs,
+ * start pin, overlays, cameras, and the frame driver that renders on demand
+ * (results, store changes, playback) and moves the HTML labels after each frame.
+ */
+import { useFrame, useThree } from '@react-three/fiber';
+import { useEffect, useLayoutEffect, useMemo } from 'react';
+import { BufferAttribute, BufferGeometry, LineBasicMaterial, LineSegments } from 'three';
+import type { CameraMode } from '../../state/setup.ts';
+import type { SceneRun } from './sceneRuns.ts';
+import { appResults, appStore, playhead } from '../appBridge.ts';
+import type { AxesGeometry } from '../labels/axes.ts';
+import { BasinOverlay } from '../surface/BasinOverlay.tsx';
+import { CameraRig } from './CameraRig.tsx';
+import type { LabelRegistry } from '../labels/labelRegistry.ts';
+import { Minima } from '../markers/Minima.tsx';
+import { Overlays, type OverlayFlags } from '../overlays/Overlays.tsx';
+import { RunPath } from '../paths/RunPath.tsx';
+import { startPathFrame } from '../paths/runPathFrame.ts';
+import { StartInteraction, StartMarker } from '../markers/StartMarker.tsx';
+import { SurfaceMesh } from '../surface/SurfaceMesh.tsx';
+import type { PaneScene } from './usePaneScene.ts';
+
+/** Counters for end-to-end tests and benchmarks: frames drawn and the last render's duration. */
+interface SceneCounters {
+  frames: number;
+  lastFrameMs: number;
+}
+
+function counters(): SceneCounters {
+  const host = window as unknown as { __descentScene?: SceneCounters };
+  host.__descentScene ??= { frames: 0, lastFrameMs: 0 };
+  return host.__descentScene;
+}
+
+/** Renders when asked (frameloop "demand"), keeps asking while playback runs, and projects labels after each render. */
+function FrameDriver({ labels }: { labels: LabelRegistry }) {
+  const invalidate = useThree((s) => s.invalidate);
+  useEffect(() => {
+    const offResults = appResults.subscribe(() => invalidate());
+    const offStore = appStore.subscribe(() => invalidate());
+    return () => {
+      offResults();
+      offStore();
+    };
+  }, [invalidate]);
+  // Before every other frame callback: the runs share one budget for building paths.
+  useFrame(startPathFrame, -1);
+  useFrame(({ gl, scene, camera, size }) => {
+    const started = performance.now();
+    gl.render(scene, camera);
+    const stats = counters();
+    stats.lastFrameMs = performance.now() - started;
+    stats.frames++;
+    labels.project(camera, size.width, size.height);
+    if (playhead.playing && !playhead.finished()) invalidate();
+  }, 1);
+  return null;
+}
+
+function AxisLines({ axes, mode }: { axes: AxesGeometry; mode: CameraMode }) {
+  const objects = useMemo(() => {
+    const make = (positions: Float32Array, color: number, opacity: number) => {
+      const geometry = new BufferGeometry();
+      geometry.setAttribute('position', new BufferAttribute(positions, 3));
+      return new LineSegments(geometry, new LineBasicMaterial({ color, transparent: true, opacity }));
+    };
+    return { floor: make(axes.floor, 0x8a93a6, 0.9), walls: make(axes.walls, 0x8a93a6, 0.28) };
+  }, [axes]);
+  useEffect(
+    () => () => {
+      for (const line of [objects.floor, objects.walls]) {
+        line.geometry.dispose();
+        (line.material as LineBasicMaterial).dispose();
+      }
+    },
+    [objects],
+  );
+  return (
+    <>
+      <primitive object={objects.floor} />
+      <primitive object={objects.walls} visible={mode === '3d'} />
+    </>
+  );
+}
+
+export interface LandscapeProps {
+  readonly pane: number;
+  readonly scene: PaneScene;
+  readonly axes: AxesGeometry;
+  readonly runs: readonly SceneRun[];
+  readonly mode: CameraMode;
+  readonly overlays: OverlayFlags;
+  readonly container: HTMLElement;
+  readonly labels: LabelRegistry;
+}
+
+export function Landscape({ pane, scene, axes, runs, mode, overlays, container, labels }: LandscapeProps) {
+  const { field, frame, surface } = scene;
+  // A new field, run list or view option must reach the screen even if nothing else asks for a frame.
+  const invalidate = useThree((s) => s.invalidate);
+  useLayoutEffect(() => invalidate(), [invalidate, scene, axes, runs, mode, overlays]);
+  return (
+    <>
+      <ambientLight intensity={0.62} />
+      <directionalLight position={[1.5, 4, 2.5]} intensity={0.55} />
+      <SurfaceMesh field={field} frame={frame} />
+      <BasinOverlay pane={pane} field={field} frame={frame} />
+      <AxisLines axes={axes} mode={mode} />
+      <Minima surface={surface} field={field} frame={frame} />
+      {runs.map((run) => (
+        <RunPath key={run.id} runId={run.id} color={run.color} visible={run.visible} field={field} frame={frame} labels={labels} />
+      ))}
+      <Overlays runs={runs} surface={surface} field={field} frame={frame} flags={overlays} />
+      <StartMarker field={field} frame={frame} />
+      <StartInteraction field={field} frame={frame} container={container} />
+      <CameraRig pane={pane} mode={mode} frame={frame} container={container} labels={labels} mapping={field.mapping} />
+      <FrameDriver labels={labels} />
+    </>
+  );
+}

@@ -1,0 +1,140 @@
+/**
+ * One pane of the loss landscape: the 3D view (R3F canvas, rendered on demand),
+ * its HTML labels and colour legend, keyboard nudging of the start point, WebGL
+ * context loss and restore, and a 2D contour fallback when WebGL is unavailable.
+ * Fills its parent.
+ */
+import { Canvas, type RootState } from '@react-three/fiber';
+import { Component, memo, useCallback, useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { appStore, moveStart, useAppStore } from '../appBridge.ts';
+import { buildAxes } from '../labels/axes.ts';
+import { Fallback2D } from '../fallback/Fallback2D.tsx';
+import { LabelRegistry } from '../labels/labelRegistry.ts';
+import { Landscape } from './Landscape.tsx';
+import { ColorKey } from '../labels/ColorKey.tsx';
+import { parseSceneRuns, sceneRunsKey } from './sceneRuns.ts';
+import { usePaneScene } from './usePaneScene.ts';
+import './scene.css';
+
+/** True when this browser can create a WebGL 2 context (three.js needs WebGL 2). */
+export function hasWebGL2(): boolean {
+  try {
+    const canvas = document.createElement('canvas');
+    const context = canvas.getContext('webgl2');
+    if (!context) return false;
+    context.getExtension('WEBGL_lose_context')?.loseContext();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+class CanvasBoundary extends Component<{ onError: (message: string) => void; children: ReactNode }, { failed: boolean }> {
+  state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  componentDidCatch(error: unknown) {
+    this.props.onError(error instanceof Error ? error.message : String(error));
+  }
+  render() {
+    return this.state.failed ? null : this.props.children;
+  }
+}
+
+/** Fraction of the domain width one arrow-key press moves the start (Shift: five times more). */
+const NUDGE = 0.01;
+
+/** Memoised: a parent re-rendering for a setup change does not re-render the 3D tree. */
+export const SceneView = memo(function SceneView({ pane }: { pane: number }) {
+  const [container, setContainer] = useState<HTMLDivElement | null>(null);
+  const [webgl] = useState(hasWebGL2);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [contextLost, setContextLost] = useState(false);
+  const labels = useMemo(() => new LabelRegistry(), []);
+  const scene = usePaneScene(pane);
+  const mode = useAppStore((s) => s.setup.view.camera);
+  const overlays = useAppStore((s) => s.setup.view.overlays);
+  // A string key: a learning-rate change leaves it equal, so scrubbing re-renders nothing in the scene.
+  const runsKey = useAppStore((s) => sceneRunsKey(s.setup, pane));
+  const runs = useMemo(() => parseSceneRuns(runsKey), [runsKey]);
+  const axes = useMemo(() => (scene ? buildAxes(scene.field, scene.frame) : null), [scene]);
+  useEffect(() => {
+    for (const label of axes?.labels ?? []) labels.place(label.id, ...label.position, !(label.only3d && mode === 'top'));
+  }, [axes, mode, labels]);
+
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLDivElement>) => {
+      const direction = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] }[event.key];
+      if (!direction || !scene || event.altKey || event.ctrlKey || event.metaKey) return;
+      event.preventDefault();
+      event.stopPropagation();
+      const { x, y } = scene.field.domain;
+      const step = NUDGE * Math.max(x[1] - x[0], y[1] - y[0]) * (event.shiftKey ? 5 : 1);
+      const [sx, sy] = appStore.getState().setup.start;
+      const clamp = (v: number, range: readonly [number, number]) => Math.min(range[1], Math.max(range[0], v));
+      moveStart(clamp(sx + direction[0] * step, x), clamp(sy + direction[1] * step, y));
+    },
+    [scene],
+  );
+
+  const onCreated = useCallback((state: RootState) => {
+    const canvas = state.gl.domElement;
+    canvas.addEventListener('webglcontextlost', (event) => {
+      event.preventDefault();
+      setContextLost(true);
+    });
+    canvas.addEventListener('webglcontextrestored', () => {
+      setContextLost(false);
+      state.invalidate();
+    });
+  }, []);
+
+  const use3d = webgl && failure === null;
+  return (
+    <div
+      ref={setContainer}
+      className="scene-view"
+      data-testid="scene-canvas"
+      data-pane={pane}
+      tabIndex={0}
+      role="application"
+      aria-roledescription="3D loss landscape"
+      aria-label="Loss landscape: click to set the start point, drag the white pin, or use the arrow keys to move it"
+      onKeyDown={onKeyDown}
+    >
+      {use3d && container && scene && axes && (
+        <CanvasBoundary onError={setFailure}>
+          <Canvas frameloop="demand" flat dpr={[1, 2]} gl={{ antialias: true, alpha: false, powerPreference: 'high-performance' }} onCreated={onCreated}>
+            <color attach="background" args={['#0f1117']} />
+            <Landscape pane={pane} scene={scene} axes={axes} runs={runs} mode={mode} overlays={overlays} container={container} labels={labels} />
+          </Canvas>
+        </CanvasBoundary>
+      )}
+      {!use3d && scene && <Fallback2D field={scene.field} surface={scene.surface} runs={runs} />}
+      {use3d && axes && (
+        <div className="scene-labels" aria-hidden="true">
+          {axes.labels.map((label) => (
+            <div
+              key={label.id}
+              ref={labels.refFor(label.id)}
+              className={`scene-label ${label.align}${label.title ? ' title' : ''}`}
+            >
+              <span>{label.text}</span>
+            </div>
+          ))}
+          {runs.map((run) => (
+            <div key={run.id} ref={labels.refFor(`diverged:${run.id}`)} className="scene-label diverged" style={{ ['--run-color' as string]: run.color }}>
+              <span />
+            </div>
+          ))}
+        </div>
+      )}
+      {use3d && scene && <ColorKey mapping={scene.field.mapping} hasMinima={(scene.surface?.minima.length ?? 0) > 0} />}
+      {!scene && <div className="scene-status">Computing the landscape…</div>}
+      {!webgl && <div className="scene-message" role="status">WebGL is not available in this browser, so the landscape is shown as a 2D contour map. Paths, clicks and playback still work.</div>}
+      {failure !== null && <div className="scene-message" role="alert">The 3D view could not start ({failure}); showing the 2D contour map instead.</div>}
+      {contextLost && <div className="scene-status" role="status">The graphics context was lost; restoring the 3D view…</div>}
+    </div>
+  );
+});

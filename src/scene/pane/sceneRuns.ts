@@ -1,0 +1,31 @@
+/**
+ * The few things the scene needs to know about a run: which buffers to read
+ * (id), how to draw them (color, visible) and which overlays apply (optimizer).
+ * Hyper-parameters are deliberately absent: scrubbing a learning rate changes
+ * the results the scene reads each frame, not the React tree that draws them,
+ * so it re-renders nothing here.
+ */
+import type { OptimizerId } from '../../core/types.ts';
+import type { Setup } from '../../state/setup.ts';
+
+export interface SceneRun {
+  readonly id: string;
+  readonly color: string;
+  readonly visible: boolean;
+  readonly optimizer: OptimizerId;
+}
+
+/** The runs drawn in `pane` (runs of a removed pane fall back to pane 0), as a string that changes only when what the scene draws changes. */
+export function sceneRunsKey(setup: Setup, pane: number): string {
+  const runs: SceneRun[] = [];
+  for (const run of setup.runs) {
+    if (run.pane === pane || (pane === 0 && run.pane >= setup.panes.length)) {
+      runs.push({ id: run.id, color: run.color, visible: run.visible, optimizer: run.optimizer });
+    }
+  }
+  return JSON.stringify(runs);
+}
+
+export function parseSceneRuns(key: string): readonly SceneRun[] {
+  return JSON.parse(key) as SceneRun[];
+}

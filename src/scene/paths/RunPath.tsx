@@ -1,0 +1,129 @@
+/**
+ * One run on the surface: a thick line in the run's colour over a dark outline
+ * (both LineSegments2 sharing ONE preallocated geometry, extended in place as
+ * chunks stream in), a ball at the playhead, small step markers when a run has few
+ * steps, and a cross with "diverged at step k" where it blew up. Everything is read
+ * from the result buffers inside useFrame: no React render per chunk or per frame.
+ */
+import { useFrame, useThree } from '@react-three/fiber';
+import { useEffect, useMemo, useRef } from 'react';
+import { BoxGeometry, Color, Group, InstancedMesh, Mesh, MeshBasicMaterial, MeshLambertMaterial, SphereGeometry } from 'three';
+import { LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
+import { LineSegments2 } from 'three/examples/jsm/lines/LineSegments2.js';
+import { LineSegmentsGeometry } from 'three/examples/jsm/lines/LineSegmentsGeometry.js';
+import { appResults, playhead } from '../appBridge.ts';
+import { useFrameRef } from '../useFrameRef.ts';
+import type { LabelRegistry } from '../labels/labelRegistry.ts';
+import type { WorldFrame } from '../surface/heightMapping.ts';
+import type { MappedField } from '../surface/mappedField.ts';
+import {
+  cutPathAtBall,
+  extendPolyline,
+  placeBall,
+  placeStepMarkers,
+  restoreCutSegment,
+  showDivergence,
+  STEP_MARKER_LIMIT,
+  trackRun,
+  updateDrawnSegments,
+  type PathTracking,
+} from './runPathFrame.ts';
+
+const ballGeometry = new SphereGeometry(0.034, 20, 14);
+const markerGeometry = new SphereGeometry(0.013, 10, 8);
+const crossBar = new BoxGeometry(0.16, 0.022, 0.022);
+
+interface RunPathProps {
+  readonly runId: string;
+  readonly color: string;
+  readonly visible: boolean;
+  readonly field: MappedField;
+  readonly frame: WorldFrame;
+  readonly labels: LabelRegistry;
+}
+
+export function RunPath({ runId, color, visible, field, frame, labels }: RunPathProps) {
+  const parts = useMemo(() => {
+    const geometry = new LineSegmentsGeometry();
+    const lineMaterial = new LineMaterial({ color: new Color(color), linewidth: 4, worldUnits: false });
+    const outlineMaterial = new LineMaterial({ color: 0x0b0d12, linewidth: 7.5, worldUnits: false, depthWrite: false });
+    const line = new LineSegments2(geometry, lineMaterial);
+    const outline = new LineSegments2(geometry, outlineMaterial);
+    line.frustumCulled = false;
+    outline.frustumCulled = false;
+    line.renderOrder = 2;
+    outline.renderOrder = 1;
+    const runColor = new MeshBasicMaterial({ color: new Color(color) });
+    const ball = new Mesh(ballGeometry, new MeshLambertMaterial({ color: new Color(color), emissive: new Color(color).multiplyScalar(0.35) }));
+    ball.renderOrder = 3;
+    const markers = new InstancedMesh(markerGeometry, runColor, STEP_MARKER_LIMIT + 1);
+    markers.frustumCulled = false;
+    markers.count = 0;
+    const cross = new Group();
+    for (const angle of [Math.PI / 4, -Math.PI / 4]) {
+      const bar = new Mesh(crossBar, runColor);
+      bar.rotation.y = angle;
+      cross.add(bar);
+    }
+    cross.visible = false;
+    return { geometry, lineMaterial, outlineMaterial, runColor, line, outline, ball, markers, cross };
+  }, [color]);
+
+  const tracking = useRef<PathTracking | null>(null);
+  const invalidate = useThree((three) => three.invalidate);
+  const labelId = `diverged:${runId}`;
+  const group = useRef<Group>(null);
+
+  useEffect(
+    () => () => {
+      parts.geometry.dispose();
+      parts.lineMaterial.dispose();
+      parts.outlineMaterial.dispose();
+      parts.runColor.dispose();
+      (parts.ball.material as MeshLambertMaterial).dispose();
+      parts.markers.dispose();
+      tracking.current = null;
+      labels.hide(labelId);
+    },
+    [parts, labels, labelId],
+  );
+
+  const partsRef = useFrameRef(parts);
+
+  // Each frame: match the buffers to the result, draw what arrived, then ball, cut and divergence mark (runPathFrame.ts).
+  useFrame(() => {
+    const parts = partsRef.current;
+    const root = group.current;
+    if (!root) return;
+    const result = appResults.runs.get(runId);
+    if (!visible || !result || result.length === 0 || result.status === 'error') {
+      root.visible = false;
+      labels.hide(labelId);
+      return;
+    }
+    root.visible = true;
+    const state = trackRun(tracking.current, parts.geometry, result, field);
+    tracking.current = state;
+    restoreCutSegment(state);
+    if (result.length > state.buffers.points) {
+      const fromPoint = state.buffers.points;
+      if (extendPolyline(state, result, field, frame)) invalidate();
+      updateDrawnSegments(state, parts.geometry);
+      placeStepMarkers(state, parts.markers, result, fromPoint);
+    }
+    const step = Math.min(playhead.stepAt(performance.now()), state.buffers.points - 1);
+    const vertex = placeBall(state, parts.ball, step);
+    cutPathAtBall(state, parts, vertex, step);
+    showDivergence(state, parts.cross, result, step, labels, labelId);
+  });
+
+  return (
+    <group ref={group} name={`run-${runId}`}>
+      <primitive object={parts.outline} />
+      <primitive object={parts.line} />
+      <primitive object={parts.ball} />
+      <primitive object={parts.markers} />
+      <primitive object={parts.cross} />
+    </group>
+  );
+}

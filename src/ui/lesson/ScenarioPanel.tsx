@@ -1,0 +1,76 @@
+/**
+ * The text beside the chart: the guided scenario's explanation and update
+ * rules, or (without a scenario) the surface's formula and lesson and the update
+ * rules of the optimizers on screen. Formulas are typeset by KaTeX, loaded lazily.
+ */
+import { OPTIMIZERS } from '../../core/index.ts';
+import type { OptimizerId } from '../../core/types.ts';
+import { useAppStore } from '../../state/app.ts';
+import { scenarioById } from '../../state/scenarios.ts';
+import { useSurfaceById } from '../../state/surfaceOf.ts';
+import { CloseIcon } from '../widgets/icons.tsx';
+import { Tex } from '../widgets/Tex.tsx';
+import { useUiStore } from '../shell/uiStore.ts';
+
+export function ScenarioPanel() {
+  const scenarioId = useUiStore((state) => state.scenarioId);
+  const setScenarioId = useUiStore((state) => state.setScenarioId);
+  const setup = useAppStore((state) => state.setup);
+  const surfaceId = setup.panes[0].surface;
+  const surface = useSurfaceById(surfaceId, setup.bowlCondition, setup.custom);
+  const scenario = scenarioId ? scenarioById(scenarioId) : undefined;
+
+  if (scenario) {
+    return (
+      <section className="text-panel" aria-labelledby="scenario-title" tabIndex={0}>
+        <div className="text-panel-head">
+          <h2 id="scenario-title" className="panel-title">
+            {scenario.title}
+          </h2>
+          <button type="button" className="icon-button" onClick={() => setScenarioId(null)} aria-label="Close the scenario text">
+            <CloseIcon />
+          </button>
+        </div>
+        <p>{scenario.text}</p>
+        <dl className="rules">
+          {scenario.rules.map((rule) => (
+            <div key={rule.label} className="rule">
+              <dt>{rule.label}</dt>
+              <dd>
+                <Tex tex={rule.tex} block />
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+    );
+  }
+
+  const optimizers = [...new Set(setup.runs.filter((run) => run.visible).map((run) => run.optimizer))] as OptimizerId[];
+  return (
+    <section className="text-panel" aria-labelledby="surface-title" tabIndex={0}>
+      <h2 id="surface-title" className="panel-title">
+        {surface?.label ?? 'Custom surface'}
+      </h2>
+      {surface ? (
+        <>
+          <p>{surface.teaches}</p>
+          <div className="rule">
+            <Tex tex={`L(x, y) = ${surface.tex}`} block />
+          </div>
+        </>
+      ) : null}
+      <dl className="rules">
+        {optimizers.map((id) => (
+          <div key={id} className="rule">
+            <dt>{OPTIMIZERS[id].label}</dt>
+            <dd>
+              <Tex tex={OPTIMIZERS[id].updateRuleTex} block />
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <p className="muted small">Pick a guided scenario at the top for a lesson with its own setup.</p>
+    </section>
+  );
+}

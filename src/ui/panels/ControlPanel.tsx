@@ -1,0 +1,32 @@
+/**
+ * The control panel: a column beside the scene on wide screens, a drawer on
+ * tablets, and a strip that opens on hover or focus in presentation mode.
+ */
+import { MapsPanel } from '../maps/MapsPanel.tsx';
+import { PlaybackControls } from './PlaybackControls.tsx';
+import { RunsPanel } from '../runs/RunsPanel.tsx';
+import { StartControls } from './StartControls.tsx';
+import { SurfaceControls } from './SurfaceControls.tsx';
+import { useUiStore } from '../shell/uiStore.ts';
+import { ViewControls } from './ViewControls.tsx';
+
+export function ControlPanel() {
+  const open = useUiStore((state) => state.panelOpen);
+  const setOpen = useUiStore((state) => state.setPanelOpen);
+
+  return (
+    <aside id="control-panel" className={`control-panel${open ? ' open' : ''}`} aria-label="Controls">
+      <div className="control-panel-inner">
+        <button type="button" className="button drawer-close" onClick={() => setOpen(false)}>
+          Close controls
+        </button>
+        <SurfaceControls />
+        <RunsPanel />
+        <StartControls />
+        <PlaybackControls />
+        <ViewControls />
+        <MapsPanel />
+      </div>
+    </aside>
+  );
+}

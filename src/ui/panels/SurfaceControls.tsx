@@ -1,0 +1,101 @@
+/**
+ * The landscape section: the pane count, the surface of each pane, the bowl's
+ * condition number, or the person's own f(x, y).
+ */
+import { useId, useState } from 'react';
+import { appStore, useAppStore } from '../../state/app.ts';
+import { loadExpressionParser } from '../../state/customSurface.ts';
+import { MAX_PANES } from '../../state/setup.ts';
+import { SURFACE_LIST, paneSurfaceId, surfaceById, surfaceLabel } from '../../view/catalog.ts';
+import { CustomSurfacePanel, DEFAULT_CUSTOM } from './CustomSurfacePanel.tsx';
+import { formatInteger } from '../../view/format.ts';
+import { RangeField } from '../widgets/RangeField.tsx';
+import { SegmentedChoice } from '../widgets/SegmentedChoice.tsx';
+
+/** 1 … MAX_PANES, each shown as its number. */
+const PANE_COUNTS = Array.from({ length: MAX_PANES }, (_, i) => [i + 1, String(i + 1)] as const);
+
+export function SurfaceControls() {
+  const setup = useAppStore((state) => state.setup);
+  const setSurface = useAppStore((state) => state.setSurface);
+  const setPaneCount = useAppStore((state) => state.setPaneCount);
+  const setBowlCondition = useAppStore((state) => state.setBowlCondition);
+  const id = useId();
+  const usesBowl = setup.panes.some((pane) => pane.surface === 'bowl');
+  const usesCustom = setup.panes.some((pane) => pane.surface === 'custom');
+  // The pane waiting for the parser to load after "Custom f(x, y)…" was picked.
+  const [customPending, setCustomPending] = useState<number | null>(null);
+
+  const chooseSurface = (surfaceId: string, pane: number) => {
+    if (surfaceId !== 'custom') {
+      setCustomPending(null);
+      setSurface(surfaceId, pane, true);
+      return;
+    }
+    // The parser loads on first use; the pane switches once the function can be analysed (start, learning rates).
+    setCustomPending(pane);
+    loadExpressionParser().then(
+      () => {
+        setCustomPending(null);
+        const { setup: latest, setCustomSurface } = appStore.getState();
+        setCustomSurface(latest.custom ?? DEFAULT_CUSTOM, pane);
+      },
+      (error: unknown) => {
+        setCustomPending(null);
+        appStore.getState().pushNotice('error', `The function parser could not be loaded (${error instanceof Error ? error.message : String(error)}). Reload the page to try again.`);
+      },
+    );
+  };
+
+  return (
+    <section className="panel-section" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className="panel-title">
+        Landscape
+      </h2>
+      <SegmentedChoice
+        legend="Panes"
+        groupLabel="Number of panes"
+        name={`${id}-panes`}
+        options={PANE_COUNTS}
+        value={setup.panes.length}
+        onChange={setPaneCount}
+        optionLabel={(count) => `${count} pane${count > 1 ? 's' : ''}`}
+      />
+      {setup.panes.map((pane, index) => {
+        const surfaceId = paneSurfaceId(setup, index);
+        const surface = surfaceById(surfaceId);
+        const selectId = `${id}-surface-${index}`;
+        return (
+          <div key={index} className="field-block">
+            <label htmlFor={selectId} className="field-label">
+              {setup.panes.length > 1 ? `Surface, pane ${index + 1}` : 'Surface'}
+            </label>
+            <select id={selectId} value={customPending === index ? 'custom' : pane.surface} onChange={(event) => chooseSurface(event.currentTarget.value, index)}>
+              {SURFACE_LIST.map((option) => (
+                <option key={option.id} value={option.id}>
+                  {surfaceLabel(option.id, setup.bowlCondition)}
+                </option>
+              ))}
+              <option value="custom">Custom f(x, y)…</option>
+            </select>
+            {surface ? <p className="field-hint teaches">{surface.teaches}</p> : null}
+          </div>
+        );
+      })}
+      {usesCustom ? <CustomSurfacePanel /> : null}
+      {!usesCustom && customPending !== null ? <p className="field-hint" role="status">Loading the function parser…</p> : null}
+      {usesBowl ? (
+        <RangeField
+          label="Bowl condition number κ"
+          value={setup.bowlCondition}
+          min={1}
+          max={1000}
+          log
+          format={(value) => `κ = ${formatInteger(value)}`}
+          onChange={(value) => setBowlCondition(Math.round(value))}
+          hint="Ratio of the steepest to the shallowest curvature; large κ makes a long, narrow valley."
+        />
+      ) : null}
+    </section>
+  );
+}

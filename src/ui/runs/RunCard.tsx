@@ -1,0 +1,221 @@
+/**
+ * One run's controls: optimizer, color, exactly that optimizer's
+ * hyper-parameters (from core's OPTIMIZERS table), schedule, batch size, noise,
+ * seed and an optional start of its own.
+ */
+import { memo, useId } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { OPTIMIZERS, SCHEDULES, type ScheduleParameter } from '../../core/index.ts';
+import type { OptimizerId, Schedule, ScheduleType } from '../../core/types.ts';
+import { useAppStore } from '../../state/app.ts';
+import { MAX_STEPS, RUN_PALETTE, type RunConfig } from '../../state/setup.ts';
+import { LR_LIMITS, MAX_COORDINATE, MAX_NOISE } from '../../state/url.ts';
+import { OPTIMIZER_IDS, SCHEDULE_TYPES, paneSurfaceId, paneSurfaceLabel, surfaceById } from '../../view/catalog.ts';
+import { formatInteger } from '../../view/format.ts';
+import { colorName } from '../../view/runColors.ts';
+import { CloseIcon, DuplicateIcon } from '../widgets/icons.tsx';
+import { NumberField } from '../widgets/NumberField.tsx';
+import { RangeField } from '../widgets/RangeField.tsx';
+import { useLrRange } from './useLrRange.ts';
+
+interface RunCardProps {
+  readonly run: RunConfig;
+  readonly index: number;
+  /** More than one run: accessible names say which run a control belongs to. */
+  readonly several: boolean;
+}
+
+/** Where a schedule parameter's slider runs: useful values for a lesson, not the whole valid range. */
+function scheduleSliderSpan(parameter: ScheduleParameter, run: RunConfig, steps: number): { min: number; max: number; log: boolean; step?: number } {
+  switch (parameter.key) {
+    case 'stepSize':
+    case 'tMax':
+      return { min: 1, max: Math.max(2, steps), log: steps > 50 };
+    case 'gamma':
+      return run.schedule.type === 'exponential' ? { min: 0.9, max: 1, log: false, step: 0.0005 } : { min: 0.05, max: 1, log: false, step: 0.01 };
+    case 'etaMin':
+      return { min: 0, max: Math.max(run.lr, 1e-6), log: false };
+    case 'decay':
+      return { min: 1e-4, max: 1, log: true };
+  }
+}
+
+/** Memoised: scrubbing one run's slider re-renders that card only. */
+export const RunCard = memo(function RunCard({ run, index, several }: RunCardProps) {
+  const updateRun = useAppStore((state) => state.updateRun);
+  const duplicateRun = useAppStore((state) => state.duplicateRun);
+  const removeRun = useAppStore((state) => state.removeRun);
+  const selectRun = useAppStore((state) => state.selectRun);
+  const selected = useAppStore((state) => state.selectedRunId === run.id);
+  const datasetSize = useAppStore((state) => state.setup.datasetSize);
+  const globalStart = useAppStore((state) => state.setup.start);
+  const steps = useAppStore((state) => state.setup.steps);
+  // Data-driven surfaces (linear regression) draw mini-batches from real rows: noise does not apply.
+  const dataDriven = useAppStore((state) => surfaceById(paneSurfaceId(state.setup, run.pane))?.examples !== undefined);
+  // Labels of the panes a run can move to (none with a single pane).
+  const paneLabels = useAppStore(useShallow((state) => (state.setup.panes.length > 1 ? state.setup.panes.map((_, pane) => paneSurfaceLabel(state.setup, pane)) : [])));
+  const lrRange = useLrRange(run);
+  const headingId = useId();
+  const optimizer = OPTIMIZERS[run.optimizer];
+  const number = index + 1;
+  const nameOf = (label: string) => (several ? `${label}, run ${number} (${optimizer.label})` : label);
+  const patch = (change: Partial<Omit<RunConfig, 'id'>>) => updateRun(run.id, change);
+
+  const setScheduleType = (type: ScheduleType) => {
+    const info = SCHEDULES[type];
+    const params = Object.fromEntries(info.parameters.map((parameter) => [parameter.key, parameter.default]));
+    patch({ schedule: { type, ...params } as Schedule });
+  };
+
+  return (
+    <li className={`run-card${selected ? ' selected' : ''}${run.visible ? '' : ' hidden-run'}`} aria-labelledby={headingId} style={{ borderLeftColor: run.color }}>
+      <div className="run-card-head">
+        <button type="button" className="run-select" id={headingId} aria-pressed={selected} onClick={() => selectRun(selected ? null : run.id)} title="Select: highlight this run and show its update rule">
+          <span className="swatch" style={{ background: run.color }} aria-hidden="true" />
+          <span>
+            <span className="visually-hidden">Run </span>
+            {number} · {optimizer.label}
+          </span>
+        </button>
+        <label className="check compact" title="Show this run">
+          <input type="checkbox" checked={run.visible} onChange={(event) => patch({ visible: event.currentTarget.checked })} aria-label={`Show run ${number}`} />
+          Show
+        </label>
+        <button type="button" className="icon-button" onClick={() => duplicateRun(run.id)} aria-label={`Duplicate run ${number}`} title="Duplicate">
+          <DuplicateIcon />
+        </button>
+        <button type="button" className="icon-button danger" onClick={() => removeRun(run.id)} aria-label={`Remove run ${number}`} title="Remove">
+          <CloseIcon />
+        </button>
+      </div>
+
+      <div className="run-card-body">
+        <div className="field-row">
+          <label className="field-label" htmlFor={`${headingId}-optimizer`}>
+            Optimizer
+          </label>
+          <select id={`${headingId}-optimizer`} value={run.optimizer} aria-label={nameOf('Optimizer')} onChange={(event) => patch({ optimizer: event.currentTarget.value as OptimizerId })}>
+            {OPTIMIZER_IDS.map((id) => (
+              <option key={id} value={id}>
+                {OPTIMIZERS[id].label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <p className="field-hint">{optimizer.summary}</p>
+
+        <fieldset className="swatches">
+          <legend className="field-label">Color</legend>
+          {RUN_PALETTE.map((color) => (
+            <label key={color} className="swatch-choice" title={colorName(color)}>
+              <input type="radio" name={`${headingId}-color`} value={color} checked={run.color === color} onChange={() => patch({ color })} aria-label={`${colorName(color)}${several ? `, run ${number}` : ''}`} />
+              <span className="swatch" style={{ background: color }} aria-hidden="true" />
+            </label>
+          ))}
+        </fieldset>
+
+        <RangeField label="Learning rate" accessibleName={nameOf('Learning rate')} value={run.lr} min={lrRange[0]} max={lrRange[1]} fieldMin={LR_LIMITS[0]} fieldMax={LR_LIMITS[1]} log onChange={(lr) => patch({ lr })} />
+
+        {optimizer.hyperParameters.map((parameter) =>
+          parameter.kind === 'boolean' ? (
+            <label key={parameter.key} className="check">
+              <input type="checkbox" checked={run[parameter.key] === true} onChange={(event) => patch({ [parameter.key]: event.currentTarget.checked })} aria-label={nameOf(parameter.label)} />
+              {parameter.label}
+            </label>
+          ) : parameter.kind === 'number' ? (
+            <RangeField
+              key={parameter.key}
+              label={parameter.label}
+              accessibleName={nameOf(parameter.label)}
+              value={run[parameter.key] as number}
+              min={parameter.control.min}
+              max={parameter.control.max}
+              log={parameter.control.logScale}
+              step={parameter.control.logScale ? undefined : parameter.control.max < 0.9999 ? 0.001 : 0.0001}
+              onChange={(value) => patch({ [parameter.key]: value })}
+            />
+          ) : null,
+        )}
+
+        <div className="field-row">
+          <label className="field-label" htmlFor={`${headingId}-schedule`}>
+            Schedule
+          </label>
+          <select id={`${headingId}-schedule`} value={run.schedule.type} aria-label={nameOf('Schedule')} onChange={(event) => setScheduleType(event.currentTarget.value as ScheduleType)}>
+            {SCHEDULE_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {SCHEDULES[type].label}
+              </option>
+            ))}
+          </select>
+        </div>
+        {SCHEDULES[run.schedule.type].parameters.map((parameter) => {
+          const span = scheduleSliderSpan(parameter, run, steps);
+          return (
+            <RangeField
+              key={parameter.key}
+              label={parameter.label}
+              accessibleName={nameOf(parameter.label)}
+              value={Number((run.schedule as unknown as Record<string, number>)[parameter.key])}
+              min={span.min}
+              max={span.max}
+              fieldMin={parameter.minInclusive ? parameter.min : Math.max(parameter.min, 0) + 1e-9}
+              fieldMax={Math.min(parameter.max, parameter.integer ? MAX_STEPS : 1e6)}
+              log={span.log}
+              integer={parameter.integer}
+              step={span.step}
+              hint={parameter.description}
+              onChange={(value) => patch({ schedule: { ...run.schedule, [parameter.key]: value } as Schedule })}
+            />
+          );
+        })}
+
+        <RangeField
+          label="Batch size"
+          accessibleName={nameOf('Batch size')}
+          value={run.batchSize}
+          min={1}
+          max={datasetSize}
+          integer
+          log={datasetSize > 32}
+          format={(value) => (value >= datasetSize ? `full batch (${formatInteger(datasetSize)})` : formatInteger(value))}
+          onChange={(batchSize) => patch({ batchSize: Math.round(batchSize) })}
+          hint={run.batchSize >= datasetSize ? `Full batch: every step averages all ${formatInteger(datasetSize)} examples.` : `Each step averages ${formatInteger(run.batchSize)} of ${formatInteger(datasetSize)} examples.`}
+        />
+        {dataDriven ? (
+          <p className="field-hint">Mini-batches here are real rows of the data set, so there is no artificial noise to set.</p>
+        ) : (
+          <RangeField label="Noise spread" accessibleName={nameOf('Noise spread')} value={run.noise} min={0} max={Math.max(10, run.noise)} fieldMax={MAX_NOISE} step={0.05} onChange={(noise) => patch({ noise })} hint="Spread of the per-example gradients around the full-batch gradient." />
+        )}
+        <div className="field-grid">
+          <NumberField label={nameOf('Seed')} value={run.seed} min={0} max={2 ** 32 - 1} integer onCommit={(seed) => patch({ seed })} />
+          {paneLabels.length > 1 ? (
+            <span className="number-field">
+              <label className="field-label" htmlFor={`${headingId}-pane`}>
+                Pane
+              </label>
+              <select id={`${headingId}-pane`} value={run.pane} aria-label={nameOf('Pane')} onChange={(event) => patch({ pane: Number(event.currentTarget.value) })}>
+                {paneLabels.map((label, pane) => (
+                  <option key={pane} value={pane}>
+                    {pane + 1}: {label}
+                  </option>
+                ))}
+              </select>
+            </span>
+          ) : null}
+        </div>
+
+        <label className="check">
+          <input type="checkbox" checked={run.start !== null} onChange={(event) => patch({ start: event.currentTarget.checked ? [globalStart[0], globalStart[1]] : null })} aria-label={nameOf('Own start')} />
+          Own start {run.start === null ? <span className="muted">(uses the global start)</span> : null}
+        </label>
+        {run.start !== null ? (
+          <div className="field-grid">
+            <NumberField label={nameOf('Start x')} value={run.start[0]} min={-MAX_COORDINATE} max={MAX_COORDINATE} onCommit={(x) => patch({ start: [x, run.start?.[1] ?? 0] })} />
+            <NumberField label={nameOf('Start y')} value={run.start[1]} min={-MAX_COORDINATE} max={MAX_COORDINATE} onCommit={(y) => patch({ start: [run.start?.[0] ?? 0, y] })} />
+          </div>
+        ) : null}
+      </div>
+    </li>
+  );
+});

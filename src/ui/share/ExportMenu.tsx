@@ -1,0 +1,80 @@
+/**
+ * Export: the view as PNG, every trajectory as CSV, the setup as JSON. File
+ * names carry the surface and what the file holds.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { exportPng } from '../../view/paneRegistry.ts';
+import { appResults, appStore } from '../../state/app.ts';
+import { buildSetupJson, buildTrajectoriesCsv, downloadBlob, exportFileName } from './exportFiles.ts';
+
+export function ExportMenu() {
+  const [open, setOpen] = useState(false);
+  const rootRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointerDown = (event: PointerEvent) => {
+      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
+    };
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    document.addEventListener('keydown', onKeyDown);
+    return () => {
+      document.removeEventListener('pointerdown', onPointerDown);
+      document.removeEventListener('keydown', onKeyDown);
+    };
+  }, [open]);
+
+  const surfaceId = () => appStore.getState().setup.panes[0]?.surface ?? 'surface';
+
+  const exportView = async () => {
+    setOpen(false);
+    try {
+      const blob = await exportPng();
+      downloadBlob(blob, exportFileName(surfaceId(), 'view'));
+    } catch {
+      appStore.getState().pushNotice('error', 'The view could not be saved as an image (the 3D view may not be ready yet). Try again in a moment.');
+    }
+  };
+
+  const exportTrajectories = () => {
+    setOpen(false);
+    const csv = buildTrajectoriesCsv(appStore.getState().setup, appResults);
+    downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), exportFileName(surfaceId(), 'trajectories'));
+  };
+
+  const exportSetup = () => {
+    setOpen(false);
+    const json = buildSetupJson(appStore.getState().setup);
+    downloadBlob(new Blob([json], { type: 'application/json' }), exportFileName(surfaceId(), 'setup'));
+  };
+
+  return (
+    <div className="export-menu" ref={rootRef}>
+      <button type="button" className="button" aria-expanded={open} aria-controls="export-options" onClick={() => setOpen(!open)}>
+        Export ▾
+      </button>
+      {open ? (
+        <ul id="export-options" className="popover menu-list">
+          <li>
+            <button type="button" onClick={exportView}>
+              View as PNG
+            </button>
+          </li>
+          <li>
+            <button type="button" onClick={exportTrajectories}>
+              Trajectories as CSV
+            </button>
+          </li>
+          <li>
+            <button type="button" onClick={exportSetup}>
+              Setup as JSON
+            </button>
+          </li>
+        </ul>
+      ) : null}
+    </div>
+  );
+}

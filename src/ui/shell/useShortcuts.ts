@@ -1,0 +1,68 @@
+/**
+ * Single-key shortcuts: Space play/pause, → one step, R reset, 1–9 select a
+ * run, ? the shortcut list, Escape closes overlays. They act only when focus is
+ * not in a text field, select or slider (WCAG 2.1.4), and never with Ctrl/Alt/⌘.
+ */
+import { useEffect } from 'react';
+import { appStore } from '../../state/app.ts';
+import { useUiStore } from './uiStore.ts';
+
+/** The shortcut list the help overlay shows. */
+export const SHORTCUTS: readonly { readonly keys: string; readonly action: string }[] = [
+  { keys: 'Space', action: 'Play / pause the animation' },
+  { keys: '→', action: 'Advance one step' },
+  { keys: 'R', action: 'Reset playback to step 0' },
+  { keys: '1 – 9', action: 'Select run 1 – 9 (shows its update rule)' },
+  { keys: '?', action: 'Show this list' },
+  { keys: 'Esc', action: 'Close an overlay' },
+];
+
+/** True when a key press belongs to the focused control, not to the app. */
+export function isTypingTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  const tag = target.tagName;
+  if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
+  if (tag === 'INPUT') {
+    const type = (target as HTMLInputElement).type;
+    // Button-like inputs take no keys the app uses (Space is checked separately); radios take the arrows.
+    return !['checkbox', 'button', 'submit', 'reset', 'color'].includes(type);
+  }
+  return target.getAttribute('role') === 'slider';
+}
+
+export function useShortcuts(): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+      const ui = useUiStore.getState();
+      if (event.key === 'Escape') {
+        if (ui.shortcutsOpen) ui.setShortcutsOpen(false);
+        return;
+      }
+      if (isTypingTarget(event.target)) return;
+      const app = appStore.getState();
+      const key = event.key;
+      if (key === ' ' || key === 'Spacebar') {
+        // A focused button, checkbox, link or summary handles Space itself.
+        if (event.target instanceof HTMLElement && event.target.closest('button, a, summary, input, [role="button"]')) return;
+        app.togglePlay();
+      } else if (key === 'ArrowRight') {
+        app.stepOnce();
+      } else if (key === 'r' || key === 'R') {
+        app.resetPlayback();
+      } else if (key === '?') {
+        ui.setShortcutsOpen(true);
+      } else if (/^[1-9]$/.test(key)) {
+        const run = app.setup.runs[Number(key) - 1];
+        if (!run) return;
+        app.selectRun(run.id);
+      } else {
+        return;
+      }
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+}

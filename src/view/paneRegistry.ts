@@ -1,0 +1,79 @@
+/**
+ * The pane registry: what the UI can ask of the 3D view without touching three.js
+ * or importing the scene: export the current picture as PNG and reset the camera.
+ * Each mounted pane registers itself here (scene/pane/CameraRig.tsx); split panes
+ * keep their cameras in sync through `syncCameras`.
+ */
+
+/** What one mounted pane offers. */
+export interface PaneHandle {
+  /** Render now and return the canvas holding the fresh frame (call toBlob in the same task). */
+  renderNow(): HTMLCanvasElement;
+  /** Draw HTML overlays (axis labels, legend) of this pane on a 2D context at its own size. */
+  drawOverlays(context: CanvasRenderingContext2D): void;
+  /** The element the pane fills (for layout in a split export). */
+  readonly container: HTMLElement;
+  resetView(): void;
+  /** Copy another pane's camera pose (split view); must not call back into syncCameras. */
+  applyCamera(pose: CameraPose): void;
+}
+
+export interface CameraPose {
+  readonly position: readonly [number, number, number];
+  readonly target: readonly [number, number, number];
+  readonly zoom: number;
+}
+
+const panes = new Map<number, PaneHandle>();
+
+export function registerPane(pane: number, handle: PaneHandle): () => void {
+  panes.set(pane, handle);
+  return () => {
+    if (panes.get(pane) === handle) panes.delete(pane);
+  };
+}
+
+/** Put every pane's camera back to its default pose. */
+export function resetView(): void {
+  for (const handle of panes.values()) handle.resetView();
+}
+
+/** Called by a pane whose camera the person moved: the other panes follow. */
+export function syncCameras(from: number, pose: CameraPose): void {
+  for (const [pane, handle] of panes) if (pane !== from) handle.applyCamera(pose);
+}
+
+/**
+ * A PNG of what the panes show, laid out as on screen, with their axis labels and
+ * legends. Each WebGL canvas is rendered and copied in the same task, so no
+ * preserveDrawingBuffer is needed.
+ */
+export function exportPng(): Promise<Blob> {
+  const handles = [...panes.entries()].sort((a, b) => a[0] - b[0]).map(([, handle]) => handle);
+  if (handles.length === 0) return Promise.reject(new Error('There is no landscape on screen to export.'));
+  const rects = handles.map((handle) => handle.container.getBoundingClientRect());
+  const left = Math.min(...rects.map((r) => r.left));
+  const top = Math.min(...rects.map((r) => r.top));
+  const right = Math.max(...rects.map((r) => r.right));
+  const bottom = Math.max(...rects.map((r) => r.bottom));
+  const ratio = Math.min(2, window.devicePixelRatio || 1);
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.max(1, Math.round((right - left) * ratio));
+  canvas.height = Math.max(1, Math.round((bottom - top) * ratio));
+  const context = canvas.getContext('2d');
+  if (!context) return Promise.reject(new Error('This browser cannot create an image to export.'));
+  context.fillStyle = '#0f1117';
+  context.fillRect(0, 0, canvas.width, canvas.height);
+  handles.forEach((handle, i) => {
+    const rect = rects[i];
+    const source = handle.renderNow();
+    context.save();
+    context.setTransform(ratio, 0, 0, ratio, (rect.left - left) * ratio, (rect.top - top) * ratio);
+    context.drawImage(source, 0, 0, rect.width, rect.height);
+    handle.drawOverlays(context);
+    context.restore();
+  });
+  return new Promise((resolve, reject) => {
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The image could not be encoded.'))), 'image/png');
+  });
+}

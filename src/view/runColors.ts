@@ -1,0 +1,22 @@
+/**
+ * What the run colours are called, for accessible names and tooltips. The
+ * palette itself is RUN_PALETTE in src/state/setup.ts (a link carries a run's
+ * colour); every colour of it has a name here (test/view/runColors.test.ts).
+ */
+import type { RUN_PALETTE } from '../state/setup.ts';
+
+const COLOR_NAMES: Record<(typeof RUN_PALETTE)[number], string> = {
+  '#ff6f3c': 'orange-red',
+  '#56b4e9': 'sky blue',
+  '#f5f5f5': 'white',
+  '#e69f00': 'orange',
+  '#cc79a7': 'pink-purple',
+  '#0072b2': 'blue',
+  '#f0e442': 'yellow',
+  '#d55e00': 'vermillion',
+};
+
+/** A run colour's name ("sky blue"); a colour outside the palette is named by its hex code. */
+export function colorName(color: string): string {
+  return Object.hasOwn(COLOR_NAMES, color) ? COLOR_NAMES[color as keyof typeof COLOR_NAMES] : color;
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { createRandom } from '../../../src/core/random.ts';
+import { drawChart, type ChartLayout, type ChartSeries } from '../../../src/ui/chart/chartDraw.ts';
+import { axisFraction, type Axis } from '../../../src/ui/chart/chartScale.ts';
+
+type Call = [string, number, number];
+
+/** A 2D context that records the path of each stroked series and ignores the rest. */
+function recordingContext(): { ctx: CanvasRenderingContext2D; strokes: Call[][] } {
+  const strokes: Call[][] = [];
+  let current: Call[] = [];
+  const record: Record<string, unknown> = {
+    beginPath: () => (current = []),
+    moveTo: (x: number, y: number) => current.push(['M', x, y]),
+    lineTo: (x: number, y: number) => current.push(['L', x, y]),
+    stroke: () => strokes.push(current),
+    measureText: (text: string) => ({ width: text.length * 6 }),
+    setLineDash: () => undefined,
+  };
+  const ctx = new Proxy(record, { get: (target, key: string) => (key in target ? target[key] : () => undefined), set: () => true });
+  return { ctx: ctx as unknown as CanvasRenderingContext2D, strokes };
+}
+
+/** The reduction done the plain way: map every point to pixels, then keep first/min/max/last per column. */
+function reference(layout: ChartLayout, axis: Axis, values: ArrayLike<number>, length: number): Call[] {
+  const { left, top, width, height, maxStep } = layout;
+  const calls: Call[] = [];
+  let pen = false;
+  let column = Number.NaN;
+  let minY = 0;
+  let maxY = 0;
+  let lastY = 0;
+  const flush = () => {
+    if (Number.isNaN(column)) return;
+    calls.push(['L', column, minY], ['L', column, maxY], ['L', column, lastY]);
+  };
+  for (let step = 0; step < Math.min(length, maxStep + 1); step++) {
+    const fraction = axisFraction(axis, values[step]);
+    if (Number.isNaN(fraction)) {
+      flush();
+      column = Number.NaN;
+      pen = false;
+      continue;
+    }
+    const y = top + height * (1 - Math.max(-0.05, Math.min(1.05, fraction)));
+    const x = Math.round(left + (step / maxStep) * width);
+    if (!pen) {
+      calls.push(['M', x, y]);
+      pen = true;
+      column = x;
+      minY = maxY = lastY = y;
+    } else if (x !== column) {
+      flush();
+      column = x;
+      minY = maxY = lastY = y;
+      calls.push(['L', x, y]);
+    } else {
+      minY = Math.min(minY, y);
+      maxY = Math.max(maxY, y);
+      lastY = y;
+    }
+  }
+  flush();
+  return calls;
+}
+
+describe('loss chart series', () => {
+  it('reduces each pixel column on raw values exactly as mapping every point would, gaps and off-scale values included', () => {
+    const random = createRandom(11);
+    for (const log of [true, false]) {
+      for (const steps of [50, 3_000, 100_000]) {
+        const values = new Float64Array(steps + 1);
+        for (let i = 0; i <= steps; i++) {
+          const r = random();
+          values[i] = r < 0.01 ? Number.NaN : r < 0.02 ? -r : r < 0.03 ? Infinity : 10 ** (4 * random() - 2) * (1 + i / steps);
+        }
+        const axis: Axis = log ? { log, min: 0.1, max: 10 } : { log, min: 0, max: 50 };
+        const series: ChartSeries = { color: '#fff', values, length: values.length, style: 'solid', axis: 'left' };
+        const { ctx, strokes } = recordingContext();
+        const layout = drawChart(ctx, 600, 300, 12, { maxStep: steps, left: axis, right: null, series: [series], leftTitle: 'loss', rightTitle: '' });
+        const drawn = strokes.at(-1)!;
+        const expected = reference(layout, axis, values, values.length);
+        expect(drawn.length).toBe(expected.length);
+        for (let i = 0; i < expected.length; i++) {
+          expect(drawn[i][0]).toBe(expected[i][0]);
+          expect(drawn[i][1]).toBe(expected[i][1]);
+          expect(drawn[i][2]).toBeCloseTo(expected[i][2], 9);
+        }
+        // A path of a few points per column, whatever the number of steps.
+        expect(drawn.length).toBeLessThan(4 * layout.width + 4 * 0.04 * steps + 10);
+      }
+    }
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { hyperCellLr, hyperMap, MAP_DIVERGED, surfaces, type HyperMapSpec } from '../../../src/core/index.ts';
+import type { HyperData } from '../../../src/state/maps.ts';
+import { bestRowPerColumn, describeCell, lossScale } from '../../../src/ui/maps/hyperMapDraw.ts';
+
+const spec: HyperMapSpec = {
+  surface: surfaces.bowl,
+  optimizer: 'momentum',
+  lr: 0.1,
+  axis: 'momentum',
+  steps: 200,
+  start: [-2.5, 2],
+  lrMin: 0.01,
+  lrMax: 4,
+  lrCells: 16,
+  paramCells: 10,
+  paramMin: 0,
+  paramMax: 0.9,
+};
+
+function data(): HyperData {
+  const map = hyperMap(spec);
+  const { surface: _surface, ...wire } = spec;
+  return {
+    kind: 'hyper',
+    spec: { ...wire, surface: { kind: 'bowl', condition: 20 } },
+    sourceOptimizer: 'momentum',
+    runId: 'r1',
+    outcome: map.outcome,
+    stepsToTolerance: map.stepsToTolerance,
+    finalLoss: map.finalLoss,
+    bestLoss: 0,
+    startLoss: surfaces.bowl.loss(-2.5, 2),
+    filled: new Uint8Array(map.outcome.length).fill(1),
+  };
+}
+
+describe('hyper heatmap read-outs', () => {
+  it('scales loss colors from the start’s loss down at most 8 decades', () => {
+    const d = data();
+    const scale = lossScale(d);
+    expect(scale.hi).toBeCloseTo(Math.log10(surfaces.bowl.loss(-2.5, 2)), 12);
+    // Converged cells sit at the 1e−12 floor, far below: the scale stops 8 decades down.
+    expect(scale.lo).toBeCloseTo(scale.hi - 8, 12);
+    // When the best cell is only 1000 times better than the start, the scale ends there.
+    const closer = { ...d, finalLoss: d.finalLoss.map(() => d.startLoss / 1000) };
+    expect(lossScale(closer).lo).toBeCloseTo(scale.hi - 3, 12);
+    // Never less than one decade, even when no cell improved on the start.
+    const stuck = { ...d, finalLoss: d.finalLoss.map(() => d.startLoss) };
+    expect(lossScale(stuck).lo).toBeCloseTo(scale.hi - 1, 12);
+  });
+
+  it('marks, for each learning rate, the momentum with the lowest final loss', () => {
+    const d = data();
+    const best = bestRowPerColumn(d, 'loss');
+    for (let column = 0; column < spec.lrCells; column++) {
+      const losses = Array.from({ length: spec.paramCells }, (_, row) => (d.outcome[row * spec.lrCells + column] === MAP_DIVERGED ? Infinity : d.finalLoss[row * spec.lrCells + column]));
+      if (losses.every((loss) => loss === Infinity)) expect(best[column]).toBe(-1);
+      else expect(Math.max(1e-12, losses[best[column]])).toBeLessThanOrEqual(Math.max(1e-12, Math.min(...losses)) * (1 + 1e-9));
+    }
+  });
+
+  it('reads a cell out in words: settings, then diverged or the final loss and the steps it took', () => {
+    const d = data();
+    const lastColumn = spec.lrCells - 1;
+    expect(d.outcome[lastColumn]).toBe(MAP_DIVERGED); // lr 4 with μ = 0 diverges on the bowl
+    expect(describeCell(d, lastColumn, 0)).toBe(`η 4, μ 0: diverged`);
+    const text = describeCell(d, 8, 5);
+    expect(text).toMatch(new RegExp(`^η ${hyperCellLr(spec, 8).toPrecision(3).replace(/0+$/, '').replace(/\.$/, '')}, μ 0\\.5: final loss `));
+  });
+});
