@@ -19,7 +19,8 @@ export interface Domain {
 
 /**
  * A loss surface L(x, y): one record with its exact gradient. `gradient` writes
- * ∂L/∂x into out[0] and ∂L/∂y into out[1] so that hot loops allocate nothing.
+ * ∂L/∂x into out[0] and ∂L/∂y into out[1] so that hot loops allocate nothing;
+ * `hessian`, when present, writes the exact second derivatives the same way.
  *
  * Every surface is also a finite sum of `datasetSize` per-example losses whose
  * mean is exactly `loss` (see noise.ts); `examples`, when present, replaces the
@@ -35,6 +36,12 @@ export interface Surface {
   readonly tex: string;
   loss(x: number, y: number): number;
   gradient(x: number, y: number, out: Float64Array): void;
+  /**
+   * The exact Hessian, for second-order methods (Newton's): writes ∂²L/∂x² into out[0],
+   * ∂²L/∂x∂y into out[1] and ∂²L/∂y² into out[2]; allocation-free. One mixed entry, so
+   * symmetric by construction. Every built-in surface and every typed-in function has one.
+   */
+  hessian?(x: number, y: number, out: Float64Array): void;
   readonly domain: Domain;
   /** Known minima, global first. */
   readonly minima: readonly Point[];

@@ -2,19 +2,21 @@
  * Turns an expression tree into a program (program.ts) and wraps it as functions
  * of (x, y). On the way: constant subtrees are folded to one number, repeated
  * subexpressions are computed once, and integer powers become multiplications
- * (x^2 → x·x, x^3 → x·x·x), exact and faster than Math.pow.
+ * (x^2 → x·x, x^3 → x·x·x), exact and faster than Math.pow. The one program runs
+ * three ways: on values, on dual numbers (the gradient) and on hyper-dual numbers
+ * (the Hessian).
  */
 
 import type { ExprNode } from './ast.ts';
 import type { FunctionName } from './functions.ts';
-import { Op, WIDTH, runDuals, runValues } from './program.ts';
+import { Op, WIDTH, runDuals, runHyperDuals, runValues } from './program.ts';
 
 const {
   ABS, ACOS, ADD, ASIN, ATAN, ATAN2, CBRT, CEIL, COS, COSH, CUBE, DIV, EXP, EXPB, FLOOR, HYPOT, LOG, LOG10, LOG2,
   MAX, MIN, MUL, NEG, POW, POWC, SIGN, SIN, SINH, SQ, SQRT, SUB, TAN, TANH,
 } = Op;
 
-/** f(x, y) and its exact gradient; the functions may be called detached. Not re-entrant (it owns its scratch arrays), which JS's single thread guarantees. */
+/** f(x, y), its exact gradient and its exact Hessian; the functions may be called detached. Not re-entrant (it owns its scratch arrays), which JS's single thread guarantees. */
 export interface CompiledExpression {
   /** f(x, y). */
   value(x: number, y: number): number;
@@ -22,6 +24,8 @@ export interface CompiledExpression {
   gradient(x: number, y: number, out: Float64Array): void;
   /** Writes the gradient into out[0..1] and returns f(x, y), in one pass. */
   valueAndGradient(x: number, y: number, out: Float64Array): number;
+  /** Writes ∂²f/∂x² into out[0], ∂²f/∂x∂y into out[1] and ∂²f/∂y² into out[2] (forward mode of second order). */
+  hessian(x: number, y: number, out: Float64Array): void;
   /** Instructions run per evaluation (0 when f is constant or just x or y). */
   readonly instructionCount: number;
 }
@@ -136,6 +140,13 @@ export function compileExpression(tree: ExprNode): CompiledExpression {
   duals[1] = 1; // ∂x/∂x
   duals[5] = 1; // ∂y/∂y
   const r = result * 3;
+  // The hyper-dual program: the same instructions, operands pre-multiplied by the stride 6.
+  const hyperCode = Int32Array.from(builder.code, (field, i) => (i % WIDTH === 0 ? field : field * 6));
+  const hyper = new Float64Array(values.length * 6);
+  for (let slot = 0; slot < values.length; slot++) hyper[slot * 6] = values[slot];
+  hyper[1] = 1; // ∂x/∂x
+  hyper[8] = 1; // ∂y/∂y
+  const rh = result * 6;
 
   // Arrow functions, not methods: they never use `this`, so callers may pass them around detached.
   return {
@@ -160,6 +171,14 @@ export function compileExpression(tree: ExprNode): CompiledExpression {
       out[0] = duals[r + 1];
       out[1] = duals[r + 2];
       return duals[r];
+    },
+    hessian: (x, y, out) => {
+      hyper[0] = x;
+      hyper[6] = y;
+      runHyperDuals(hyperCode, length, hyper);
+      out[0] = hyper[rh + 3];
+      out[1] = hyper[rh + 4];
+      out[2] = hyper[rh + 5];
     },
   };
 }

@@ -1,7 +1,8 @@
 /**
  * A user's own f(x, y): parsed by our own small parser (never evaluated as
- * JavaScript), compiled to a flat program with exact forward-mode gradients,
- * and turned into a Surface. Load this module lazily: only custom functions need it.
+ * JavaScript), compiled to a flat program with exact forward-mode gradients and
+ * Hessians, and turned into a Surface. Load this module lazily: only custom
+ * functions need it.
  */
 export { parseExpression } from './parse.ts';
 export { compileExpression, type CompiledExpression } from './compile.ts';

@@ -1,6 +1,7 @@
 /**
- * A Surface from the text of f(x, y): parse, compile, then estimate what a
- * built-in surface states by hand (minima, start, learning rates, log height).
+ * A Surface from the text of f(x, y): parse, compile (value, exact gradient and
+ * exact Hessian), then estimate what a built-in surface states by hand (minima,
+ * start, learning rates, log height).
  */
 
 import type { Domain, Surface } from '../types.ts';
@@ -75,6 +76,7 @@ export function surfaceFromExpression(text: string, domain: Domain, options?: Su
       // The compiled closures do not use `this`, so they serve directly (one call less in hot loops).
       loss: f.value,
       gradient: f.gradient,
+      hessian: f.hessian,
       domain: ownDomain,
       minima: landscape.minima,
       suggestedStart: landscape.suggestedStart,

@@ -21,6 +21,10 @@ export function makeBowl(condition: number): Surface {
   const cos = Math.cos(BOWL_ROTATION);
   const sin = Math.sin(BOWL_ROTATION);
   const shallow = 1 / condition;
+  // The Hessian is constant: Rᵀ diag(2/κ, 2) R with R the 15° turn.
+  const hxx = 2 * (shallow * cos * cos + sin * sin);
+  const hxy = 2 * (shallow - 1) * cos * sin;
+  const hyy = 2 * (shallow * sin * sin + cos * cos);
   return {
     id: 'bowl',
     label: `Ill-conditioned bowl (κ = ${condition})`,
@@ -38,6 +42,11 @@ export function makeBowl(condition: number): Surface {
       const dv = 2 * v;
       out[0] = cos * du - sin * dv;
       out[1] = sin * du + cos * dv;
+    },
+    hessian: (_x, _y, out) => {
+      out[0] = hxx;
+      out[1] = hxy;
+      out[2] = hyy;
     },
     domain: { x: [-3, 3], y: [-3, 3] },
     minima: [[0, 0]],

@@ -22,6 +22,12 @@ export const rosenbrock: Surface = {
     out[0] = -2 * (1 - x) - 400 * x * b;
     out[1] = 200 * b;
   },
+  // ∂²L/∂x² = 2 − 400(y − x²) + 800x² = 2 − 400y + 1200x²; at the minimum (1, 1): [[802, −400], [−400, 200]].
+  hessian: (x, y, out) => {
+    out[0] = 2 - 400 * y + 1200 * x * x;
+    out[1] = -400 * x;
+    out[2] = 200;
+  },
   domain: { x: [-2, 2], y: [-1, 3] },
   minima: [[1, 1]],
   suggestedStart: [-1.2, 1],
@@ -38,6 +44,15 @@ function himmelblauGradient(x: number, y: number, out: Float64Array): void {
   out[1] = 2 * a + 4 * y * b;
 }
 
+/** With a = x² + y − 11 and b = x + y² − 7: [[4a + 8x² + 2, 4(x + y)], [4(x + y), 4b + 8y² + 2]]. */
+function himmelblauHessian(x: number, y: number, out: Float64Array): void {
+  const a = x * x + y - 11;
+  const b = x + y * y - 7;
+  out[0] = 4 * a + 8 * x * x + 2;
+  out[1] = 4 * (x + y);
+  out[2] = 4 * b + 8 * y * y + 2;
+}
+
 /** Himmelblau: L = (x² + y − 11)² + (x + y² − 7)², four minima of equal depth 0. */
 export const himmelblau: Surface = {
   id: 'himmelblau',
@@ -50,6 +65,7 @@ export const himmelblau: Surface = {
     return a * a + b * b;
   },
   gradient: himmelblauGradient,
+  hessian: himmelblauHessian,
   domain: { x: [-5, 5], y: [-5, 5] },
   // (3, 2) is exact; the other three have no closed form and are refined numerically.
   minima: [[3, 2], ...([[-2.805118, 3.131312], [-3.77931, -3.283186], [3.584428, -1.848126]] as const).map((guess): Point => refineMinimum(himmelblauGradient, guess))],
@@ -81,6 +97,21 @@ export const beale: Surface = {
     out[0] = 2 * a * (y - 1) + 2 * b * (y2 - 1) + 2 * c * (y3 - 1);
     out[1] = 2 * a * x + 4 * b * x * y + 6 * c * x * y2;
   },
+  // L = Σ rₖ² with rₖ = cₖ − x + x·yᵏ (k = 1, 2, 3), so H = 2 Σ (∇rₖ∇rₖᵀ + rₖ∇²rₖ):
+  // ∇rₖ = (yᵏ − 1, k·x·yᵏ⁻¹), ∂²rₖ/∂x∂y = k·yᵏ⁻¹, ∂²rₖ/∂y² = k(k − 1)·x·yᵏ⁻².
+  hessian: (x, y, out) => {
+    const y2 = y * y;
+    const y3 = y2 * y;
+    const a = 1.5 - x + x * y;
+    const b = 2.25 - x + x * y2;
+    const c = 2.625 - x + x * y3;
+    const ax = y - 1;
+    const bx = y2 - 1;
+    const cx = y3 - 1;
+    out[0] = 2 * (ax * ax + bx * bx + cx * cx);
+    out[1] = 2 * (ax * x + a) + 4 * y * (bx * x + b) + 6 * y2 * (cx * x + c);
+    out[2] = 2 * x * x + 4 * x * (2 * x * y2 + b) + 6 * x * (3 * x * y2 * y2 + 2 * c * y);
+  },
   domain: { x: [-4.5, 4.5], y: [-4.5, 4.5] },
   minima: [[3, 0.5]],
   suggestedStart: [1, 1.5],
@@ -106,6 +137,12 @@ export const booth: Surface = {
     const b = 2 * x + y - 5;
     out[0] = 2 * a + 4 * b;
     out[1] = 4 * a + 2 * b;
+  },
+  // A quadratic: 2·(1, 2)(1, 2)ᵀ + 2·(2, 1)(2, 1)ᵀ = [[10, 8], [8, 10]] everywhere.
+  hessian: (_x, _y, out) => {
+    out[0] = 10;
+    out[1] = 8;
+    out[2] = 10;
   },
   domain: { x: [-10, 10], y: [-10, 10] },
   minima: [[1, 3]],

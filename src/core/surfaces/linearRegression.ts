@@ -60,6 +60,12 @@ export const linearRegression: Surface = {
     out[0] = 2 * (w * mean.uu + b * mean.u - mean.ut);
     out[1] = 2 * (w * mean.u + b - mean.t);
   },
+  // The mean of the rows' Hessians 2·(uᵢ, 1)(uᵢ, 1)ᵀ: constant, 2·[[mean u², mean u], [mean u, 1]].
+  hessian: (_w, _b, out) => {
+    out[0] = 2 * mean.uu;
+    out[1] = 2 * mean.u;
+    out[2] = 2;
+  },
   domain: { x: [-1, 5], y: [-4, 2] },
   minima: [LEAST_SQUARES],
   suggestedStart: [-0.5, 1.5],

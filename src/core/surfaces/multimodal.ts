@@ -21,6 +21,12 @@ export const rastrigin: Surface = {
   tex: '20 + \\left(x^2 - 10\\cos 2\\pi x\\right) + \\left(y^2 - 10\\cos 2\\pi y\\right)',
   loss: (x, y) => 20 + x * x - 10 * Math.cos(TWO_PI * x) + y * y - 10 * Math.cos(TWO_PI * y),
   gradient: rastriginGradient,
+  // Separable, so diagonal: 2 + 10·(2π)²·cos 2πxᵢ, between −393 and 397.
+  hessian: (x, y, out) => {
+    out[0] = 2 + 10 * TWO_PI * TWO_PI * Math.cos(TWO_PI * x);
+    out[1] = 0;
+    out[2] = 2 + 10 * TWO_PI * TWO_PI * Math.cos(TWO_PI * y);
+  },
   domain: { x: [-5.12, 5.12], y: [-5.12, 5.12] },
   // The global minimum and the four nearest local minima (≈ one unit out along each axis).
   minima: [
@@ -33,6 +39,38 @@ export const rastrigin: Surface = {
   logHeight: false,
   defaultNoise: 30,
 };
+
+/**
+ * Ackley's Hessian. The ripple term R = π·exp((cos 2πx + cos 2πy)/2) gives
+ * R·[[2π cos 2πx − π sin² 2πx, −π sin 2πx sin 2πy], [·, 2π cos 2πy − π sin² 2πy]];
+ * the cone term (gradient C·p, C = 2e^(−0.2r)/r, r = |p|/√2) gives C·(I − (1 + 0.2r)·nnᵀ)
+ * with n = p/|p|. At the origin the cone's curvature is infinite; as the gradient drops
+ * the cone term there (a subgradient of 0), so does the Hessian, leaving the ripple's.
+ */
+function ackleyHessian(x: number, y: number, out: Float64Array): void {
+  const sx = Math.sin(TWO_PI * x);
+  const sy = Math.sin(TWO_PI * y);
+  const cx = Math.cos(TWO_PI * x);
+  const cy = Math.cos(TWO_PI * y);
+  const ripple = Math.PI * Math.exp(0.5 * (cx + cy));
+  let hxx = ripple * (TWO_PI * cx - Math.PI * sx * sx);
+  let hxy = -Math.PI * ripple * sx * sy;
+  let hyy = ripple * (TWO_PI * cy - Math.PI * sy * sy);
+  const r = Math.sqrt(0.5 * (x * x + y * y));
+  if (r !== 0) {
+    const cone = (2 * Math.exp(-0.2 * r)) / r;
+    const radial = cone * (1 + 0.2 * r);
+    // n = p/|p| with |p| = √2·r: a unit vector however small r is (no 1/|p|² to overflow).
+    const nx = x / (Math.SQRT2 * r);
+    const ny = y / (Math.SQRT2 * r);
+    hxx += cone - radial * nx * nx;
+    hxy -= radial * nx * ny;
+    hyy += cone - radial * ny * ny;
+  }
+  out[0] = hxx;
+  out[1] = hxy;
+  out[2] = hyy;
+}
 
 /** Ackley, a = 20, b = 0.2, c = 2π: global minimum 0 at the origin, where the gradient is taken as 0 (a cone tip). */
 export const ackley: Surface = {
@@ -51,6 +89,7 @@ export const ackley: Surface = {
     out[0] = cone * x + ripple * Math.sin(TWO_PI * x);
     out[1] = cone * y + ripple * Math.sin(TWO_PI * y);
   },
+  hessian: ackleyHessian,
   domain: { x: [-5, 5], y: [-5, 5] },
   minima: [[0, 0]],
   suggestedStart: [-3.6, 2.7],
@@ -78,6 +117,13 @@ export const sixHumpCamel: Surface = {
     return (4 - 2.1 * x2 + (x2 * x2) / 3) * x2 + x * y + (-4 + 4 * y2) * y2;
   },
   gradient: camelGradient,
+  // [[8 − 25.2x² + 10x⁴, 1], [1, −8 + 48y²]]: the xy term is the only coupling.
+  hessian: (x, y, out) => {
+    const x2 = x * x;
+    out[0] = 8 - 25.2 * x2 + 10 * x2 * x2;
+    out[1] = 1;
+    out[2] = -8 + 48 * y * y;
+  },
   domain: { x: [-3, 3], y: [-2, 2] },
   // Two global minima, then the four local ones (published to four digits; refined here).
   minima: (
@@ -111,6 +157,34 @@ function goldsteinPriceGradient(x: number, y: number, out: Float64Array): void {
   out[1] = dpd * q + p * dqdy;
 }
 
+/**
+ * L = p·q, so H = q∇²p + ∇p∇qᵀ + ∇q∇pᵀ + p∇²q. p depends on x + y alone (its quadratic
+ * factor is 19 − 14s + 3s², s = x + y), so ∇p = p′·(1, 1) and ∇²p = p″·[[1, 1], [1, 1]];
+ * q depends on v = 2x − 3y alone (18 − 16v + 3v²), but its pieces are kept as in the gradient.
+ */
+function goldsteinPriceHessian(x: number, y: number, out: Float64Array): void {
+  const u = x + y + 1;
+  const a = 19 - 14 * x + 3 * x * x - 14 * y + 6 * x * y + 3 * y * y;
+  const ad = -14 + 6 * x + 6 * y; // ∂a/∂x = ∂a/∂y
+  const p = 1 + u * u * a;
+  const dpd = 2 * u * a + u * u * ad;
+  const d2p = 2 * a + 4 * u * ad + 6 * u * u; // every second derivative of p
+  const v = 2 * x - 3 * y;
+  const b = 18 - 32 * x + 12 * x * x + 48 * y - 36 * x * y + 27 * y * y;
+  const bx = -32 + 24 * x - 36 * y;
+  const by = 48 - 36 * x + 54 * y;
+  const q = 30 + v * v * b;
+  const dqdx = 4 * v * b + v * v * bx;
+  const dqdy = -6 * v * b + v * v * by;
+  // With ∂v/∂x = 2, ∂v/∂y = −3 and b's second derivatives 24, −36, 54.
+  const dqdxx = 8 * b + 8 * v * bx + 24 * v * v;
+  const dqdxy = -12 * b + 4 * v * by - 6 * v * bx - 36 * v * v;
+  const dqdyy = 18 * b - 12 * v * by + 54 * v * v;
+  out[0] = d2p * q + 2 * dpd * dqdx + p * dqdxx;
+  out[1] = d2p * q + dpd * (dqdx + dqdy) + p * dqdxy;
+  out[2] = d2p * q + 2 * dpd * dqdy + p * dqdyy;
+}
+
 /** Goldstein–Price on [−2, 2]²: global minimum 3 at (0, −1), local minima of 30, 84 and 840. */
 export const goldsteinPrice: Surface = {
   id: 'goldstein-price',
@@ -125,6 +199,7 @@ export const goldsteinPrice: Surface = {
     return p * q;
   },
   gradient: goldsteinPriceGradient,
+  hessian: goldsteinPriceHessian,
   domain: { x: [-2, 2], y: [-2, 2] },
   minima: [
     [0, -1],

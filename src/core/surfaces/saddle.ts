@@ -18,6 +18,12 @@ export const saddle: Surface = {
     out[0] = 2 * x;
     out[1] = y * y * y - y;
   },
+  // ∂²L/∂x² = 2, ∂²L/∂y² = 3y² − 1: negative for |y| < 1/√3, which is what makes the origin a saddle.
+  hessian: (_x, y, out) => {
+    out[0] = 2;
+    out[1] = 0;
+    out[2] = 3 * y * y - 1;
+  },
   domain: { x: [-2, 2], y: [-2, 2] },
   minima: [
     [0, 1],

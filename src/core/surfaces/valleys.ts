@@ -43,6 +43,28 @@ function gradient(x: number, y: number, out: Float64Array): void {
   out[1] = 2 * BASIN * y + p0 * y0 + p1 * y1 + p2 * y2;
 }
 
+/**
+ * Well k adds pₖ·(x − cₖx, y − cₖy) to the gradient, pₖ = kₖ·exp(−rₖ²/wₖ); since
+ * ∂pₖ/∂x = −2pₖ(x − cₖx)/wₖ, its Hessian is pₖ·(I − 2·dₖdₖᵀ/wₖ) with dₖ = p − cₖ.
+ */
+function hessian(x: number, y: number, out: Float64Array): void {
+  const x0 = x - c0x;
+  const y0 = y - c0y;
+  const x1 = x - c1x;
+  const y1 = y - c1y;
+  const x2 = x - c2x;
+  const y2 = y - c2y;
+  const p0 = k0 * Math.exp(-(x0 * x0 + y0 * y0) / w0);
+  const p1 = k1 * Math.exp(-(x1 * x1 + y1 * y1) / w1);
+  const p2 = k2 * Math.exp(-(x2 * x2 + y2 * y2) / w2);
+  const q0 = (2 * p0) / w0;
+  const q1 = (2 * p1) / w1;
+  const q2 = (2 * p2) / w2;
+  out[0] = 2 * BASIN + p0 + p1 + p2 - q0 * x0 * x0 - q1 * x1 * x1 - q2 * x2 * x2;
+  out[1] = -q0 * x0 * y0 - q1 * x1 * y1 - q2 * x2 * y2;
+  out[2] = 2 * BASIN + p0 + p1 + p2 - q0 * y0 * y0 - q1 * y1 * y1 - q2 * y2 * y2;
+}
+
 /** One minimum per well, refined by Newton's method from the well's centre; deepest first. */
 const minima: Point[] = WELLS.map(([cx, cy]) => refineMinimum(gradient, [cx, cy])).sort((a, b) => loss(a[0], a[1]) - loss(b[0], b[1]));
 
@@ -58,6 +80,7 @@ export const valleys: Surface = {
   tex: '0.05(x^2+y^2) - 2e^{-\\frac{(x-1.5)^2+(y-1)^2}{0.8}} - 1.4e^{-\\frac{(x+1.5)^2+(y+0.5)^2}{0.6}} - e^{-\\frac{(x-0.6)^2+(y+2.2)^2}{0.5}}',
   loss,
   gradient,
+  hessian,
   domain: { x: [-4, 4], y: [-4, 4] },
   minima,
   suggestedStart: [3, -2.25],
