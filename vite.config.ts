@@ -23,7 +23,28 @@ function contentSecurityPolicy() {
 export default defineConfig({
   plugins: [react(), contentSecurityPolicy()],
   worker: { format: 'es' },
-  build: { target: 'es2022', chunkSizeWarningLimit: 1200 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      output: {
+        // Libraries the first page needs in chunks of their own, loaded with the entry
+        // (module preload): a new build of the app changes only its own chunk, so a returning
+        // visitor (and the service worker) downloads them again only when they are upgraded.
+        // Listed by name, not "all of node_modules": katex must stay in its lazy chunk.
+        codeSplitting: {
+          groups: [
+            { name: 'three', test: /[\\/]node_modules[\\/]three[\\/]/ },
+            { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            {
+              name: 'r3f',
+              test: /[\\/]node_modules[\\/](@react-three[\\/]|three-stdlib|its-fine|react-use-measure|suspend-react|use-sync-external-store|zustand|@babel[\\/]runtime)/,
+            },
+          ],
+        },
+      },
+    },
+  },
   preview: { headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },
   test: {
     projects: [
