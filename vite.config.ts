@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { CONTENT_SECURITY_POLICY } from './scripts/csp.ts';
+import { serviceWorker } from './scripts/pwa/serviceWorkerPlugin.ts';
 
 /**
  * The production page carries a strict Content-Security-Policy as a <meta> tag
@@ -21,7 +22,13 @@ function contentSecurityPolicy() {
 }
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [
+    react(),
+    contentSecurityPolicy(),
+    // Offline after one visit: dist/sw.js precaches the build, except files the app never requests:
+    // the README's screenshots, and KaTeX's .woff/.ttf fallbacks (every browser with service workers takes .woff2).
+    serviceWorker({ exclude: [/^screenshot[^/]*\.png$/, /\.(woff|ttf)$/] }),
+  ],
   worker: { format: 'es' },
   build: {
     target: 'es2022',
