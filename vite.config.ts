@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { CONTENT_SECURITY_POLICY } from './scripts/csp.ts';
+import { serviceWorker } from './scripts/pwa/serviceWorkerPlugin.ts';
 
 /**
  * The production page carries a strict Content-Security-Policy as a <meta> tag
@@ -21,9 +22,36 @@ function contentSecurityPolicy() {
 }
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [
+    react(),
+    contentSecurityPolicy(),
+    // Offline after one visit: dist/sw.js precaches the build, except files the app never requests:
+    // the README's screenshots, and KaTeX's .woff/.ttf fallbacks (every browser with service workers takes .woff2).
+    serviceWorker({ exclude: [/^screenshot[^/]*\.png$/, /\.(woff|ttf)$/] }),
+  ],
   worker: { format: 'es' },
-  build: { target: 'es2022', chunkSizeWarningLimit: 1200 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      output: {
+        // Libraries the first page needs in chunks of their own, loaded with the entry
+        // (module preload): a new build of the app changes only its own chunk, so a returning
+        // visitor (and the service worker) downloads them again only when they are upgraded.
+        // Listed by name, not "all of node_modules": katex must stay in its lazy chunk.
+        codeSplitting: {
+          groups: [
+            { name: 'three', test: /[\\/]node_modules[\\/]three[\\/]/ },
+            { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            {
+              name: 'r3f',
+              test: /[\\/]node_modules[\\/](@react-three[\\/]|three-stdlib|its-fine|react-use-measure|suspend-react|use-sync-external-store|zustand|@babel[\\/]runtime)/,
+            },
+          ],
+        },
+      },
+    },
+  },
   preview: { headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },
   test: {
     projects: [

@@ -29,3 +29,11 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+
+// Offline after one visit (scripts/pwa/sw.ts). A new version waits until every tab of the old one
+// has closed: a running lesson is never reloaded. Builds only: the dev server has no sw.js.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register(`${import.meta.env.BASE_URL}sw.js`).catch((error: unknown) => console.warn('Descent Lab: offline support unavailable:', error));
+  });
+}

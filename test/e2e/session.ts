@@ -15,11 +15,12 @@ export interface BrowserSession {
   readonly url: string;
 }
 
-export function browserSession(): BrowserSession {
+/** `root`: the folder to serve (default dist/). */
+export function browserSession(root?: string): BrowserSession {
   let server: StaticServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    server = await serveDist();
+    server = await serveDist(root);
     browser = await launchChromium();
   });
   afterAll(async () => {

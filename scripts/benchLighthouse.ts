@@ -1,0 +1,184 @@
+/**
+ * Lighthouse on the production build against a bare three.js page, in one run
+ * (run: npm run bench:lighthouse, which builds first). Prints figures; asserts nothing.
+ *
+ * Both pages are built by Vite (the bare one from scripts/lighthouse/bare: one
+ * 256×256 mesh and a heading) and served gzip-compressed from 127.0.0.1, as a host
+ * would serve them. Each page × profile (mobile, desktop) runs RUNS times,
+ * interleaved so that load on this shared machine falls on both pages alike, in a
+ * fresh headless Chromium each time; the table shows medians per figure. Scores move
+ * by about ±0.05 from run to run here, hence the bare page as the yardstick.
+ *
+ * Chromium cannot reach the network: its host resolver maps every name but
+ * 127.0.0.1 to nothing, background networking is off, and any request outside the
+ * served origin is reported (the bench then exits non-zero).
+ *
+ * Full reports: test-results/lighthouse/*.json (open them in the Lighthouse viewer).
+ */
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { launch } from 'chrome-launcher';
+import lighthouse, { desktopConfig, type Flags, type Result } from 'lighthouse';
+import { build } from 'vite';
+import { CONTENT_SECURITY_POLICY } from './csp.ts';
+import { gzipSize, serveCompressed } from './lighthouse/compressedServer.ts';
+
+const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
+const APP_DIST = resolve('dist');
+const BARE_SOURCE = resolve('scripts/lighthouse/bare');
+const REPORTS = resolve('test-results/lighthouse');
+const CHROME_PATH = process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** TECH-NOTES: WebGL on SwiftShader with GPU compositing, as on a machine with a GPU; no network. */
+const CHROME_FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--use-gl=angle',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--ignore-gpu-blocklist',
+  '--disable-quic',
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+];
+
+type PageName = 'app' | 'bare';
+type Profile = 'mobile' | 'desktop';
+
+interface Sample {
+  readonly score: number | null;
+  readonly seo: number | null;
+  readonly tbtMs: number;
+  readonly lcpMs: number;
+  readonly ttiMs: number;
+  readonly domNodes: number;
+  readonly foreign: string[];
+}
+
+function median(values: number[]): number {
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function numeric(lhr: Result, audit: string): number {
+  return lhr.audits[audit]?.numericValue ?? NaN;
+}
+
+async function audit(url: string, profile: Profile, reportName: string): Promise<Sample> {
+  const chrome = await launch({ chromePath: CHROME_PATH, chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
+  try {
+    const flags: Flags = { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'seo'] };
+    const result = await lighthouse(url, flags, profile === 'desktop' ? desktopConfig : undefined);
+    if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+    const lhr = result.lhr;
+    await writeFile(join(REPORTS, `${reportName}.json`), JSON.stringify(lhr));
+    if (lhr.runtimeError) console.warn(`  ${reportName}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    const origin = new URL(url).origin;
+    const requests = (lhr.audits['network-requests']?.details as { items?: { url: string }[] } | undefined)?.items ?? [];
+    return {
+      score: lhr.categories.performance?.score ?? null,
+      seo: lhr.categories.seo?.score ?? null,
+      tbtMs: numeric(lhr, 'total-blocking-time'),
+      lcpMs: numeric(lhr, 'largest-contentful-paint'),
+      ttiMs: numeric(lhr, 'interactive'),
+      domNodes: numeric(lhr, 'dom-size'),
+      foreign: requests.map((request) => request.url).filter((requestUrl) => !requestUrl.startsWith(origin) && !requestUrl.startsWith('data:') && !requestUrl.startsWith('blob:')),
+    };
+  } finally {
+    chrome.kill();
+  }
+}
+
+/** The entry chunk named by the built index.html, and every script it module-preloads: their gzip sizes in bytes. */
+async function entryScripts(dist: string): Promise<{ entry: string; entryGzip: number; initialGzip: number }> {
+  const html = await readFile(join(dist, 'index.html'), 'utf8');
+  const entry = /<script type="module"[^>]*\ssrc="([^"]+)"/.exec(html)?.[1];
+  if (!entry) throw new Error(`no module script in ${dist}/index.html`);
+  const preloads = [...html.matchAll(/<link rel="modulepreload"[^>]*\shref="([^"]+)"/g)].map((match) => match[1]);
+  const sizeOf = async (href: string) => gzipSize(await readFile(join(dist, href.replace(/^\//, ''))));
+  const entryGzip = await sizeOf(entry);
+  let initialGzip = entryGzip;
+  for (const href of preloads) initialGzip += await sizeOf(href);
+  return { entry, entryGzip, initialGzip };
+}
+
+const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+const fixed = (value: number | null, digits: number) => (value === null || !Number.isFinite(value) ? '–' : value.toFixed(digits));
+const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
+
+async function main(): Promise<void> {
+  const bareDist = await mkdtemp(join(tmpdir(), 'descent-bare-'));
+  await mkdir(REPORTS, { recursive: true });
+  await build({ root: BARE_SOURCE, configFile: false, logLevel: 'warn', build: { outDir: bareDist, target: 'es2022', emptyOutDir: true, chunkSizeWarningLimit: 1000 } });
+
+  const app = await serveCompressed(APP_DIST, { 'Content-Security-Policy': CONTENT_SECURITY_POLICY });
+  const bare = await serveCompressed(bareDist);
+  const urls: Record<PageName, string> = { app: `${app.url}/`, bare: `${bare.url}/` };
+  const samples = new Map<string, Sample[]>();
+  const key = (page: PageName, profile: Profile) => `${page} ${profile}`;
+  const started = Date.now();
+  try {
+    for (let run = 1; run <= RUNS; run++) {
+      for (const profile of ['mobile', 'desktop'] as const) {
+        for (const page of ['app', 'bare'] as const) {
+          const sample = await audit(urls[page], profile, `${page}-${profile}-${run}`);
+          samples.set(key(page, profile), [...(samples.get(key(page, profile)) ?? []), sample]);
+          console.log(`  run ${run}/${RUNS} ${page.padEnd(4)} ${profile.padEnd(7)} score ${fixed(sample.score, 2)}  TBT ${fixed(sample.tbtMs, 0)} ms  (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+        }
+      }
+    }
+  } finally {
+    await app.close();
+    await bare.close();
+  }
+  const appScripts = await entryScripts(APP_DIST);
+  const bareScripts = await entryScripts(bareDist);
+  await rm(bareDist, { recursive: true, force: true });
+
+  interface Row { score: number; seo: number; tbtMs: number; lcpMs: number; ttiMs: number; domNodes: number; scores: string }
+  const rows = new Map<string, Row>();
+  for (const [name, list] of samples) {
+    rows.set(name, {
+      score: median(list.map((sample) => sample.score ?? NaN)),
+      seo: median(list.map((sample) => sample.seo ?? NaN)),
+      tbtMs: median(list.map((sample) => sample.tbtMs)),
+      lcpMs: median(list.map((sample) => sample.lcpMs)),
+      ttiMs: median(list.map((sample) => sample.ttiMs)),
+      domNodes: median(list.map((sample) => sample.domNodes)),
+      scores: list.map((sample) => fixed(sample.score, 2)).join(' '),
+    });
+  }
+
+  console.log(`\nLighthouse 12.2.3, ${CHROME_PATH}, median of ${RUNS} runs per row (each run's score in the last column); gzip-served from 127.0.0.1`);
+  console.log('page  profile  score  TBT ms  LCP s  TTI s  DOM nodes  main JS (gzip)  SEO   runs');
+  for (const profile of ['mobile', 'desktop'] as const) {
+    for (const page of ['app', 'bare'] as const) {
+      const row = rows.get(key(page, profile))!;
+      const scripts = page === 'app' ? appScripts : bareScripts;
+      console.log(
+        `${page.padEnd(5)} ${profile.padEnd(8)} ${fixed(row.score, 2).padStart(5)}  ${fixed(row.tbtMs, 0).padStart(6)}  ${fixed(row.lcpMs / 1000, 1).padStart(5)}  ${fixed(row.ttiMs / 1000, 1).padStart(5)}  ${fixed(row.domNodes, 0).padStart(9)}  ${kB(scripts.entryGzip).padStart(14)}  ${fixed(row.seo, 2).padStart(4)}  ${row.scores}`,
+      );
+    }
+  }
+  console.log(`main JS = the entry chunk (${appScripts.entry}); with the chunks it module-preloads, the app loads ${kB(appScripts.initialGzip)} of JS (gzip) before it starts.`);
+
+  const appMobile = rows.get(key('app', 'mobile'))!;
+  const bareMobile = rows.get(key('bare', 'mobile'))!;
+  const appDesktop = rows.get(key('app', 'desktop'))!;
+  const bareDesktop = rows.get(key('bare', 'desktop'))!;
+  console.log('\nTargets (issue 17)');
+  console.log(`  app mobile TBT ≤ 1.5 × bare's        ${fixed(appMobile.tbtMs, 0)} ms vs ≤ ${fixed(1.5 * bareMobile.tbtMs, 0)} ms   ${verdict(appMobile.tbtMs <= 1.5 * bareMobile.tbtMs)}`);
+  console.log(`  app score within 0.05 of bare's      mobile ${fixed(appMobile.score, 2)} vs ≥ ${fixed(bareMobile.score - 0.05, 2)}   ${verdict(appMobile.score >= bareMobile.score - 0.05)}`);
+  console.log(`                                       desktop ${fixed(appDesktop.score, 2)} vs ≥ ${fixed(bareDesktop.score - 0.05, 2)}   ${verdict(appDesktop.score >= bareDesktop.score - 0.05)}`);
+  console.log(`  main chunk ≤ 250 kB gzip             ${kB(appScripts.entryGzip)}   ${verdict(appScripts.entryGzip <= 250_000)}`);
+
+  const foreign = [...samples.values()].flat().flatMap((sample) => sample.foreign);
+  if (foreign.length > 0) {
+    console.error(`\nRequests outside the served origin (none are allowed): ${[...new Set(foreign)].join(', ')}`);
+    process.exitCode = 1;
+  }
+}
+
+await main();
