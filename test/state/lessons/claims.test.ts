@@ -26,6 +26,14 @@ describe('the course', () => {
     expect(parseCourse(JSON.parse(serializeCourse(COURSE)))).toEqual({ ok: true, course: COURSE, problems: [] });
   });
 
+  it('a lesson’s fingerprint changes with any word a learner reads', () => {
+    const { lesson } = COURSE_LESSONS[0];
+    const edited = { ...lesson, stages: lesson.stages.map((stage, index) => (index === 0 ? { ...stage, text: stage.text.replace('13.3', '13.4') } : stage)) };
+    expect(lessonFingerprint(edited)).not.toBe(lessonFingerprint(lesson));
+    const relabelled = { ...lesson, setup: { ...lesson.setup, runs: lesson.setup.runs.map((run) => ({ ...run, label: `${run.label}!` })) } };
+    expect(lessonFingerprint(relabelled)).not.toBe(lessonFingerprint(lesson));
+  });
+
   it('every lesson has engine checks, and every set of checks belongs to a lesson', () => {
     expect(Object.keys(CHECKS).sort()).toEqual(LESSONS.map((lesson) => lesson.id).sort());
   });
@@ -46,6 +54,10 @@ for (const { lesson, claims, textReviewed } of COURSE_LESSONS) {
 
     it(`takes at most ${MAX_LESSON_MINUTES} minutes, asks at least one prediction question, and opens a valid setup`, () => {
       expect(lesson.minutes).toBeLessThanOrEqual(MAX_LESSON_MINUTES);
+      // An honest estimate: reading at 180 words a minute, plus half a minute to think over each question.
+      const words = lessonWords(lesson).join(' ').split(/\s+/).length;
+      const questions = lesson.stages.filter((stage) => stage.question !== undefined).length;
+      expect(lesson.minutes).toBeGreaterThanOrEqual(words / 180 + questions / 2);
       expect(lesson.stages.some((stage) => stage.question !== undefined)).toBe(true);
       expect(isValidSetup(runLesson(lesson).setup)).toBe(true);
     });
