@@ -37,10 +37,14 @@ export function field(record: DataRecord, key: string): Data | undefined {
   return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
-/** A data property's value without running a getter; undefined for accessors and missing keys. */
+/** Stands for a getter or setter, whose code is never called. */
+const ACCESSOR = Symbol('accessor');
+
+/** A data property's value without running a getter: undefined for a missing key, ACCESSOR for a getter or setter. */
 function ownValue(target: object, key: string): unknown {
   const descriptor = Object.getOwnPropertyDescriptor(target, key);
-  return descriptor && 'value' in descriptor ? descriptor.value : undefined;
+  if (descriptor === undefined) return undefined;
+  return 'value' in descriptor ? descriptor.value : ACCESSOR;
 }
 
 /**
@@ -71,7 +75,9 @@ export function toData(input: unknown, cuts: CopyCut[], path: (string | number)[
     if (typeof length === 'number' && length > MAX_ITEMS) cuts.push({ path, reason: 'too-many' });
     const items: Data[] = [];
     for (let i = 0; i < count; i++) {
-      const item = toData(ownValue(input, String(i)), cuts, [...path, i], depth + 1);
+      const value = ownValue(input, String(i));
+      if (value === ACCESSOR) cuts.push({ path: [...path, i], reason: 'not-data' });
+      const item = value === ACCESSOR ? undefined : toData(value, cuts, [...path, i], depth + 1);
       // An array keeps its positions: a hole or a non-data item becomes null (and was listed in cuts).
       items.push(item === undefined ? null : item);
     }
@@ -81,12 +87,12 @@ export function toData(input: unknown, cuts: CopyCut[], path: (string | number)[
   const keys = Object.keys(input);
   if (keys.length > MAX_ITEMS) cuts.push({ path, reason: 'too-many' });
   for (const key of keys.slice(0, MAX_ITEMS)) {
-    const descriptor = Object.getOwnPropertyDescriptor(input, key);
-    if (!descriptor || !('value' in descriptor)) {
+    const own = ownValue(input, key);
+    if (own === ACCESSOR) {
       cuts.push({ path: [...path, key], reason: 'not-data' });
       continue;
     }
-    const value = toData(descriptor.value, cuts, [...path, key], depth + 1);
+    const value = toData(own, cuts, [...path, key], depth + 1);
     if (value !== undefined) Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
   }
   return record;

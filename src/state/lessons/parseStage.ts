@@ -162,7 +162,7 @@ export function readStage(value: Data, context: StageContext, path: ProblemPath,
   problems.unknownKeys(value, Object.keys(StageSchema.entries), path);
   const text = readText(TEXT_LIMITS.text, field(value, 'text'));
   if ('why' in text) {
-    problems.add([...path, 'text'], `${text.why}; the stage was removed`);
+    problems.add([...path, 'text'], `${text.why}; the stage was removed`, path);
     return null;
   }
   checkPlaceholders(text.value, [...path, 'text'], context, false, problems);

@@ -18,6 +18,8 @@ export interface LessonProblem {
   readonly path: ProblemPath;
   /** The sentence a teacher reads. */
   readonly message: string;
+  /** The part of the lesson dropped because of this problem, when that is more than the field itself (a stage without text). */
+  readonly removed?: ProblemPath;
 }
 
 /** Words for the fields of the format; hyper-parameters and schedule parameters take core's labels. */
@@ -108,8 +110,8 @@ export function place(path: ProblemPath): string {
 export class Problems {
   readonly list: LessonProblem[] = [];
 
-  add(path: ProblemPath, words: string): void {
-    this.list.push({ path: [...path], message: `${place(path)}: ${words}` });
+  add(path: ProblemPath, words: string, removed?: ProblemPath): void {
+    this.list.push({ path: [...path], message: `${place(path)}: ${words}`, ...(removed === undefined ? {} : { removed: [...removed] }) });
   }
 
   /** Keys of `record` the format does not know: each reported and ignored. */
