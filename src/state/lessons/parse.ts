@@ -192,7 +192,8 @@ export function crossFieldErrors(lesson: Lesson): string[] {
     if (question?.kind === 'choice' && question.answer >= question.options.length) errors.push(`${where}: the answer is not an option`);
     if (question?.kind === 'click' && question.run >= setup.runs.length) errors.push(`${where}: the question names a run that does not exist`);
     for (const reveal of stage.reveal ?? []) {
-      if ((reveal.show === 'basin-map' || reveal.show === 'hyper-map') && reveal.run >= setup.runs.length) errors.push(`${where}: a map of a run that does not exist`);
+      if ((reveal.show === 'basin-map' || reveal.show === 'hyper-map' || reveal.show === 'model') && reveal.run >= setup.runs.length) errors.push(`${where}: a map or model of a run that does not exist`);
+      if (reveal.show === 'model' && reveal.step !== undefined && reveal.step > setup.steps) errors.push(`${where}: a model past the last step`);
       if (reveal.show !== 'paths') continue;
       if (reveal.runs?.some((run, i) => run >= setup.runs.length || reveal.runs!.indexOf(run) !== i)) errors.push(`${where}: paths of runs that do not exist or repeat`);
       if (reveal.upToStep !== undefined && (reveal.upToStep > setup.steps || reveal.upToEpoch !== undefined)) errors.push(`${where}: a reveal past the last step or with both a step and an epoch`);

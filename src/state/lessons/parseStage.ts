@@ -102,7 +102,7 @@ function readReveal(value: Data, context: StageContext, path: ProblemPath, probl
   if (!isRecord(value)) return `${describeValue(value)} is not an object such as { "show": "paths" }`;
   const show = readChoice(REVEAL_KINDS, field(value, 'show'), 'something to show');
   if ('why' in show) return `show: ${show.why}`;
-  const known = { paths: ['show', 'runs', 'upToStep', 'upToEpoch'], chart: ['show', 'x'], 'basin-map': ['show', 'run'], 'hyper-map': ['show', 'run', 'axis'] }[show.value];
+  const known = { paths: ['show', 'runs', 'upToStep', 'upToEpoch'], chart: ['show', 'x'], 'basin-map': ['show', 'run'], 'hyper-map': ['show', 'run', 'axis'], model: ['show', 'run', 'step'] }[show.value];
   problems.unknownKeys(value, known, path);
   if (show.value === 'chart') {
     if (!Object.hasOwn(value, 'x')) return { show: 'chart' };
@@ -110,10 +110,17 @@ function readReveal(value: Data, context: StageContext, path: ProblemPath, probl
     if ('why' in x) problems.add([...path, 'x'], `${x.why}; the chart counts steps`);
     return 'why' in x ? { show: 'chart' } : { show: 'chart', x: x.value };
   }
-  if (show.value === 'basin-map' || show.value === 'hyper-map') {
+  if (show.value === 'basin-map' || show.value === 'hyper-map' || show.value === 'model') {
     const run = runIndex(field(value, 'run'), context);
     if (run === null) return `the run ${describeValue(field(value, 'run'))} is not one of the ${context.runCount} runs (count from 0)`;
     if (show.value === 'basin-map') return { show: 'basin-map', run };
+    if (show.value === 'model') {
+      if (!Object.hasOwn(value, 'step')) return { show: 'model', run };
+      const step = readNumber({ ...RULES.step, max: context.steps }, field(value, 'step'));
+      if ('why' in step) problems.add([...path, 'step'], `${step.why}; the model at the run's end is shown`);
+      else if (step.note) problems.add([...path, 'step'], step.note);
+      return 'why' in step ? { show: 'model', run } : { show: 'model', run, step: step.value };
+    }
     if (!Object.hasOwn(value, 'axis')) return { show: 'hyper-map', run };
     const axis = readChoice(HYPER_MAP_AXES, field(value, 'axis'), 'a map axis');
     if ('why' in axis) problems.add([...path, 'axis'], `${axis.why}; the map's own choice is used`);

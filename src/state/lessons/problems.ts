@@ -62,6 +62,7 @@ const FIELD_NAMES: Readonly<Record<string, string>> = {
   show: 'show',
   upToStep: 'up to step',
   upToEpoch: 'up to epoch',
+  step: 'step',
   x: 'x axis',
   axis: 'axis',
   lessons: 'lessons',

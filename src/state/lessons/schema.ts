@@ -78,8 +78,14 @@ export const CONTROL_FLAGS = [
 export type ControlFlag = (typeof CONTROL_FLAGS)[number];
 
 /** What a stage shows once it is answered (or skipped). */
-export const REVEAL_KINDS = ['paths', 'chart', 'basin-map', 'hyper-map'] as const;
-export const CHART_AXES = ['steps', 'epochs'] as const;
+export const REVEAL_KINDS = ['paths', 'chart', 'basin-map', 'hyper-map', 'model'] as const;
+/**
+ * The loss chart's x axis: optimizer steps; epochs (passes over the data, for
+ * comparing batch sizes); or evaluations of the loss or gradient, for fair
+ * comparisons of methods that spend different numbers per step (random search,
+ * a genetic algorithm's population against gradient descent).
+ */
+export const CHART_AXES = ['steps', 'epochs', 'evaluations'] as const;
 export const HYPER_MAP_AXES = ['momentum', 'beta1'] as const;
 export const QUESTION_KINDS = ['choice', 'number', 'click'] as const;
 
@@ -251,6 +257,8 @@ export const RevealSchema = v.variant('show', [
   v.strictObject({ show: v.literal('chart'), x: v.optional(v.picklist(CHART_AXES)) }),
   v.strictObject({ show: v.literal('basin-map'), run: numberSchema(RULES.run) }),
   v.strictObject({ show: v.literal('hyper-map'), run: numberSchema(RULES.run), axis: v.optional(v.picklist(HYPER_MAP_AXES)) }),
+  /** The model a run's point stands for (the line through the data; a network's decision boundary), at its end or at a step. */
+  v.strictObject({ show: v.literal('model'), run: numberSchema(RULES.run), step: v.optional(numberSchema(RULES.step)) }),
 ]);
 
 export const StageSchema = v.strictObject({

@@ -34,6 +34,24 @@ describe('the course', () => {
     expect(lessonFingerprint(relabelled)).not.toBe(lessonFingerprint(lesson));
   });
 
+  it('avoids the misconceptions CURRICULUM.md lists, and the old scenarios’ wrong sentences', () => {
+    const words = COURSE_LESSONS.map(({ lesson }) => lessonWords(lesson).join('\n')).join('\n').toLowerCase();
+    const wrong = [
+      'only ever goes downhill', // plain GD climbs past 2/λmax
+      'runs out of steam', // AdaGrad converges on a convex bowl
+      'stalls short of the minimum.', // ... (offered only as a wrong answer, which ends differently)
+      'stuck at a saddle',
+      'past steps', // momentum adds up past gradients
+      'all of them trace', // only averaging all rows gives the smooth path
+      'smoother and faster', // momentum's loss curve is the bumpier one
+      'leaves at once', // Adam's escape: it never comes near the saddle
+    ];
+    for (const phrase of wrong) expect(words, phrase).not.toContain(phrase);
+    expect(lessonById('saddle')!.title.toLowerCase()).not.toContain('stuck');
+    expect(words).toContain('past gradients');
+    expect(words).toContain('torch.optim.rmsprop');
+  });
+
   it('every lesson has engine checks, and every set of checks belongs to a lesson', () => {
     expect(Object.keys(CHECKS).sort()).toEqual(LESSONS.map((lesson) => lesson.id).sort());
   });

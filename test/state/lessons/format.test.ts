@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { makeBowl, simulate } from '../../../src/core/index.ts';
+import { HYPER_PARAMETER_KEYS, makeBowl, OPTIMIZER_IDS, SCHEDULES, simulate, SURFACE_IDS } from '../../../src/core/index.ts';
 import { lessonSetup } from '../../../src/state/lessons/build.ts';
 import { isValidLesson, parseCourse, parseLesson, parseLessonJson, type ParsedLesson } from '../../../src/state/lessons/parse.ts';
-import type { Course, Lesson } from '../../../src/state/lessons/schema.ts';
+import { OPTIMIZER_CHOICES, RunChoiceSchema, SCHEDULE_TYPES, SURFACE_CHOICES, type Course, type Lesson } from '../../../src/state/lessons/schema.ts';
 import { DELETE, edited, type JsonPath } from './editJson.ts';
 import { serializeCourse, serializeLesson } from '../../../src/state/lessons/serialize.ts';
 import { isValidSetup } from '../../../src/state/url.ts';
@@ -38,7 +38,7 @@ const EXAMPLE: Lesson = {
       text: 'Where does it end?',
       question: { kind: 'click', prompt: 'Click where run 2 ends.', run: 1, radius: 0.3 },
       explanation: 'Your click was {miss} away.',
-      reveal: [{ show: 'paths', upToEpoch: 1 }, { show: 'basin-map', run: 0 }, { show: 'hyper-map', run: 1, axis: 'momentum' }],
+      reveal: [{ show: 'paths', upToEpoch: 1 }, { show: 'basin-map', run: 0 }, { show: 'hyper-map', run: 1, axis: 'momentum' }, { show: 'model', run: 2, step: 50 }],
     },
   ],
 };
@@ -92,6 +92,7 @@ describe('the lesson format', () => {
       'setup, run 2, Momentum μ: SGD does not use it; it was ignored',
       // With 2 steps, reveals past step 2 are cut back.
       'stage 1, reveal 1, up to step: 10 is above the largest allowed, 2; it was set to 2',
+      'stage 3, reveal 4, step: 50 is above the largest allowed, 2; it was set to 2',
     ]);
     const lesson = parsed(JSON.parse(JSON.stringify(result.ok && result.lesson)));
     expect(lesson.minutes).toBe(3);
@@ -219,6 +220,29 @@ describe('the lesson format', () => {
     // The bowl's condition number reaches the engine.
     const path = simulate({ surface: makeBowl(setup.bowlCondition), optimizer: 'sgd', lr: 0.95, start: setup.start, steps: 100 });
     expect(path.loss[100]).toBeLessThan(1e-8);
+  });
+
+  it('follows core’s tables, so optimizers, hyper-parameters, schedules and surfaces merged later are expressible at once', () => {
+    expect(OPTIMIZER_CHOICES).toEqual(OPTIMIZER_IDS);
+    expect(SURFACE_CHOICES).toEqual(SURFACE_IDS);
+    expect(SCHEDULE_TYPES).toEqual(Object.keys(SCHEDULES));
+    for (const key of HYPER_PARAMETER_KEYS) expect(Object.keys(RunChoiceSchema.entries)).toContain(key);
+    // Lessons still to come, in today's terms: Nesterov's look-ahead; methods compared at equal evaluations; the model behind a point.
+    const later: Lesson = {
+      version: 1,
+      id: 'nesterov-look-ahead',
+      title: 'Nesterov looks ahead',
+      minutes: 3,
+      setup: { surface: 'rastrigin', start: [2.2, -1.7], steps: 300, runs: [{ optimizer: 'nesterov', lr: 0.002, momentum: 0.9 }, { optimizer: 'momentum', lr: 0.002, momentum: 0.9 }] },
+      stages: [
+        {
+          text: 'Same budget of gradient evaluations.',
+          question: { kind: 'click', prompt: 'Where does Nesterov end?', run: 0, radius: 0.3 },
+          reveal: [{ show: 'chart', x: 'evaluations' }, { show: 'model', run: 0 }],
+        },
+      ],
+    };
+    expect(parseLesson(later)).toEqual({ ok: true, lesson: later, problems: [] });
   });
 
   it('a course is an ordered list of lesson ids with a title', () => {
