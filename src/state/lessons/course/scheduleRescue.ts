@@ -1,0 +1,42 @@
+import type { CourseLesson } from '../claims.ts';
+
+/** CURRICULUM 10 (schedules), scenario "schedule-rescue": a decaying η rescues a start that is too big. */
+export const scheduleRescue: CourseLesson = {
+  lesson: {
+    version: 1,
+    id: 'schedule-rescue',
+    title: 'A schedule rescues a step that is too big',
+    minutes: 3,
+    setup: {
+      surface: 'bowl',
+      bowlCondition: 5,
+      start: [-2.5, 2],
+      steps: 150,
+      runs: [
+        { optimizer: 'sgd', label: 'η = 1.15, constant', lr: 1.15 },
+        { optimizer: 'sgd', label: 'η = 1.15, 1/t decay', lr: 1.15, schedule: { type: 'inverse-time', decay: 0.05 } },
+      ],
+    },
+    controls: ['hide-learning-rate', 'lock-start'],
+    stages: [
+      {
+        text: 'η = 1.15 is above this bowl’s stability limit of 1: with constant steps each one overshoots the valley floor more than the last, and the run leaves the plane at step 57. The second run starts from the same point with the same η, but under a 1/t decay, η_t = 1.15/(1 + 0.05t).',
+        question: {
+          kind: 'choice',
+          prompt: 'What does the decayed run do?',
+          options: ['It diverges too, only later', 'It climbs for a few steps, then settles into the minimum', 'It never climbs at all'],
+          answer: 1,
+        },
+        explanation:
+          'You said: {guess}. After three steps η_t has fallen to 1.0, the limit, and it stays below from then on. The loss climbs for three steps, peaks at 19.0, then falls to {final.loss.run2} after 150 steps. What decides stability is the η a run ends up with, not the one it starts with.',
+        reveal: [{ show: 'paths' }, { show: 'chart' }],
+      },
+    ],
+  },
+  claims: [
+    { id: 'constant-diverges', says: 'with constant steps each one overshoots the valley floor more than the last, and the run leaves the plane at step 57' },
+    { id: 'decay-below-limit', says: 'After three steps η_t has fallen to 1.0, the limit, and it stays below from then on.' },
+    { id: 'climbs-then-settles', says: 'The loss climbs for three steps, peaks at 19.0, then falls to {final.loss.run2} after 150 steps.' },
+  ],
+  textReviewed: '6a45285b',
+};
