@@ -82,8 +82,9 @@ export function startPersistence(store: StoreApi<AppState>, storage: SetupStorag
     const setup = store.getState().setup;
     const hash = encodeSetup(setup);
     saveStoredSetup(setup, storage);
-    if (hash !== lastHash && typeof history !== 'undefined' && typeof location !== 'undefined') {
-      lastHash = hash;
+    lastHash = hash;
+    // Compared with the address bar itself: after a pasted link, a write of the setup it replaced may have put an older link there.
+    if (typeof history !== 'undefined' && typeof location !== 'undefined' && location.hash !== hash) {
       history.replaceState(history.state, '', `${location.pathname}${location.search}${hash}`);
     }
   };
