@@ -10,7 +10,9 @@
  *   appPlayhead            animate-mode position: appPlayhead.stepAt(performance.now())
  */
 import { useStore } from 'zustand';
-import { createEngineClient, type EngineClient, type WorkerLike } from '../worker/client.ts';
+import { createEngineClient, type EngineClient } from '../worker/client.ts';
+import type { Request } from '../worker/protocol.ts';
+import type { WorkerLike } from '../worker/threads.ts';
 import { guardCustomPanes } from './customSurface.ts';
 import { connectEngine, engineCallbacks, fieldKey } from './engine.ts';
 import { Playhead } from './playhead.ts';
@@ -58,7 +60,7 @@ export interface StartOptions {
   /** Setup to start with (a link or a restored session), already validated. */
   readonly setup?: Setup;
   /** For tests: a fake worker. */
-  readonly workerFactory?: () => WorkerLike;
+  readonly workerFactory?: () => WorkerLike<Request>;
 }
 
 let running: { readonly client: EngineClient; readonly disconnect: () => void } | null = null;

@@ -30,7 +30,7 @@ import {
   type OptimizerId,
 } from '../core/index.ts';
 import type { MapJob, MapKind, WireBasinSpec, WireHyperSpec } from '../worker/mapProtocol.ts';
-import type { MapPool, MapProgress } from '../worker/pool.ts';
+import type { MapPool, MapProgress } from '../worker/poolTypes.ts';
 import type { RunConfig, Setup } from './setup.ts';
 import type { AppStore } from './store.ts';
 import { paneIndexOf, surfaceById, surfaceRefOf } from './surfaceOf.ts';

@@ -5,8 +5,9 @@
  * human-speed `playing` flag.
  */
 import type { StateCreator } from 'zustand/vanilla';
+import type { EngineStatus } from '../worker/client.ts';
 import type { Playhead } from './playhead.ts';
-import type { AppState, Notice, SessionActions, WorkerStatus } from './storeTypes.ts';
+import type { AppState, Notice, SessionActions } from './storeTypes.ts';
 
 /** Notices kept on screen at once; older ones drop off. */
 export const MAX_NOTICES = 5;
@@ -15,7 +16,7 @@ export interface SessionState {
   readonly selectedRunId: string | null;
   readonly playing: boolean;
   readonly notices: readonly Notice[];
-  readonly workerStatus: WorkerStatus;
+  readonly workerStatus: EngineStatus;
   readonly workerMessage: string | null;
   readonly resultsVersion: number;
 }

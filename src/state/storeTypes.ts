@@ -4,6 +4,7 @@
  * per-frame playback position in playhead.ts.
  */
 import type { OptimizerId, Point } from '../core/types.ts';
+import type { EngineStatus } from '../worker/client.ts';
 import type { CameraMode, CustomSurface, LogHeightMode, PlaybackMode, RunConfig, Setup } from './setup.ts';
 
 export type NoticeKind = 'info' | 'warning' | 'error';
@@ -14,8 +15,6 @@ export interface Notice {
   /** Plain words, e.g. "The link's learning rate for run 2 was not a number; used 0.01 instead." */
   readonly text: string;
 }
-
-export type WorkerStatus = 'starting' | 'computing' | 'ready' | 'restarting' | 'failed';
 
 export interface SetupActions {
   /** Set the surface of a pane (default pane 0); resets the start to the surface's suggested start when `resetStart`. */
@@ -65,7 +64,8 @@ export interface AppState extends SetupActions, SessionActions {
   /** True while animate-mode playback runs. */
   readonly playing: boolean;
   readonly notices: readonly Notice[];
-  readonly workerStatus: WorkerStatus;
+  /** The engine client's status, as it last reported it. */
+  readonly workerStatus: EngineStatus;
   /** Last worker problem in plain words, null when healthy. */
   readonly workerMessage: string | null;
   /** Bumped by the client after each finished generation, so slow UI (legend) can refresh at human speed. */

@@ -2,19 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { basinCellStart, basinMap, MAP_NOT_CONVERGED, surfaces } from '../../src/core/index.ts';
 import { createMapHandler } from '../../src/worker/mapHandler.ts';
 import type { MapRequest } from '../../src/worker/mapProtocol.ts';
-import { createMapPool, type MapWorkerLike } from '../../src/worker/pool.ts';
+import { createMapPool } from '../../src/worker/pool.ts';
+import type { MapWorker } from '../../src/worker/poolTypes.ts';
 import { createMaps, HYPER_CELLS } from '../../src/state/maps.ts';
 import { createAppStore } from '../../src/state/store.ts';
 
 /** Workers that run the real handler when the test flushes their queues. */
 function queuedPool() {
-  const queue: { worker: MapWorkerLike; request: MapRequest }[] = [];
+  const queue: { worker: MapWorker; request: MapRequest }[] = [];
   let created = 0;
   const pool = createMapPool({
     size: 2,
     workerFactory: () => {
       created++;
-      const worker: MapWorkerLike = {
+      const worker: MapWorker = {
         onmessage: null,
         onerror: null,
         postMessage: (request) => queue.push({ worker, request }),
