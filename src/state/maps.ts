@@ -21,6 +21,7 @@ import {
   defaultTolerance,
   hyperAxisOf,
   MAP_MAX_MINIMA,
+  MAP_STEP_LIMIT,
   OPTIMIZERS,
   tileGrid,
   tileSideFor,
@@ -35,8 +36,6 @@ import type { RunConfig, Setup } from './setup.ts';
 import type { AppStore } from './store.ts';
 import { paneIndexOf, surfaceById, surfaceRefOf } from './surfaceOf.ts';
 
-/** Maps never run longer than this many steps per cell, whatever the setup's step count. */
-export const MAP_STEP_LIMIT = 5000;
 export const BASIN_RESOLUTIONS = [64, 128, 256] as const;
 export const DEFAULT_BASIN_RESOLUTION = 128;
 /** Cells per side of the hyper-parameter map. */

@@ -4,9 +4,10 @@
  * reload loses nothing). A link wins over the stored session.
  */
 import type { StoreApi } from 'zustand';
+import { decodeSetupHash, encodeSetup } from './link.ts';
+import { validateSetup } from './repair.ts';
 import type { Setup } from './setup.ts';
 import type { AppState } from './storeTypes.ts';
-import { decodeSetupHash, encodeSetup, validateSetup } from './url.ts';
 
 /** Versioned with the link format: both carry the same JSON. */
 export const STORAGE_KEY = 'descent-lab.setup.v1';

@@ -5,15 +5,12 @@
  * holds a value a shared link could not.
  */
 import type { StateCreator } from 'zustand/vanilla';
+import { MAX_APP_DATASET_SIZE, MAX_BOWL_CONDITION, MAX_PANES, MAX_RUNS, MAX_STEPS, MAX_STEPS_PER_SECOND, MIN_BOWL_CONDITION } from '../core/index.ts';
 import type { OptimizerId } from '../core/types.ts';
 import { defaultLr, defaultRun, nextOptimizer, optimizerParams } from './defaults.ts';
-import { MAX_PANES, MAX_RUNS, MAX_STEPS, RUN_PALETTE, type RunConfig, type Setup } from './setup.ts';
+import { RUN_PALETTE, type RunColor, type RunConfig, type Setup } from './setup.ts';
 import type { AppState, SetupActions } from './storeTypes.ts';
 import { surfaceById } from './surfaceOf.ts';
-import { MAX_DATASET_SIZE } from './url.ts';
-
-export const MAX_BOWL_CONDITION = 1000;
-export const MAX_STEPS_PER_SECOND = 10_000;
 
 type RunPatch = Partial<Omit<RunConfig, 'id'>>;
 
@@ -37,8 +34,8 @@ export function nextRunId(runs: readonly RunConfig[]): string {
 }
 
 /** The first palette color no run uses; when all are used, cycle by count. */
-export function nextColor(runs: readonly RunConfig[]): string {
-  const used = new Set(runs.map((run) => run.color));
+export function nextColor(runs: readonly RunConfig[]): RunColor {
+  const used = new Set<string>(runs.map((run) => run.color));
   return RUN_PALETTE.find((color) => !used.has(color)) ?? RUN_PALETTE[runs.length % RUN_PALETTE.length];
 }
 
@@ -99,7 +96,7 @@ export function createSetupSlice(initial: Setup): StateCreator<AppState, [], [],
 
       setBowlCondition(condition) {
         if (!Number.isFinite(condition)) return;
-        setSetup((setup) => ({ ...setup, bowlCondition: clamp(condition, 1, MAX_BOWL_CONDITION) }));
+        setSetup((setup) => ({ ...setup, bowlCondition: clamp(condition, MIN_BOWL_CONDITION, MAX_BOWL_CONDITION) }));
       },
 
       setStart(start) {
@@ -114,7 +111,7 @@ export function createSetupSlice(initial: Setup): StateCreator<AppState, [], [],
       },
 
       setDatasetSize(size) {
-        const value = whole(size, 1, MAX_DATASET_SIZE);
+        const value = whole(size, 1, MAX_APP_DATASET_SIZE);
         if (value === null) return;
         setSetup((setup) => {
           if (setup.datasetSize === value) return setup;

@@ -3,10 +3,9 @@
  * or the person's own f(x, y)), the start point and number of steps.
  */
 import { useId, useState } from 'react';
+import { MAX_BOWL_CONDITION, MAX_COORDINATE, MAX_PANES, MAX_STEPS, MIN_BOWL_CONDITION } from '../core/index.ts';
 import { appStore, useAppStore } from '../state/app.ts';
 import { loadExpressionParser } from '../state/customSurface.ts';
-import { MAX_PANES, MAX_STEPS } from '../state/setup.ts';
-import { MAX_COORDINATE } from '../state/url.ts';
 import { SURFACE_LIST, paneSurfaceId, surfaceById, surfaceLabel } from './catalog.ts';
 import { CustomSurfacePanel, DEFAULT_CUSTOM } from './CustomSurfacePanel.tsx';
 import { formatInteger } from './format.ts';
@@ -86,8 +85,8 @@ export function SurfaceControls() {
         <RangeField
           label="Bowl condition number κ"
           value={setup.bowlCondition}
-          min={1}
-          max={1000}
+          min={MIN_BOWL_CONDITION}
+          max={MAX_BOWL_CONDITION}
           log
           format={(value) => `κ = ${formatInteger(value)}`}
           onChange={(value) => setBowlCondition(Math.round(value))}

@@ -8,7 +8,7 @@ import { useAppStore } from '../state/app.ts';
 import { defaultLr } from '../state/defaults.ts';
 import type { RunConfig } from '../state/setup.ts';
 import { useSurfaceById } from '../state/surfaceOf.ts';
-import { LR_LIMITS } from '../state/url.ts';
+import { LR_LIMITS } from '../core/index.ts';
 
 export function useLrRange(run: RunConfig): readonly [number, number] {
   const surfaceId = useAppStore((state) => (state.setup.panes[run.pane] ?? state.setup.panes[0]).surface);

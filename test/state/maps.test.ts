@@ -91,7 +91,7 @@ describe('maps state', () => {
     fake.step();
     const revision = maps.store.getState().basin.revision;
     const runId = app.getState().setup.runs[0].id;
-    app.getState().updateRun(runId, { color: '#123456' });
+    app.getState().updateRun(runId, { color: '#d55e00' });
     expect(maps.store.getState().basin.tilesDone).toBe(1);
     app.getState().updateRun(runId, { lr: 0.05 });
     expect(maps.store.getState().basin.tilesDone).toBe(0);

@@ -4,7 +4,7 @@ import { wireRunSpec } from '../../src/state/engine.ts';
 import { SCENARIOS, scenarioById } from '../../src/state/scenarios.ts';
 import type { Setup } from '../../src/state/setup.ts';
 import { surfaceById } from '../../src/state/surfaceOf.ts';
-import { isValidSetup } from '../../src/state/url.ts';
+import { isValidSetup } from '../../src/state/repair.ts';
 
 /** Run every path of a scenario through the engine exactly as the worker would. */
 function runScenario(id: string): { setup: Setup; paths: Trajectory[] } {

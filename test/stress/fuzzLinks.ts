@@ -8,8 +8,8 @@
  *    valid setup must be shown.
  */
 import { defaultSetup } from '../../src/state/defaults.ts';
-import { describeField } from '../../src/state/url.ts';
-import type { Setup } from '../../src/state/setup.ts';
+import { describeField } from '../../src/state/problems.ts';
+import { RUN_PALETTE, type Setup } from '../../src/state/setup.ts';
 import { createRandom } from '../../src/core/random.ts';
 
 export interface FuzzLink {
@@ -98,8 +98,7 @@ function randomBase(random: () => number): Setup {
     batchSize: random() < 0.5 ? 8 : setup.datasetSize,
     seed: Math.floor(random() * 1000),
   }));
-  const colors = ['#ff6f3c', '#56b4e9', '#f5f5f5', '#e69f00', '#cc79a7'];
-  return { ...setup, steps: 50 + Math.floor(random() * 400), runs: runs.map((run, i) => ({ ...run, color: colors[i] })) };
+  return { ...setup, steps: 50 + Math.floor(random() * 400), runs: runs.map((run, i) => ({ ...run, color: RUN_PALETTE[i] })) };
 }
 
 function link(json: string, version = '1'): string {
