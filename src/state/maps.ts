@@ -32,6 +32,7 @@ import {
 } from '../core/index.ts';
 import type { MapJob, MapKind, WireBasinSpec, WireHyperSpec } from '../worker/mapProtocol.ts';
 import type { MapPool, MapProgress } from '../worker/poolTypes.ts';
+import { optimizerSpec } from './engine.ts';
 import type { RunConfig, Setup } from './setup.ts';
 import type { AppStore } from './store.ts';
 import { paneIndexOf, surfaceById, surfaceRefOf } from './surfaceOf.ts';
@@ -149,20 +150,13 @@ function targetRun(setup: Setup, runId: string | null, selectedRunId: string | n
   return setup.runs.find((run) => run.id === runId) ?? setup.runs.find((run) => run.id === selectedRunId) ?? setup.runs[0] ?? null;
 }
 
-/** The optimizer settings of a run that a map uses (only the hyper-parameters its optimizer has). */
-function optimizerSettings(run: RunConfig) {
-  const settings: Record<string, number | boolean> = {};
-  for (const parameter of OPTIMIZERS[run.optimizer].hyperParameters) settings[parameter.key] = run[parameter.key];
-  return { optimizer: run.optimizer, lr: run.lr, ...settings, ...(run.schedule.type === 'constant' ? {} : { schedule: run.schedule }) };
-}
-
 /** The basin-map job for a run, or a reason there is none. */
 export function basinJobFor(setup: Setup, run: RunConfig, resolution: number): { job: MapJob; pane: number; domain: Domain } | { error: string } {
   const pane = paneIndexOf(setup, run.pane);
   const surface = surfaceById(setup.panes[pane].surface, setup);
   if (!surface) return { error: 'This surface cannot be mapped until its function is valid.' };
   const spec: WireBasinSpec = {
-    ...optimizerSettings(run),
+    ...optimizerSpec(run),
     surface: surfaceRefOf(setup, pane),
     steps: Math.min(setup.steps, MAP_STEP_LIMIT),
     resolution,
@@ -185,7 +179,7 @@ export function hyperJobFor(setup: Setup, run: RunConfig): { job: MapJob; axis: 
   if (!surface) return { error: 'This surface cannot be mapped until its function is valid.' };
   const [lrMin, lrMax] = hyperLrRange(surface.lrRange);
   const spec: WireHyperSpec = {
-    ...optimizerSettings(run),
+    ...optimizerSpec(run),
     optimizer: mapped.optimizer,
     surface: surfaceRefOf(setup, pane),
     steps: Math.min(setup.steps, MAP_STEP_LIMIT),
