@@ -4,13 +4,13 @@ import { LossChart } from './ui/LossChart.tsx';
 import { SceneArea } from './ui/SceneArea.tsx';
 import { ScenarioPanel } from './ui/ScenarioPanel.tsx';
 import { ShortcutsOverlay } from './ui/ShortcutsOverlay.tsx';
-import { useUiStore } from './ui/uiStore.ts';
+import { useAppStore } from './state/app.ts';
 import { useShortcuts } from './ui/useShortcuts.ts';
 
 /** The page: header, control panel, the scene with its legend, the loss chart and the lesson text. */
 export function App() {
-  const presentation = useUiStore((state) => state.presentation);
-  const panelOpen = useUiStore((state) => state.panelOpen);
+  const presentation = useAppStore((state) => state.presentation);
+  const panelOpen = useAppStore((state) => state.panelOpen);
   useShortcuts();
 
   return (

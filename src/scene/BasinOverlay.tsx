@@ -13,7 +13,7 @@ import { useThree } from '@react-three/fiber';
 import { useEffect, useLayoutEffect, useMemo, useSyncExternalStore } from 'react';
 import { BufferAttribute, BufferGeometry, DataTexture, DoubleSide, MeshLambertMaterial, NearestFilter, RGBAFormat, SRGBColorSpace, UnsignedByteType } from 'three';
 import { appMaps } from './appBridge.ts';
-import type { BasinData } from '../state/maps.ts';
+import type { BasinData } from '../state/maps/types.ts';
 import type { WorldFrame } from './heightMapping.ts';
 import { basinCellInto } from './mapColors.ts';
 import type { MappedField } from './mappedField.ts';

@@ -12,7 +12,7 @@ import type { ComputeInput, EngineClient, EngineClientOptions } from '../worker/
 import { DEFAULT_FIELD_RESOLUTION, type FieldRequest, type RunRequest, type WireRunSpec } from '../worker/protocol.ts';
 import type { Results } from './results.ts';
 import type { RunConfig, Setup } from './setup.ts';
-import type { AppStore } from './store.ts';
+import type { AppStore } from './store/store.ts';
 import { exampleRowsOf, paneIndexOf, surfaceRefOf } from './surfaceOf.ts';
 
 /** The key of the height field drawn in `pane` (Results.fields.get(fieldKey(pane))). */

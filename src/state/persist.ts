@@ -7,7 +7,7 @@ import type { StoreApi } from 'zustand';
 import { decodeSetupHash, encodeSetup } from './link.ts';
 import { validateSetup } from './repair.ts';
 import type { Setup } from './setup.ts';
-import type { AppState } from './storeTypes.ts';
+import type { AppState } from './store/store.ts';
 
 /** Versioned with the link format: both carry the same JSON. */
 export const STORAGE_KEY = 'descent-lab.setup.v1';

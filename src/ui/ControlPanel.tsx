@@ -6,11 +6,11 @@ import { MapsPanel } from './MapsPanel.tsx';
 import { PlaybackControls, ViewControls } from './PlaybackControls.tsx';
 import { RunsPanel } from './RunsPanel.tsx';
 import { StartControls, SurfaceControls } from './SetupControls.tsx';
-import { useUiStore } from './uiStore.ts';
+import { useAppStore } from '../state/app.ts';
 
 export function ControlPanel() {
-  const open = useUiStore((state) => state.panelOpen);
-  const setOpen = useUiStore((state) => state.setPanelOpen);
+  const open = useAppStore((state) => state.panelOpen);
+  const setOpen = useAppStore((state) => state.setPanelOpen);
 
   return (
     <aside id="control-panel" className={`control-panel${open ? ' open' : ''}`} aria-label="Controls">

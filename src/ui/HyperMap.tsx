@@ -11,7 +11,7 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { hyperCellLr, hyperCellParam, OPTIMIZERS } from '../core/index.ts';
 import { appMaps, appStore, useAppStore } from '../state/app.ts';
-import type { HyperData } from '../state/maps.ts';
+import type { HyperData } from '../state/maps/types.ts';
 import { cellAt, describeCell, drawHyperMap, type Cell, type HyperMetric } from './hyperMapDraw.ts';
 
 export type { HyperMetric } from './hyperMapDraw.ts';

@@ -5,7 +5,7 @@
  * Plain functions of the map's cells (HyperMap.tsx is the component).
  */
 import { hyperCellLr, hyperCellParam, MAP_DIVERGED, MAP_NOT_CONVERGED } from '../core/index.ts';
-import type { HyperData } from '../state/maps.ts';
+import type { HyperData } from '../state/maps/types.ts';
 import { colormapInto } from '../scene/colormap.ts';
 import { basinCellInto, DIVERGED_COLOR, NOT_CONVERGED_COLOR } from '../scene/mapColors.ts';
 import { fitCanvas2d } from './canvas2d.ts';

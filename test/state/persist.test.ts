@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultSetup } from '../../src/state/defaults.ts';
 import { PERSIST_DEBOUNCE_MS, startPersistence, type SetupStorage } from '../../src/state/persist.ts';
-import { createAppStore } from '../../src/state/store.ts';
+import { createAppStore } from '../../src/state/store/store.ts';
 import { encodeSetup } from '../../src/state/link.ts';
 import { richSetup } from './setupFixtures.ts';
 

@@ -5,14 +5,42 @@
  * holds a value a shared link could not.
  */
 import type { StateCreator } from 'zustand/vanilla';
-import { MAX_APP_DATASET_SIZE, MAX_BOWL_CONDITION, MAX_PANES, MAX_RUNS, MAX_STEPS, MAX_STEPS_PER_SECOND, MIN_BOWL_CONDITION } from '../core/index.ts';
-import type { OptimizerId } from '../core/types.ts';
-import { defaultLr, defaultRun, nextOptimizer, optimizerParams } from './defaults.ts';
-import { RUN_PALETTE, type RunColor, type RunConfig, type Setup } from './setup.ts';
-import type { AppState, SetupActions } from './storeTypes.ts';
-import { surfaceById } from './surfaceOf.ts';
+import { MAX_APP_DATASET_SIZE, MAX_BOWL_CONDITION, MAX_PANES, MAX_RUNS, MAX_STEPS, MAX_STEPS_PER_SECOND, MIN_BOWL_CONDITION, type OptimizerId, type Point } from '../../core/index.ts';
+import { defaultLr, defaultRun, nextOptimizer, optimizerParams } from '../defaults.ts';
+import { RUN_PALETTE, type CameraMode, type CustomSurface, type LogHeightMode, type PlaybackMode, type RunColor, type RunConfig, type Setup } from '../setup.ts';
+import { surfaceById } from '../surfaceOf.ts';
+import type { AppState } from './store.ts';
 
 type RunPatch = Partial<Omit<RunConfig, 'id'>>;
+
+export interface SetupSlice {
+  readonly setup: Setup;
+  /** Set the surface of a pane (default pane 0); resets the start to the surface's suggested start when `resetStart`. */
+  setSurface(surfaceId: string, pane?: number, resetStart?: boolean): void;
+  /**
+   * Set the user's own f(x, y) (already checked to parse) and, when `pane` is given, show it there.
+   * Panes showing it get its suggested start and learning rates, as with setSurface.
+   */
+  setCustomSurface(custom: CustomSurface, pane?: number): void;
+  setBowlCondition(condition: number): void;
+  setStart(start: Point): void;
+  setSteps(steps: number): void;
+  setDatasetSize(size: number): void;
+  /** Adds a run with the optimizer's torch defaults and the next palette color; returns its id. */
+  addRun(optimizer?: OptimizerId, patch?: RunPatch): string;
+  duplicateRun(runId: string): string | null;
+  removeRun(runId: string): void;
+  /** Patch a run. Changing `optimizer` keeps lr and fills that optimizer's defaults. */
+  updateRun(runId: string, patch: RunPatch): void;
+  setPaneCount(count: number): void;
+  setPlaybackMode(mode: PlaybackMode): void;
+  setStepsPerSecond(stepsPerSecond: number): void;
+  setCamera(camera: CameraMode): void;
+  setLogHeight(mode: LogHeightMode): void;
+  setOverlay(name: keyof Setup['view']['overlays'], on: boolean): void;
+  /** Replace the whole setup (scenario, shared link, restored session). Already validated. */
+  replaceSetup(setup: Setup): void;
+}
 
 function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value));
@@ -44,7 +72,7 @@ function defined(patch: RunPatch): RunPatch {
   return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as RunPatch;
 }
 
-export function createSetupSlice(initial: Setup): StateCreator<AppState, [], [], SetupActions & { setup: Setup }> {
+export function createSetupSlice(initial: Setup): StateCreator<AppState, [], [], SetupSlice> {
   return (set, get) => {
     const setSetup = (next: (setup: Setup) => Setup): void => {
       const previous = get().setup;
