@@ -87,8 +87,10 @@ describe('store, client and worker handler together (in-thread)', () => {
     const store = createAppStore();
     const results = new Results();
     const client = createEngineClient({ results, ...engineCallbacks(store) });
-    const second = store.getState().setup.runs[1];
-    store.getState().updateRun(second.id, { lr: -1 });
+    const { setup } = store.getState();
+    const second = setup.runs[1];
+    // The store's actions clamp lr; a setup built around them (here set directly) still reaches the worker's own check.
+    store.setState({ setup: { ...setup, runs: setup.runs.map((run) => (run === second ? { ...run, lr: -1 } : run)) } });
     connectEngine(store, client, results, 16);
     await waitFor(() => store.getState().resultsVersion === 1);
     expect(results.runs.get(second.id)!.status).toBe('error');
