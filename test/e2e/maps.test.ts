@@ -154,10 +154,13 @@ describe('maps', () => {
     const added = await page.evaluate(() => {
       const runs = window.__descentLab!.store.getState().setup.runs;
       const run = runs[runs.length - 1];
-      return { count: runs.length, lr: run.lr, momentum: run.momentum, optimizer: run.optimizer };
+      const { lrMin, lrMax } = window.__descentLab!.maps.results.hyper!.spec;
+      return { count: runs.length, lr: run.lr, momentum: run.momentum, optimizer: run.optimizer, lrMin, lrMax };
     });
     expect(added.count).toBe(runsBefore + 1);
-    expect(added.lr).toBeGreaterThan(0);
+    // The clicked cell's learning rate: inside the map's span (the click was mid-map).
+    expect(added.lr).toBeGreaterThan(added.lrMin);
+    expect(added.lr).toBeLessThan(added.lrMax);
     expect(['momentum', 'sgd']).toContain(added.optimizer);
     // The keyboard does the same: focus the heatmap, move one cell along η, press Enter.
     await heatmap.focus();
