@@ -43,10 +43,13 @@ function withValueAt(root: unknown, path: Path, value: unknown): unknown {
   return copy;
 }
 
-/** Where an issue points, as plain keys. A bad schedule `type` (a variant's key) condemns the whole schedule. */
+/**
+ * Where an issue points, as plain keys. A schedule with an unknown `type` points
+ * at its type: the default's type (its run's schedule, constant) goes there, and
+ * the parameters of the unknown type are dropped as keys the schema does not know.
+ */
 function issuePath(issue: v.BaseIssue<unknown>): Path {
-  const path = (issue.path ?? []).map((item) => item.key as string | number);
-  return issue.type === 'variant' ? path.slice(0, -1) : path;
+  return (issue.path ?? []).map((item) => item.key as string | number);
 }
 
 /** A finite number fixed by the bounds its issues name, or undefined when these issues are not about bounds. */

@@ -99,8 +99,18 @@ describe('bad fields fall back one by one', () => {
     expect(decoded?.problems).toEqual([
       { path: ['panes'], fix: 'replaced' },
       { path: ['start'], fix: 'replaced' },
-      { path: ['runs', 0, 'schedule'], fix: 'replaced' },
+      { path: ['runs', 0, 'schedule', 'type'], fix: 'replaced' },
     ]);
+    expect(decoded?.notice).toContain('schedule (run 1)');
+  });
+
+  it('a schedule that is no object is replaced on its own, not the run around it', () => {
+    const setup = defaultSetup();
+    for (const schedule of [5, 'step', null, ['constant']]) {
+      const decoded = decodeSetupHash(linkFor({ ...setup, runs: [{ ...setup.runs[0], schedule }, setup.runs[1]] }));
+      expect(decoded?.setup.runs.slice(0, 2)).toEqual(setup.runs.slice(0, 2));
+      expect(decoded?.problems.map((problem) => `${describeField(problem.path)}: ${problem.fix}`), JSON.stringify(schedule)).toEqual(['schedule (run 1): replaced']);
+    }
   });
 
   it('a bad schedule parameter falls back to that schedule type’s default, not to the run’s', () => {
