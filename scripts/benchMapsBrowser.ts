@@ -69,19 +69,19 @@ try {
   }, `/assets/${engineWorkerFile}`);
   const engineRate = engine.steps / (engine.elapsedMs / 1000);
 
-  /** Open `kind` for the momentum run, wait for it, close it; figures from the maps store and a long-task observer. */
+  /** Open `kind` for the momentum run, wait for it, close it; figures from the store's `maps` and a long-task observer. */
   const runMap = (kind: 'basin' | 'hyper') =>
     page.evaluate(async (kind): Promise<MapRun> => {
       const hooks = window.__descentLab!;
-      const maps = hooks.maps.store;
+      const store = hooks.store;
       const run = hooks.store.getState().setup.runs.find((candidate) => candidate.optimizer === 'momentum')!;
       const tasks: number[] = [];
       const observer = new PerformanceObserver((list) => list.getEntries().forEach((entry) => tasks.push(entry.duration)));
       observer.observe({ type: 'longtask', buffered: false });
-      maps.getState().openMap(kind, run.id);
+      store.getState().openMap(kind, run.id);
       await new Promise<void>((resolve, reject) => {
         const poll = () => {
-          const slot = maps.getState()[kind];
+          const slot = store.getState().maps[kind];
           if (slot.status === 'done') resolve();
           else if (slot.status === 'error') reject(new Error(slot.message ?? 'map failed'));
           else setTimeout(poll, 2);
@@ -89,9 +89,9 @@ try {
         poll();
       });
       observer.disconnect();
-      const slot = maps.getState()[kind];
+      const slot = store.getState().maps[kind];
       const result = { elapsedMs: slot.elapsedMs, stepsComputed: slot.stepsComputed, workerMs: slot.workerMs, longestTaskMs: Math.max(0, ...tasks), workers: hooks.maps.pool?.size ?? 0 };
-      maps.getState().closeMap(kind);
+      store.getState().closeMap(kind);
       return result;
     }, kind);
 
@@ -101,7 +101,7 @@ try {
     const run = hooks.store.getState().setup.runs.find((candidate) => candidate.optimizer === 'momentum')!;
     hooks.store.getState().updateRun(run.id, { lr: 0.1, momentum: 0.9 });
     hooks.store.getState().setSteps(500);
-    hooks.maps.store.getState().setBasinResolution(256);
+    hooks.store.getState().setBasinResolution(256);
   });
   await waitForIdle(page, 60_000);
   const cold = await runMap('basin');

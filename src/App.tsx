@@ -1,11 +1,11 @@
 import { SceneView } from './scene/pane/SceneView.tsx';
+import { useAppStore } from './state/app.ts';
 import { LossChart } from './ui/chart/LossChart.tsx';
 import { ScenarioPanel } from './ui/lesson/ScenarioPanel.tsx';
 import { ControlPanel } from './ui/panels/ControlPanel.tsx';
 import { Header } from './ui/shell/Header.tsx';
 import { SceneArea } from './ui/shell/SceneArea.tsx';
 import { ShortcutsOverlay } from './ui/shell/ShortcutsOverlay.tsx';
-import { useUiStore } from './ui/shell/uiStore.ts';
 import { useShortcuts } from './ui/shell/useShortcuts.ts';
 
 /** One pane of the landscape: the 3D view, placed by the UI's SceneArea (ui and scene never import each other). */
@@ -13,8 +13,8 @@ const renderScenePane = (pane: number) => <SceneView pane={pane} />;
 
 /** The page: header, control panel, the scene with its legend, the loss chart and the lesson text. */
 export function App() {
-  const presentation = useUiStore((state) => state.presentation);
-  const panelOpen = useUiStore((state) => state.panelOpen);
+  const presentation = useAppStore((state) => state.presentation);
+  const panelOpen = useAppStore((state) => state.panelOpen);
   useShortcuts();
 
   return (

@@ -39,6 +39,8 @@ export const MAX_NOISE = 100;
 export const MAX_COORDINATE = 1e4;
 /** Animation speed, in optimizer steps per second of playback. */
 export const MAX_STEPS_PER_SECOND = 10_000;
+/** Largest value a real-valued schedule parameter (η_min, decay) may take in a setup; whole ones (step size, T_max) stop at MAX_STEPS. */
+export const MAX_SCHEDULE_VALUE = 1e6;
 /** Steps a map computes per cell in the app. */
 export const MAP_STEP_LIMIT = 5000;
 /** Longer links are refused outright (a real setup is a few kilobytes). */

@@ -7,25 +7,26 @@
  *   useAppStore(selector)  human-speed state (setup, playing, notices, status)
  *   appStore               the same store outside React (getState() in useFrame, actions)
  *   appResults             trajectory buffers and height fields, read per frame
+ *   appMaps                basin and hyper-parameter map cells (appMaps.results), read per frame
  *   appPlayhead            animate-mode position: appPlayhead.stepAt(performance.now())
  */
 import { useStore } from 'zustand';
-import { createEngineClient, type EngineClient, type WorkerLike } from '../worker/client.ts';
+import { createEngineClient, type EngineClient } from '../worker/client.ts';
+import type { Request } from '../worker/protocol.ts';
+import type { WorkerLike } from '../worker/threads.ts';
 import { guardCustomPanes } from './customSurface.ts';
 import { connectEngine, engineCallbacks, fieldKey } from './engine.ts';
 import { Playhead } from './playhead.ts';
 import { Results } from './results.ts';
 import type { Setup } from './setup.ts';
-import { createAppStore, type AppStore } from './store.ts';
-import { createMaps, type Maps } from './maps.ts';
-import { createMapPool } from '../worker/pool.ts';
-import type { AppState } from './storeTypes.ts';
+import { createAppStore, type AppState, type AppStore } from './store/store.ts';
+import { createMapRunner, type MapRunner } from './maps/runner.ts';
 
 export const appPlayhead = new Playhead();
 export const appResults = new Results();
-export const appStore: AppStore = createAppStore({ playhead: appPlayhead });
-/** Basin and hyper-parameter maps (issue 6); the worker pool starts at the first map request. */
-export const appMaps: Maps = createMaps({ app: appStore, createPool: () => createMapPool() });
+/** Basin and hyper-parameter maps: their cells and pool (their status is in the store's `maps`); the pool starts at the first map request. */
+export const appMaps: MapRunner = createMapRunner();
+export const appStore: AppStore = createAppStore({ playhead: appPlayhead, maps: appMaps });
 
 /** Select one slice of app state; re-renders only when that slice changes (use useShallow for objects built in the selector). */
 export function useAppStore<T>(selector: (state: AppState) => T): T {
@@ -44,8 +45,8 @@ export interface DescentLabHooks {
   restartWorker(): void;
   /** True when every run and every pane's height field of the current setup has arrived. */
   isIdle(): boolean;
-  /** Basin and hyper-parameter maps: their store, cells and pool. */
-  readonly maps: Maps;
+  /** Basin and hyper-parameter maps: their cells and pool (their status: store.getState().maps). */
+  readonly maps: MapRunner;
 }
 
 declare global {
@@ -58,7 +59,7 @@ export interface StartOptions {
   /** Setup to start with (a link or a restored session), already validated. */
   readonly setup?: Setup;
   /** For tests: a fake worker. */
-  readonly workerFactory?: () => WorkerLike;
+  readonly workerFactory?: () => WorkerLike<Request>;
 }
 
 let running: { readonly client: EngineClient; readonly disconnect: () => void } | null = null;

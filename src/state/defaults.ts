@@ -4,7 +4,8 @@
  * surface, so that the first picture teaches something.
  */
 import { DEFAULT_BOWL_CONDITION, DEFAULT_DATASET_SIZE, defaultNoise, OPTIMIZER_IDS, optimizerDefaults, surfaces } from '../core/index.ts';
-import type { OptimizerId, Surface } from '../core/index.ts';
+import type { HyperParameterValues, OptimizerId, Surface } from '../core/index.ts';
+import { tableDefaults } from '../core/hyperParameters.ts';
 import { RUN_PALETTE, type RunConfig, type Setup } from './setup.ts';
 
 /** The surface the app opens on: several valleys, so the three default runs visibly part ways. */
@@ -13,12 +14,6 @@ export const DEFAULT_STEPS = 200;
 export const DEFAULT_STEPS_PER_SECOND = 60;
 /** The runs of the default setup: the three ideas most people meet first. */
 export const DEFAULT_OPTIMIZERS: readonly OptimizerId[] = ['sgd', 'momentum', 'adam'];
-
-/**
- * Values for hyper-parameters an optimizer does not use, so every RunConfig is
- * complete (switching optimizer later fills the real defaults).
- */
-const UNUSED = { momentum: 0, alpha: 0.99, centered: false, beta1: 0.9, beta2: 0.999, eps: 1e-8 } as const;
 
 /** Round to 1, 2 or 5 × a power of ten, so default learning rates read cleanly (0.05, not 0.0483). */
 export function niceNumber(value: number): number {
@@ -41,6 +36,8 @@ export function niceNumber(value: number): number {
  *   the slope, so their lr scales with the size of the domain: about 1/100 of
  *   its span for Adam and RMSprop, 5× that for Adagrad, whose steps shrink as
  *   1/√t.
+ * - Any other optimizer (one added to core's table since): SGD's, the surface's
+ *   suggestedLr, until a line here says better.
  */
 export function defaultLr(optimizer: OptimizerId, surface: Surface): number {
   const span = Math.max(surface.domain.x[1] - surface.domain.x[0], surface.domain.y[1] - surface.domain.y[0]);
@@ -55,12 +52,18 @@ export function defaultLr(optimizer: OptimizerId, surface: Surface): number {
       return niceNumber(span / 100);
     case 'adagrad':
       return niceNumber((5 * span) / 100);
+    default:
+      return surface.suggestedLr;
   }
 }
 
-/** Every hyper-parameter of `optimizer` with torch's defaults, unused ones filled with neutral values. */
-export function optimizerParams(optimizer: OptimizerId): Pick<RunConfig, 'momentum' | 'alpha' | 'centered' | 'beta1' | 'beta2' | 'eps'> {
-  return { ...UNUSED, ...optimizerDefaults(optimizer) };
+/**
+ * Every hyper-parameter, with `optimizer`'s defaults for those it uses and the
+ * table's for the rest, so every RunConfig is complete (switching optimizer
+ * later fills the real defaults).
+ */
+export function optimizerParams(optimizer: OptimizerId): HyperParameterValues {
+  return { ...tableDefaults(), ...optimizerDefaults(optimizer) };
 }
 
 /** The first optimizer (in display order) none of the runs uses yet; SGD when all are taken. */

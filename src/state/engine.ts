@@ -7,12 +7,12 @@
  * (the JSON of the wire request); a change that leaves it equal (a color, a
  * visibility toggle, the camera, playback) sends nothing.
  */
-import { OPTIMIZERS } from '../core/index.ts';
+import { OPTIMIZERS, type HyperParameterKey, type HyperParameterValues, type RunSpec } from '../core/index.ts';
 import type { ComputeInput, EngineClient, EngineClientOptions } from '../worker/client.ts';
 import { DEFAULT_FIELD_RESOLUTION, type FieldRequest, type RunRequest, type WireRunSpec } from '../worker/protocol.ts';
 import type { Results } from './results.ts';
 import type { RunConfig, Setup } from './setup.ts';
-import type { AppStore } from './store.ts';
+import type { AppStore } from './store/store.ts';
 import { exampleRowsOf, paneIndexOf, surfaceRefOf } from './surfaceOf.ts';
 
 /** The key of the height field drawn in `pane` (Results.fields.get(fieldKey(pane))). */
@@ -20,28 +20,36 @@ export function fieldKey(pane: number): string {
   return `pane${pane}`;
 }
 
+/** How a run's optimizer moves: what a path and a map of it share. */
+export type OptimizerSpec = Pick<RunSpec, 'optimizer' | 'lr' | 'schedule' | HyperParameterKey>;
+
+/**
+ * The optimizer part of a run's spec: its optimizer, learning rate, only the
+ * hyper-parameters that optimizer uses (so editing an unused one sends
+ * nothing) and its schedule unless constant. Paths and maps both use it.
+ */
+export function optimizerSpec(run: RunConfig): OptimizerSpec {
+  const hyperParameters: Record<string, unknown> = {};
+  for (const parameter of OPTIMIZERS[run.optimizer].hyperParameters) hyperParameters[parameter.key] = run[parameter.key];
+  return { optimizer: run.optimizer, lr: run.lr, ...(hyperParameters as Partial<HyperParameterValues>), ...(run.schedule.type === 'constant' ? {} : { schedule: run.schedule }) };
+}
+
 /**
  * One run as the worker sees it: its pane's surface, its own start or the global
- * one, and only the settings that change its path (the hyper-parameters its
- * optimizer uses; noise and seed only for mini-batches), so that editing an
- * unused value sends nothing.
+ * one, and only the settings that change its path (optimizerSpec; noise and seed
+ * only for mini-batches), so that editing an unused value sends nothing.
  */
 export function wireRunSpec(setup: Setup, run: RunConfig): WireRunSpec {
   const pane = paneIndexOf(setup, run.pane);
   // A data-driven surface fixes N to its rows; full batch stays full batch.
   const datasetSize = exampleRowsOf(setup, pane) ?? setup.datasetSize;
   const batchSize = run.batchSize >= setup.datasetSize ? datasetSize : Math.min(run.batchSize, datasetSize);
-  const hyperParameters: Record<string, number | boolean> = {};
-  for (const parameter of OPTIMIZERS[run.optimizer].hyperParameters) hyperParameters[parameter.key] = run[parameter.key];
   const miniBatch = batchSize < datasetSize ? { noise: run.noise, seed: run.seed } : {};
   return {
     surface: surfaceRefOf(setup, pane),
-    optimizer: run.optimizer,
-    lr: run.lr,
+    ...optimizerSpec(run),
     start: run.start ?? setup.start,
     steps: setup.steps,
-    ...hyperParameters,
-    ...(run.schedule.type === 'constant' ? {} : { schedule: run.schedule }),
     batchSize,
     datasetSize,
     ...miniBatch,

@@ -4,9 +4,10 @@
  * reload loses nothing). A link wins over the stored session.
  */
 import type { StoreApi } from 'zustand';
+import { decodeSetupHash, encodeSetup } from './link.ts';
+import { validateSetup } from './repair.ts';
 import type { Setup } from './setup.ts';
-import type { AppState } from './storeTypes.ts';
-import { decodeSetupHash, encodeSetup, validateSetup } from './url.ts';
+import type { AppState } from './store/store.ts';
 
 /** Versioned with the link format: both carry the same JSON. */
 export const STORAGE_KEY = 'descent-lab.setup.v1';
@@ -82,8 +83,9 @@ export function startPersistence(store: StoreApi<AppState>, storage: SetupStorag
     const setup = store.getState().setup;
     const hash = encodeSetup(setup);
     saveStoredSetup(setup, storage);
-    if (hash !== lastHash && typeof history !== 'undefined' && typeof location !== 'undefined') {
-      lastHash = hash;
+    lastHash = hash;
+    // Compared with the address bar itself: after a pasted link, a write of the setup it replaced may have put an older link there.
+    if (typeof history !== 'undefined' && typeof location !== 'undefined' && location.hash !== hash) {
       history.replaceState(history.state, '', `${location.pathname}${location.search}${hash}`);
     }
   };

@@ -44,6 +44,15 @@ export type ChunkInput = Omit<Extract<Response, { readonly type: 'chunk' }>, 'ty
 type Listener = () => void;
 
 /** Mutable result buffers plus a revision counter; one instance per app (and per test). */
+/** Delete the entries of `map` whose key is not in `keep`; true when any went. */
+function retain(map: Map<string, unknown>, keep: ReadonlySet<string>): boolean {
+  let removed = false;
+  for (const key of [...map.keys()]) {
+    if (!keep.has(key)) removed = map.delete(key) || removed;
+  }
+  return removed;
+}
+
 export class Results {
   readonly runs = new Map<string, RunResult>();
   readonly fields = new Map<string, HeightField>();
@@ -117,26 +126,12 @@ export class Results {
 
   /** Drop runs that are no longer in the setup. */
   retainRuns(runIds: ReadonlySet<string>): void {
-    let removed = false;
-    for (const id of [...this.runs.keys()]) {
-      if (!runIds.has(id)) {
-        this.runs.delete(id);
-        removed = true;
-      }
-    }
-    if (removed) this.changed();
+    if (retain(this.runs, runIds)) this.changed();
   }
 
   /** Drop height fields whose key is no longer shown (a pane was removed). */
   retainFields(keys: ReadonlySet<string>): void {
-    let removed = false;
-    for (const key of [...this.fields.keys()]) {
-      if (!keys.has(key)) {
-        this.fields.delete(key);
-        removed = true;
-      }
-    }
-    if (removed) this.changed();
+    if (retain(this.fields, keys)) this.changed();
   }
 
   /** Mark every run of an older generation as computing again (a new request is under way). */

@@ -1,9 +1,38 @@
 /**
- * The setup: everything a person chooses, plain and serializable. This is what a
- * shared link and local storage carry (see url.ts for the one schema that
- * validates it). Results never live here; they sit in results.ts, outside React.
+ * The setup: everything a person chooses, plain and serializable, and the one
+ * schema that says what a valid setup is. The types below are inferred from the
+ * schema, so a field is added in one place. A shared link and local storage
+ * carry this JSON (link.ts, persist.ts); untrusted input is repaired field by
+ * field against it (repair.ts); the store's actions clamp with it
+ * (store/setupSlice.ts). Results never live here: they sit in results.ts,
+ * outside React.
  */
-import type { Domain, OptimizerId, Point, Schedule } from '../core/types.ts';
+import * as v from 'valibot';
+import {
+  HYPER_PARAMETER_KEYS,
+  HYPER_PARAMETERS,
+  LR_LIMITS,
+  MAX_APP_DATASET_SIZE,
+  MAX_BOWL_CONDITION,
+  MAX_COORDINATE,
+  MAX_NOISE,
+  MAX_PANES,
+  MAX_RUNS,
+  MAX_SCHEDULE_VALUE,
+  MAX_SEED,
+  MAX_STEPS,
+  MAX_STEPS_PER_SECOND,
+  MIN_BOWL_CONDITION,
+  OPTIMIZER_IDS,
+  SCHEDULES,
+  type HyperParameterKey,
+  type HyperParameterSpec,
+  type HyperParameterValues,
+  type ScheduleParameter,
+} from '../core/index.ts';
+import type { Schedule, ScheduleType } from '../core/types.ts';
+// The limits only: the parser loads lazily (state/customSurface.ts), so a link's text is parsed where it is used.
+import { EXPRESSION_LIMITS } from '../core/expression/ast.ts';
 
 /** Colorblind-safe run colors (Okabe–Ito, reordered so neighbours contrast on a viridis surface). */
 export const RUN_PALETTE = [
@@ -17,68 +46,128 @@ export const RUN_PALETTE = [
   '#d55e00', // vermillion
 ] as const;
 
-export const MAX_RUNS = 16;
-export const MAX_PANES = 4;
-export const MAX_STEPS = 100_000;
+// ---------------------------------------------------------------- building blocks
 
-export interface RunConfig {
+const finite = (min: number, max: number) => v.pipe(v.number(), v.finite(), v.minValue(min), v.maxValue(max));
+const whole = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
+
+/** One hyper-parameter's schema, typed by its entry in core's table (a number stays a number, a choice its union). */
+type HyperParameterSchemas = { readonly [K in HyperParameterKey]: v.GenericSchema<HyperParameterValues[K]> };
+
+/** A number or integer is clamped to the range its control offers; a boolean is a boolean; a choice is one of its options. */
+function hyperParameterSchema(spec: HyperParameterSpec): v.GenericSchema<number | boolean | string> {
+  switch (spec.kind) {
+    case 'number':
+      return finite(spec.control.min, spec.control.max);
+    case 'integer':
+      return whole(spec.control.min, spec.control.max);
+    case 'boolean':
+      return v.boolean();
+    case 'choice':
+      return v.picklist(spec.options);
+  }
+}
+
+/** Every hyper-parameter of core's table, in table order: a new entry there is a new run field here. */
+const HYPER_PARAMETER_SCHEMAS = Object.fromEntries(
+  HYPER_PARAMETER_KEYS.map((key) => [key, hyperParameterSchema(HYPER_PARAMETERS[key] as HyperParameterSpec)]),
+) as HyperParameterSchemas;
+
+/** The largest value a schedule parameter may hold in a setup: core's maximum, capped at sizes a lesson can use. */
+export function scheduleParameterMax(parameter: ScheduleParameter): number {
+  return Math.min(parameter.max, parameter.integer ? MAX_STEPS : MAX_SCHEDULE_VALUE);
+}
+
+/** Schedule parameters, from core's SCHEDULES table. */
+function scheduleParameter(parameter: ScheduleParameter) {
+  const max = scheduleParameterMax(parameter);
+  const low = parameter.minInclusive ? v.minValue<number, number>(parameter.min) : v.gtValue<number, number>(parameter.min);
+  return parameter.integer
+    ? v.pipe(v.number(), v.integer(), low, v.maxValue(max))
+    : v.pipe(v.number(), v.finite(), low, v.maxValue(max));
+}
+
+const SCHEDULE_TYPES = Object.keys(SCHEDULES) as ScheduleType[];
+const ScheduleSchema = v.variant(
+  'type',
+  SCHEDULE_TYPES.map((type) =>
+    v.object({ type: v.literal(type), ...Object.fromEntries(SCHEDULES[type].parameters.map((parameter) => [parameter.key, scheduleParameter(parameter)])) }),
+  ) as unknown as [v.ObjectSchema<{ type: v.LiteralSchema<ScheduleType, undefined> }, undefined>],
+) as unknown as v.GenericSchema<unknown, Schedule>;
+
+/** A start point: two finite coordinates within ±MAX_COORDINATE. */
+export const PointSchema = v.strictTuple([finite(-MAX_COORDINATE, MAX_COORDINATE), finite(-MAX_COORDINATE, MAX_COORDINATE)]);
+const RangeSchema = v.pipe(
+  v.strictTuple([finite(-MAX_COORDINATE, MAX_COORDINATE), finite(-MAX_COORDINATE, MAX_COORDINATE)]),
+  v.check(([min, max]) => min < max, 'the range must be increasing'),
+);
+
+// ---------------------------------------------------------------- the schema
+
+/** One run. Its hyper-parameter fields are core's table; every run holds all of them (an optimizer reads those it uses). */
+export const RunSchema = v.object({
   /** Stable id, unique within a setup ("r1", "r2", …). */
-  readonly id: string;
-  readonly optimizer: OptimizerId;
-  readonly lr: number;
-  /** Momentum μ (momentum, nesterov, rmsprop). */
-  readonly momentum: number;
-  /** RMSprop α. */
-  readonly alpha: number;
-  /** RMSprop centered. */
-  readonly centered: boolean;
-  readonly beta1: number;
-  readonly beta2: number;
-  readonly eps: number;
-  readonly schedule: Schedule;
+  id: v.pipe(v.string(), v.regex(/^r\d{1,6}$/)),
+  optimizer: v.picklist(OPTIMIZER_IDS),
+  lr: finite(...LR_LIMITS),
+  ...HYPER_PARAMETER_SCHEMAS,
+  schedule: ScheduleSchema,
   /** Mini-batch size B; B === setup.datasetSize means full batch. */
-  readonly batchSize: number;
+  batchSize: whole(1, MAX_APP_DATASET_SIZE),
   /** Spread of per-example gradient perturbations (ignored for data-driven surfaces). */
-  readonly noise: number;
-  readonly seed: number;
-  readonly color: string;
-  readonly visible: boolean;
+  noise: finite(0, MAX_NOISE),
+  seed: whole(0, MAX_SEED),
+  color: v.picklist(RUN_PALETTE),
+  visible: v.boolean(),
   /** Overrides the global start for this run ("the start decides the valley"); null follows the global start. */
-  readonly start: Point | null;
+  start: v.nullable(PointSchema),
   /** Which pane of the split view shows this run (0 … panes.length − 1). */
-  readonly pane: number;
-}
+  pane: whole(0, MAX_PANES - 1),
+});
 
-/** A user-typed surface (issue 7): travels as text, re-parsed, never executed. */
-export interface CustomSurface {
-  readonly expression: string;
-  readonly domain: Domain;
-}
+/** A user-typed surface: travels as text, re-parsed where it is used, never executed. */
+export const CustomSurfaceSchema = v.object({
+  expression: v.pipe(v.string(), v.maxLength(EXPRESSION_LIMITS.maxLength)),
+  domain: v.object({ x: RangeSchema, y: RangeSchema }),
+});
 
-export interface PaneConfig {
-  /** Built-in surface id, or 'custom' for setup.custom. */
-  readonly surface: string;
-}
+export const PlaybackModeSchema = v.picklist(['instant', 'animate']);
+export const CameraModeSchema = v.picklist(['3d', 'top']);
+export const LogHeightModeSchema = v.picklist(['auto', 'on', 'off']);
 
-export type PlaybackMode = 'instant' | 'animate';
-export type CameraMode = '3d' | 'top';
-export type LogHeightMode = 'auto' | 'on' | 'off';
-
-export interface Setup {
-  /** 1 … MAX_PANES panes; panes[0] is the main view. Each pane shows the runs whose `pane` is its index. */
-  readonly panes: readonly PaneConfig[];
+/** The whole setup. Cross-field rules (pane surfaces, unique run ids, batch ≤ N) are applied after it in repair.ts. */
+export const SetupSchema = v.object({
+  /** 1 … MAX_PANES panes; panes[0] is the main view. Each pane shows the runs whose `pane` is its index. `surface` is a built-in id or 'custom'. */
+  panes: v.pipe(v.array(v.object({ surface: v.string() })), v.minLength(1), v.maxLength(MAX_PANES)),
   /** Condition number of the `bowl` surface. */
-  readonly bowlCondition: number;
-  readonly custom: CustomSurface | null;
-  readonly start: Point;
-  readonly steps: number;
+  bowlCondition: finite(MIN_BOWL_CONDITION, MAX_BOWL_CONDITION),
+  custom: v.nullable(CustomSurfaceSchema),
+  start: PointSchema,
+  steps: whole(1, MAX_STEPS),
   /** N: examples each analytic surface is the mean of (linear regression uses its data rows). */
-  readonly datasetSize: number;
-  readonly runs: readonly RunConfig[];
-  readonly playback: { readonly mode: PlaybackMode; readonly stepsPerSecond: number };
-  readonly view: {
-    readonly camera: CameraMode;
-    readonly logHeight: LogHeightMode;
-    readonly overlays: { readonly gradient: boolean; readonly velocity: boolean; readonly effectiveStep: boolean };
-  };
-}
+  datasetSize: whole(1, MAX_APP_DATASET_SIZE),
+  runs: v.pipe(v.array(RunSchema), v.maxLength(MAX_RUNS)),
+  playback: v.object({ mode: PlaybackModeSchema, stepsPerSecond: finite(1, MAX_STEPS_PER_SECOND) }),
+  view: v.object({
+    camera: CameraModeSchema,
+    logHeight: LogHeightModeSchema,
+    overlays: v.object({ gradient: v.boolean(), velocity: v.boolean(), effectiveStep: v.boolean() }),
+  }),
+});
+
+// ---------------------------------------------------------------- the types, inferred
+
+/** Readonly all the way down (arrays and tuples too), as setups are never changed in place. */
+type DeepReadonly<T> = T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
+
+/** What a schema's output is as the app holds it: readonly all the way down. */
+export type Parsed<S extends v.GenericSchema> = DeepReadonly<v.InferOutput<S>>;
+
+export type Setup = Parsed<typeof SetupSchema>;
+export type RunConfig = Setup['runs'][number];
+export type RunColor = RunConfig['color'];
+export type CustomSurface = NonNullable<Setup['custom']>;
+export type PaneConfig = Setup['panes'][number];
+export type PlaybackMode = Setup['playback']['mode'];
+export type CameraMode = Setup['view']['camera'];
+export type LogHeightMode = Setup['view']['logHeight'];

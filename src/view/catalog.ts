@@ -2,20 +2,18 @@
  * The views' window on the engine's tables (surfaces, optimizers, schedules):
  * lookups by id and the few derived facts the controls need, in one place.
  */
-import { makeBowl, OPTIMIZERS, SCHEDULES, surfaceList, surfaces } from '../core/index.ts';
+import { makeBowl, OPTIMIZERS, SCHEDULES, surfaceList } from '../core/index.ts';
 import type { OptimizerId, ScheduleType, Surface } from '../core/types.ts';
 import type { Setup } from '../state/setup.ts';
+import { surfaceById } from '../state/surfaceOf.ts';
 
 export const SURFACE_LIST: readonly Surface[] = surfaceList;
 
-export const OPTIMIZER_IDS = Object.keys(OPTIMIZERS) as OptimizerId[];
+export { OPTIMIZER_IDS } from '../core/index.ts';
+/** The surface record for an id (null for unknown ids, and for 'custom' without a setup): state's one lookup. */
+export { surfaceById } from '../state/surfaceOf.ts';
 
 export const SCHEDULE_TYPES = Object.keys(SCHEDULES) as ScheduleType[];
-
-/** The built-in surface with this id, or undefined ('custom' and unknown ids). */
-export function surfaceById(id: string): Surface | undefined {
-  return Object.hasOwn(surfaces, id) ? surfaces[id] : undefined;
-}
 
 /** The surface id a pane shows (pane 0 when the index is out of range). */
 export function paneSurfaceId(setup: Setup, pane: number): string {

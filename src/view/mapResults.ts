@@ -6,7 +6,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import { appMaps } from '../state/app.ts';
-import type { BasinData, HyperData } from '../state/maps.ts';
+import type { BasinData, HyperData } from '../state/maps/types.ts';
 
 const subscribeBasin = (listener: () => void) => appMaps.results.subscribe((kind) => kind === 'basin' && listener());
 const basinSnapshot = () => appMaps.results.basin;

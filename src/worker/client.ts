@@ -14,6 +14,7 @@
 import { createHandler } from './handler.ts';
 import { describeError } from './plainWords.ts';
 import type { ComputeRequest, FieldRequest, Request, Response, RunRequest } from './protocol.ts';
+import { engineModuleWorker, hasWorker, inThreadWorker, type WorkerLike } from './threads.ts';
 
 type ChunkMessage = Extract<Response, { readonly type: 'chunk' }>;
 type FieldMessage = Extract<Response, { readonly type: 'field' }>;
@@ -26,7 +27,7 @@ export interface ResultSink {
   markComputing(runIds: Iterable<string>): void;
 }
 
-/** Same values as the store's WorkerStatus. */
+/** How the engine is doing; the store keeps the last one reported (its `workerStatus`). */
 export type EngineStatus = 'starting' | 'computing' | 'ready' | 'restarting' | 'failed';
 
 export interface EngineError {
@@ -42,15 +43,6 @@ export interface EngineDone {
   readonly elapsedMs: number;
 }
 
-/** The part of `Worker` the client uses; tests pass fakes. */
-export interface WorkerLike {
-  onmessage: ((event: MessageEvent) => void) | null;
-  onerror: ((event: ErrorEvent) => void) | null;
-  onmessageerror: ((event: MessageEvent) => void) | null;
-  postMessage(message: Request, transfer: Transferable[]): void;
-  terminate(): void;
-}
-
 export interface EngineClientOptions {
   readonly results: ResultSink;
   /** Status changes; `message` is plain words for the user when something went wrong, else null. */
@@ -60,7 +52,7 @@ export interface EngineClientOptions {
   /** The latest generation finished. */
   readonly onDone?: (done: EngineDone) => void;
   /** Defaults to the module worker; when `Worker` is missing, the handler runs in-thread. */
-  readonly workerFactory?: () => WorkerLike;
+  readonly workerFactory?: () => WorkerLike<Request>;
   /** Crashes in a row (without a finished generation between them) after which the client gives up. Default 3. */
   readonly maxConsecutiveRestarts?: number;
 }
@@ -89,30 +81,9 @@ export interface EngineClient {
 
 const DEFAULT_MAX_RESTARTS = 3;
 
-/** The module worker; Vite sees this exact `new URL(…, import.meta.url)` form and bundles the worker. */
-function moduleWorker(): WorkerLike {
-  return new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
-}
-
-/** The handler on this thread, behind the same interface as a worker. */
-export function inThreadWorker(): WorkerLike {
-  let terminated = false;
-  const worker: WorkerLike = {
-    onmessage: null,
-    onerror: null,
-    onmessageerror: null,
-    postMessage(message: Request) {
-      if (!terminated) handler.onMessage(message);
-    },
-    terminate() {
-      terminated = true;
-      handler.onMessage({ type: 'cancel', generation: Number.MAX_SAFE_INTEGER });
-    },
-  };
-  const handler = createHandler((message) => {
-    if (!terminated) worker.onmessage?.({ data: message } as MessageEvent);
-  });
-  return worker;
+/** The engine handler on this thread, slice by slice; terminating it cancels every generation. */
+function inThreadEngine(): WorkerLike<Request> {
+  return inThreadWorker<Request, Response>(createHandler, { onTerminate: { type: 'cancel', generation: Number.MAX_SAFE_INTEGER } });
 }
 
 function fieldSignature(field: FieldRequest): string {
@@ -123,11 +94,10 @@ function fieldSignature(field: FieldRequest): string {
 export function createEngineClient(options: EngineClientOptions): EngineClient {
   const { results } = options;
   const maxRestarts = options.maxConsecutiveRestarts ?? DEFAULT_MAX_RESTARTS;
-  const hasWorker = typeof Worker !== 'undefined';
-  const factory = options.workerFactory ?? (hasWorker ? moduleWorker : inThreadWorker);
-  let inThread = !options.workerFactory && !hasWorker;
+  const factory = options.workerFactory ?? (hasWorker() ? engineModuleWorker : inThreadEngine);
+  let inThread = !options.workerFactory && !hasWorker();
 
-  let worker: WorkerLike | null = null;
+  let worker: WorkerLike<Request> | null = null;
   let generation = 0;
   let latest: ComputeInput | null = null;
   /** Field signatures sent in the latest generation, by key. */
@@ -146,7 +116,7 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     options.onStatus?.(next, message);
   }
 
-  function attach(target: WorkerLike): void {
+  function attach(target: WorkerLike<Request>): void {
     target.onmessage = (event) => {
       if (target === worker) receive(event.data as Response);
     };
@@ -157,15 +127,15 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     target.onmessageerror = () => crashed(target, 'a message could not be read');
   }
 
-  function spawn(): WorkerLike {
+  function spawn(): WorkerLike<Request> {
     try {
-      const created = inThread ? inThreadWorker() : factory();
+      const created = inThread ? inThreadEngine() : factory();
       attach(created);
       return created;
     } catch (error) {
       // A worker that cannot even start (blocked script, missing support): compute here instead.
       inThread = true;
-      const local = inThreadWorker();
+      const local = inThreadEngine();
       attach(local);
       setStatus(status, `Could not start the background engine (${describeError(error)}); computing on the page instead, which may feel slower.`);
       return local;
@@ -233,7 +203,7 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     worker = spawn();
   }
 
-  function crashed(target: WorkerLike, reason: string): void {
+  function crashed(target: WorkerLike<Request>, reason: string): void {
     if (disposed || target !== worker) return;
     consecutiveCrashes++;
     if (consecutiveCrashes > maxRestarts) {
@@ -245,7 +215,7 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
         consecutiveCrashes = 0;
         setStatus('restarting', `The background engine kept stopping (${reason}); computing on the page instead, which may feel slower.`);
         deliveredFields.clear();
-        worker = inThreadWorker();
+        worker = inThreadEngine();
         attach(worker);
         if (latest) send(latest);
         return;

@@ -5,16 +5,9 @@
  */
 import { createHandler } from './handler.ts';
 import type { Request, Response } from './protocol.ts';
+import type { WorkerScope } from './threads.ts';
 
-/** The parts of a dedicated worker's global scope used here (the project's lib is DOM, not WebWorker). */
-interface WorkerScope {
-  postMessage(message: Response, transfer: Transferable[]): void;
-  onmessage: ((event: MessageEvent<Request>) => void) | null;
-  onerror: ((event: ErrorEvent) => void) | null;
-  onunhandledrejection: ((event: PromiseRejectionEvent) => void) | null;
-}
-
-const scope = self as unknown as WorkerScope;
+const scope = self as unknown as WorkerScope<Request, Response>;
 
 function post(message: Response, transfer: Transferable[]): void {
   scope.postMessage(message, transfer);

@@ -14,19 +14,16 @@
  * and between slices it yields through `schedule`, so a newer generation is seen
  * at once: the old job is dropped and never posts again.
  */
-import { createRun, gradientNorm, heightField, heightFieldRange, validateSpec } from '../core/index.ts';
+import { createRun, gradientNorm, heightField, heightFieldRange } from '../core/index.ts';
 import type { Run, Surface } from '../core/index.ts';
 import type { ComputeRequest, FieldRequest, Request, Response, RunRequest, SurfaceRef } from './protocol.ts';
 import { DEFAULT_FIELD_RESOLUTION } from './protocol.ts';
 import { describeError, plainSpecError } from './plainWords.ts';
 import { resolveSurfaceRef, surfaceRefsReady } from './surfaceRef.ts';
+import type { MessageHandler, Post } from './threads.ts';
 
-export type Post = (message: Response, transfer: Transferable[]) => void;
-export type Schedule = (task: () => void) => void;
-
-export interface Handler {
-  onMessage(request: Request): void;
-}
+/** Runs a task later (after the messages already queued); tests run tasks by hand. */
+export type TaskScheduler = (task: () => void) => void;
 
 export interface HandlerOptions {
   /** Clock in milliseconds (tests inject one to force slicing). */
@@ -51,7 +48,7 @@ const defaultNow = (): number => (typeof performance !== 'undefined' ? performan
  * MessageChannel task runs without setTimeout's 1–4 ms clamping; where it is
  * missing, setTimeout(0) does the same job more slowly.
  */
-export function defaultSchedule(): Schedule {
+export function defaultSchedule(): TaskScheduler {
   if (typeof MessageChannel === 'undefined') return (task) => void setTimeout(task, 0);
   const queue: (() => void)[] = [];
   let channel: MessageChannel | null = null;
@@ -95,7 +92,7 @@ function ended(run: Run): boolean {
 }
 
 
-export function createHandler(post: Post, schedule: Schedule = defaultSchedule(), options: HandlerOptions = {}): Handler {
+export function createHandler(post: Post<Response>, schedule: TaskScheduler = defaultSchedule(), options: HandlerOptions = {}): MessageHandler<Request> {
   const now = options.now ?? defaultNow;
   const sliceMs = options.sliceMs ?? SLICE_MS;
   /** Highest generation seen; anything older is ignored. */
@@ -115,18 +112,11 @@ export function createHandler(post: Post, schedule: Schedule = defaultSchedule()
       postError(generation, request.runId, resolved.message);
       return null;
     }
-    const spec = { ...request.spec, surface: resolved.surface };
     try {
-      // Throws an Error that starts with the offending field's name.
-      validateSpec(spec);
+      // createRun validates the spec, throwing an Error that starts with the offending field's name.
+      return { runId: request.runId, run: createRun({ ...request.spec, surface: resolved.surface }), surface: resolved.surface, posted: 0, finished: false };
     } catch (error) {
       postError(generation, request.runId, plainSpecError(describeError(error)));
-      return null;
-    }
-    try {
-      return { runId: request.runId, run: createRun(spec), surface: resolved.surface, posted: 0, finished: false };
-    } catch (error) {
-      postError(generation, request.runId, `This run could not be started: ${describeError(error)}.`);
       return null;
     }
   }

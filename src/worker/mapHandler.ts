@@ -10,20 +10,15 @@
  */
 import { basinMap, hyperMap } from '../core/index.ts';
 import type { MapRequest, MapResponse, MapTileRequest } from './mapProtocol.ts';
-import { defaultSchedule, type Schedule } from './handler.ts';
+import { defaultSchedule, type TaskScheduler } from './handler.ts';
 import { describeError, plainSpecError } from './plainWords.ts';
 import { resolveSurfaceRef, surfaceRefsReady } from './surfaceRef.ts';
-
-export type MapPost = (message: MapResponse, transfer: Transferable[]) => void;
-
-export interface MapHandler {
-  onMessage(request: MapRequest): void;
-}
+import type { MessageHandler, Post } from './threads.ts';
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 /** Compute one tile and post its cells (or why not). */
-function computeTile(request: MapTileRequest, post: MapPost): void {
+function computeTile(request: MapTileRequest, post: Post<MapResponse>): void {
   const { jobId, job, tile } = request;
   const fail = (message: string) => post({ type: 'error', jobId, tileIndex: tile.index, message }, []);
   const resolved = resolveSurfaceRef(job.spec.surface);
@@ -50,7 +45,7 @@ function computeTile(request: MapTileRequest, post: MapPost): void {
   }
 }
 
-export function createMapHandler(post: MapPost, schedule: Schedule = defaultSchedule()): MapHandler {
+export function createMapHandler(post: Post<MapResponse>, schedule: TaskScheduler = defaultSchedule()): MessageHandler<MapRequest> {
   const queue: MapTileRequest[] = [];
   let scheduled = false;
   const runNext = (): void => {

@@ -3,7 +3,9 @@
  * error with the field's name ("lr must be a positive finite number (got -1)");
  * here the name becomes the label the controls show.
  */
+import { HYPER_PARAMETER_KEYS, HYPER_PARAMETERS } from '../core/index.ts';
 
+/** Spec fields by name; hyper-parameters by their label in core's table, so a new one needs no entry here. */
 const FIELD_LABELS: Readonly<Record<string, string>> = {
   spec: 'The run settings',
   surface: 'The surface',
@@ -11,12 +13,7 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   lr: 'The learning rate',
   steps: 'The number of steps',
   start: 'The start point',
-  momentum: 'Momentum μ',
-  alpha: 'Smoothing α',
-  beta1: 'β₁',
-  beta2: 'β₂',
-  eps: 'ε',
-  centered: 'Centered',
+  ...Object.fromEntries(HYPER_PARAMETER_KEYS.map((key) => [key, HYPER_PARAMETERS[key].label])),
   schedule: 'The learning-rate schedule',
   datasetSize: 'The data set size',
   batchSize: 'The batch size',

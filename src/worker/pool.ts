@@ -26,67 +26,9 @@
  */
 import type { GridTile } from '../core/index.ts';
 import { createMapHandler } from './mapHandler.ts';
-import type { MapJob, MapRequest, MapResponse, MapTileResponse } from './mapProtocol.ts';
-
-/** The part of `Worker` the pool uses; tests pass fakes. */
-export interface MapWorkerLike {
-  onmessage: ((event: MessageEvent) => void) | null;
-  onerror: ((event: ErrorEvent) => void) | null;
-  postMessage(message: MapRequest, transfer: Transferable[]): void;
-  terminate(): void;
-}
-
-/** How far a job has got. */
-export interface MapProgress {
-  readonly jobId: number;
-  readonly tilesDone: number;
-  readonly tilesTotal: number;
-  /** Optimizer steps computed so far, summed over workers. */
-  readonly stepsComputed: number;
-  /** Worker time spent on this job's tiles, summed over workers (ms). */
-  readonly workerMs: number;
-  /** Wall time since the job started (ms). */
-  readonly elapsedMs: number;
-}
-
-export interface MapJobCallbacks {
-  /** One tile's cells (the arrays are the worker's, transferred: keep or copy them). */
-  onTile?(tile: GridTile, result: MapTileResponse): void;
-  onProgress?(progress: MapProgress): void;
-  /** Every tile arrived. */
-  onDone?(progress: MapProgress): void;
-  /** The job failed; no more callbacks follow. Plain words. */
-  onError?(message: string): void;
-}
-
-export interface MapPoolOptions {
-  /** Number of workers; default navigator.hardwareConcurrency, at least 2, at most 8. */
-  readonly size?: number;
-  /** Defaults to the module worker, or the in-thread handler when `Worker` is missing. */
-  readonly workerFactory?: () => MapWorkerLike;
-  /** Tiles a worker may hold at once (computing + queued). Default 2. */
-  readonly queueDepth?: number;
-  /** A worker still busy with a stale tile this long after a cancel is terminated and replaced. Default 500 ms (a tile takes ~50–150 ms). */
-  readonly cancelGraceMs?: number;
-  readonly now?: () => number;
-  readonly setTimer?: (task: () => void, ms: number) => unknown;
-  readonly clearTimer?: (handle: unknown) => void;
-}
-
-export interface MapPool {
-  /** Start `job` over `tiles`, superseding any job in progress; returns its id. */
-  run(job: MapJob, tiles: readonly GridTile[], callbacks: MapJobCallbacks): number;
-  /** Stop the current job (if any); no callback of it fires afterwards. */
-  cancel(): void;
-  /** The id of the job in progress, or null. */
-  readonly activeJob: number | null;
-  readonly size: number;
-  /** Workers currently computing a tile (of any job). */
-  readonly busyWorkers: number;
-  /** Workers terminated so far (crashes and slow cancels), for tests. */
-  readonly terminations: number;
-  dispose(): void;
-}
+import type { MapJob, MapRequest, MapResponse } from './mapProtocol.ts';
+import type { MapJobCallbacks, MapPool, MapPoolOptions, MapProgress, MapWorker } from './poolTypes.ts';
+import { hasWorker, inThreadWorker, mapModuleWorker } from './threads.ts';
 
 const MAX_POOL_SIZE = 8;
 const DEFAULT_CANCEL_GRACE_MS = 500;
@@ -97,30 +39,9 @@ export function defaultPoolSize(): number {
   return Math.max(2, Math.min(MAX_POOL_SIZE, cores));
 }
 
-/** The module worker; Vite sees this exact `new URL(…, import.meta.url)` form and bundles the worker. */
-function moduleWorker(): MapWorkerLike {
-  return new Worker(new URL('./map.worker.ts', import.meta.url), { type: 'module' });
-}
-
-/** The map handler on this thread, one tile per macrotask, behind the worker interface. */
-export function inThreadMapWorker(): MapWorkerLike {
-  let terminated = false;
-  const worker: MapWorkerLike = {
-    onmessage: null,
-    onerror: null,
-    postMessage(message) {
-      setTimeout(() => {
-        if (!terminated) handler.onMessage(message);
-      }, 0);
-    },
-    terminate() {
-      terminated = true;
-    },
-  };
-  const handler = createMapHandler((message) => {
-    if (!terminated) worker.onmessage?.({ data: message } as MessageEvent);
-  });
-  return worker;
+/** The map handler on this thread, one tile per macrotask. */
+function inThreadMapWorker(): MapWorker {
+  return inThreadWorker<MapRequest, MapResponse>(createMapHandler, { deliver: (task) => void setTimeout(task, 0) });
 }
 
 interface Assignment {
@@ -130,7 +51,7 @@ interface Assignment {
 }
 
 interface Slot {
-  worker: MapWorkerLike | null;
+  worker: MapWorker | null;
   /** The tiles it holds, in the order sent (it answers in that order); empty when idle. */
   readonly held: Assignment[];
 }
@@ -150,8 +71,7 @@ interface ActiveJob {
 
 export function createMapPool(options: MapPoolOptions = {}): MapPool {
   const size = Math.max(1, Math.floor(options.size ?? defaultPoolSize()));
-  const hasWorker = typeof Worker !== 'undefined';
-  let factory = options.workerFactory ?? (hasWorker ? moduleWorker : inThreadMapWorker);
+  let factory = options.workerFactory ?? (hasWorker() ? mapModuleWorker : inThreadMapWorker);
   const cancelGraceMs = options.cancelGraceMs ?? DEFAULT_CANCEL_GRACE_MS;
   const now = options.now ?? (() => (typeof performance !== 'undefined' ? performance.now() : Date.now()));
   const setTimer = options.setTimer ?? ((task, ms) => setTimeout(task, ms));
@@ -167,8 +87,8 @@ export function createMapPool(options: MapPoolOptions = {}): MapPool {
   let terminations = 0;
   let disposed = false;
 
-  function spawn(slot: Slot): MapWorkerLike {
-    let worker: MapWorkerLike;
+  function spawn(slot: Slot): MapWorker {
+    let worker: MapWorker;
     try {
       worker = factory();
     } catch {

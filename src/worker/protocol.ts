@@ -98,9 +98,6 @@ export type Response =
       readonly message: string;
     };
 
-export type RequestType = Request['type'];
-export type ResponseType = Response['type'];
-
 export type ComputeRequest = Extract<Request, { readonly type: 'compute' }>;
 
 /** Samples per side of a height field unless a request asks otherwise. */

@@ -1,3 +1,4 @@
+import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { OPTIMIZERS, OPTIMIZER_IDS, optimizerDefaults, simulate, surfaceList, type OptimizerId, type RunSpec } from '../../src/core/index.ts';
 
@@ -89,7 +90,9 @@ describe('the optimizer table', () => {
       const controls = OPTIMIZERS[id].hyperParameters;
       expect(controls.map((control) => control.key).sort()).toEqual(Object.keys(defaults).sort());
       for (const control of controls) expect(control.default).toBe(defaults[control.key]);
-      expect(OPTIMIZERS[id].updateRuleTex.length).toBeGreaterThan(10);
+      // The update rule is TeX KaTeX can typeset, and it says what θ_t becomes.
+      expect(() => katex.renderToString(OPTIMIZERS[id].updateRuleTex, { throwOnError: true }), id).not.toThrow();
+      expect(OPTIMIZERS[id].updateRuleTex, id).toMatch(/\\theta_t\s*=/);
     }
   });
 

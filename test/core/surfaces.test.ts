@@ -35,8 +35,9 @@ describe('the registry', () => {
     const { x, y } = surface.domain;
     expect(x[0]).toBeLessThan(x[1]);
     expect(y[0]).toBeLessThan(y[1]);
-    expect(surface.label.length).toBeGreaterThan(2);
-    expect(surface.teaches.length).toBeGreaterThan(20);
+    // A name, and one sentence on what the surface teaches.
+    expect(surface.label).toMatch(/^[A-Z][^.]{3,}$/);
+    expect(surface.teaches).toMatch(/^[A-Z][^\n]{20,}\.$/);
     expect(surface.lrRange[0]).toBeLessThan(surface.suggestedLr);
     expect(surface.suggestedLr).toBeLessThan(surface.lrRange[1]);
     expect(Number.isFinite(surface.loss(...surface.suggestedStart))).toBe(true);

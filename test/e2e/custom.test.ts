@@ -7,7 +7,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { defaultSetup } from '../../src/state/defaults.ts';
-import { encodeSetup } from '../../src/state/url.ts';
+import { encodeSetup } from '../../src/state/link.ts';
 import { countColor, diffRatio, distinctColors, sceneShot, settle } from './harness.ts';
 import { browserSession } from './session.ts';
 

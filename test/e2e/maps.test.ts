@@ -18,13 +18,13 @@ interface SlotView {
 
 function slotOf(page: Page, kind: 'basin' | 'hyper'): Promise<SlotView> {
   return page.evaluate((kind) => {
-    const slot = window.__descentLab!.maps.store.getState()[kind];
+    const slot = window.__descentLab!.store.getState().maps[kind];
     return { status: slot.status, tilesDone: slot.tilesDone, tilesTotal: slot.tilesTotal };
   }, kind);
 }
 
 async function waitForMap(page: Page, kind: 'basin' | 'hyper', status = 'done', timeoutMs = 60_000): Promise<void> {
-  await page.waitForFunction(([kind, status]) => window.__descentLab!.maps.store.getState()[kind as 'basin' | 'hyper'].status === status, [kind, status], {
+  await page.waitForFunction(([kind, status]) => window.__descentLab!.store.getState().maps[kind as 'basin' | 'hyper'].status === status, [kind, status], {
     timeout: timeoutMs,
     polling: 50,
   });
@@ -90,9 +90,9 @@ describe('maps', () => {
     await page.getByRole('button', { name: 'Show basin map' }).click();
     const progress = page.locator('.map-progress[data-map="basin"] progress');
     await expect(progress.count()).resolves.toBe(1);
-    await page.waitForFunction(() => window.__descentLab!.maps.store.getState().basin.tilesDone >= 2, undefined, { timeout: 60_000, polling: 50 });
+    await page.waitForFunction(() => window.__descentLab!.store.getState().maps.basin.tilesDone >= 2, undefined, { timeout: 60_000, polling: 50 });
     const first = Number(await progress.getAttribute('value'));
-    await page.waitForFunction((seen) => window.__descentLab!.maps.store.getState().basin.tilesDone > seen + 1, first, { timeout: 60_000, polling: 50 });
+    await page.waitForFunction((seen) => window.__descentLab!.store.getState().maps.basin.tilesDone > seen + 1, first, { timeout: 60_000, polling: 50 });
     const second = Number(await progress.getAttribute('value'));
     const total = Number(await progress.getAttribute('max'));
     expect(second).toBeGreaterThan(first);
@@ -154,10 +154,13 @@ describe('maps', () => {
     const added = await page.evaluate(() => {
       const runs = window.__descentLab!.store.getState().setup.runs;
       const run = runs[runs.length - 1];
-      return { count: runs.length, lr: run.lr, momentum: run.momentum, optimizer: run.optimizer };
+      const { lrMin, lrMax } = window.__descentLab!.maps.results.hyper!.spec;
+      return { count: runs.length, lr: run.lr, momentum: run.momentum, optimizer: run.optimizer, lrMin, lrMax };
     });
     expect(added.count).toBe(runsBefore + 1);
-    expect(added.lr).toBeGreaterThan(0);
+    // The clicked cell's learning rate: inside the map's span (the click was mid-map).
+    expect(added.lr).toBeGreaterThan(added.lrMin);
+    expect(added.lr).toBeLessThan(added.lrMax);
     expect(['momentum', 'sgd']).toContain(added.optimizer);
     // The keyboard does the same: focus the heatmap, move one cell along η, press Enter.
     await heatmap.focus();

@@ -14,7 +14,7 @@ import {
 } from '../../src/state/customSurface.ts';
 import { defaultLr, defaultSetup } from '../../src/state/defaults.ts';
 import type { CustomSurface } from '../../src/state/setup.ts';
-import { createAppStore } from '../../src/state/store.ts';
+import { createAppStore } from '../../src/state/store/store.ts';
 import { surfaceById } from '../../src/state/surfaceOf.ts';
 
 const rosenbrock: CustomSurface = { expression: '(1 - x)^2 + 100 (y - x^2)^2', domain: { x: [-2, 2], y: [-1, 3] } };
@@ -124,7 +124,7 @@ describe('the lazily loaded parser', () => {
 
   it('is imported only dynamically by the main-thread modules that use it', () => {
     // A static import would put the parser back into the first-load bundle.
-    for (const file of ['src/state/customSurface.ts', 'src/state/surfaceOf.ts', 'src/state/setupSlice.ts', 'src/worker/surfaceRef.ts', 'src/worker/handler.ts', 'src/ui/panels/CustomSurfacePanel.tsx', 'src/ui/panels/SurfaceControls.tsx']) {
+    for (const file of ['src/state/customSurface.ts', 'src/state/surfaceOf.ts', 'src/state/store/setupSlice.ts', 'src/worker/surfaceRef.ts', 'src/worker/handler.ts', 'src/ui/panels/CustomSurfacePanel.tsx', 'src/ui/panels/SurfaceControls.tsx']) {
       const source = readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8');
       const staticImports = source.match(/^import (?!type )[^;]*from '[^']*core\/expression[^']*';/gm) ?? [];
       expect(staticImports, file).toEqual([]);

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { simulate, surfaces, validateSpec } from '../../src/core/index.ts';
 import { appResults, appStore, startApp, stopApp } from '../../src/state/app.ts';
 import { defaultSetup } from '../../src/state/defaults.ts';
-import { buildComputeInput, connectEngine, engineCallbacks, wireRunSpec } from '../../src/state/engine.ts';
+import { buildComputeInput, connectEngine, engineCallbacks, fieldKey, wireRunSpec } from '../../src/state/engine.ts';
 import { Results } from '../../src/state/results.ts';
-import { createAppStore } from '../../src/state/store.ts';
-import { createEngineClient } from '../../src/worker/client.ts';
+import { createAppStore } from '../../src/state/store/store.ts';
+import { RUN_PALETTE } from '../../src/state/setup.ts';
+import { createEngineClient, type ComputeInput } from '../../src/worker/client.ts';
 
 function waitFor(check: () => boolean, timeoutMs = 5000): Promise<void> {
   const started = Date.now();
@@ -17,6 +18,15 @@ function waitFor(check: () => boolean, timeoutMs = 5000): Promise<void> {
     };
     poll();
   });
+}
+
+/** A store connected to a recorder instead of a client. */
+function connected() {
+  const store = createAppStore();
+  const results = new Results();
+  const requests: ComputeInput[] = [];
+  connectEngine(store, { compute: (input) => requests.push(input) }, results);
+  return { store, results, requests };
 }
 
 describe('wire specs', () => {
@@ -77,8 +87,10 @@ describe('store, client and worker handler together (in-thread)', () => {
     const store = createAppStore();
     const results = new Results();
     const client = createEngineClient({ results, ...engineCallbacks(store) });
-    const second = store.getState().setup.runs[1];
-    store.getState().updateRun(second.id, { lr: -1 });
+    const { setup } = store.getState();
+    const second = setup.runs[1];
+    // The store's actions clamp lr; a setup built around them (here set directly) still reaches the worker's own check.
+    store.setState({ setup: { ...setup, runs: setup.runs.map((run) => (run === second ? { ...run, lr: -1 } : run)) } });
     connectEngine(store, client, results, 16);
     await waitFor(() => store.getState().resultsVersion === 1);
     expect(results.runs.get(second.id)!.status).toBe('error');
@@ -95,5 +107,97 @@ describe('startApp', () => {
     await waitFor(() => appStore.getState().resultsVersion >= 1);
     expect(appResults.runs.size).toBe(appStore.getState().setup.runs.length);
     stopApp();
+  });
+});
+
+describe('recompute requests', () => {
+  it('sends the setup once on connect, with every pane field', () => {
+    const { store, requests } = connected();
+    expect(requests).toHaveLength(1);
+    expect(requests[0].runs.map((run) => run.runId)).toEqual(store.getState().setup.runs.map((run) => run.id));
+    expect(requests[0].fields.map((field) => field.key)).toEqual([fieldKey(0)]);
+  });
+
+  it('sends exactly one request per change that alters a path', () => {
+    const { store, requests } = connected();
+    const run = store.getState().setup.runs[0];
+    const actions: (() => void)[] = [
+      () => store.getState().updateRun(run.id, { lr: run.lr * 2 }),
+      () => store.getState().setStart([0.5, -0.5]),
+      () => store.getState().setSteps(321),
+      () => store.getState().addRun('nesterov'),
+      () => store.getState().setSurface('bowl'),
+      () => store.getState().setBowlCondition(50),
+      () => store.getState().updateRun(run.id, { start: [1, 1] }),
+      () => store.getState().replaceSetup({ ...defaultSetup(), steps: 77 }),
+    ];
+    for (const [index, action] of actions.entries()) {
+      action();
+      expect(requests, `action ${index}`).toHaveLength(index + 2);
+    }
+    expect(requests.at(-1)!.runs.every((request) => request.spec.steps === 77)).toBe(true);
+  });
+
+  it('sends nothing for color, visibility, selection, camera, overlays, playback or an unchanged value', () => {
+    const { store, requests } = connected();
+    const run = store.getState().setup.runs[0];
+    const state = store.getState();
+    state.updateRun(run.id, { color: RUN_PALETTE[7] });
+    state.updateRun(run.id, { visible: false });
+    state.selectRun(run.id);
+    state.setCamera('top');
+    state.setLogHeight('on');
+    state.setOverlay('gradient', true);
+    state.setPlaybackMode('animate');
+    state.setStepsPerSecond(120);
+    state.updateRun(run.id, { lr: run.lr });
+    state.setSteps(store.getState().setup.steps);
+    // No pane shows the bowl, so its condition number changes no path.
+    state.setBowlCondition(99);
+    expect(requests).toHaveLength(1);
+  });
+
+  it('gives each run its own start override and its pane surface', () => {
+    const { store, requests } = connected();
+    const [first, second] = store.getState().setup.runs;
+    store.getState().updateRun(second.id, { start: [1.25, -0.75] });
+    const last = requests.at(-1)!;
+    expect(last.runs.find((r) => r.runId === second.id)!.spec.start).toEqual([1.25, -0.75]);
+    expect(last.runs.find((r) => r.runId === first.id)!.spec.start).toEqual(store.getState().setup.start);
+
+    store.getState().setPaneCount(2);
+    store.getState().setSurface('saddle', 1);
+    store.getState().updateRun(second.id, { pane: 1 });
+    const split = requests.at(-1)!;
+    expect(split.runs.find((r) => r.runId === second.id)!.spec.surface).toEqual({ kind: 'builtin', id: 'saddle' });
+    expect(split.fields.map((field) => field.key)).toEqual([fieldKey(0), fieldKey(1)]);
+  });
+
+  it('drops results of removed runs', () => {
+    const { store, results } = connected();
+    const run = store.getState().setup.runs[1];
+    const one = new Float64Array([1]);
+    results.applyChunk({ generation: 1, runId: run.id, capacity: 1, offset: 0, x: one, y: one, loss: one, gradNorm: one, done: true, diverged: false, divergedAt: -1 });
+    expect(results.runs.has(run.id)).toBe(true);
+    store.getState().removeRun(run.id);
+    expect(results.runs.has(run.id)).toBe(false);
+  });
+});
+
+describe('results stay outside React', () => {
+  it('1,000 streamed chunks leave the store state untouched and its listeners silent', () => {
+    const { store, results } = connected();
+    const state = store.getState();
+    let notified = 0;
+    store.subscribe(() => notified++);
+    const runId = state.setup.runs[0].id;
+    const capacity = 1000 * 16;
+    for (let chunk = 0; chunk < 1000; chunk++) {
+      const points = new Float64Array(16).fill(chunk);
+      results.applyChunk({ generation: 1, runId, capacity, offset: chunk * 16, x: points, y: points, loss: points, gradNorm: points, done: chunk === 999, diverged: false, divergedAt: -1 });
+    }
+    expect(results.runs.get(runId)!.length).toBe(capacity);
+    expect(store.getState()).toBe(state);
+    expect(notified).toBe(0);
   });
 });

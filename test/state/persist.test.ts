@@ -6,8 +6,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultSetup } from '../../src/state/defaults.ts';
 import { PERSIST_DEBOUNCE_MS, startPersistence, type SetupStorage } from '../../src/state/persist.ts';
-import { createAppStore } from '../../src/state/store.ts';
-import { encodeSetup } from '../../src/state/url.ts';
+import { createAppStore } from '../../src/state/store/store.ts';
+import { encodeSetup } from '../../src/state/link.ts';
+import { richSetup } from './setupFixtures.ts';
 
 /** A page's location, history and hashchange events, as far as persist.ts uses them. */
 function fakePage() {
@@ -72,5 +73,31 @@ describe('startPersistence', () => {
     expect(store.getState().setup.steps).toBe(321);
     expect(store.getState().notices.length).toBe(notices);
     stop();
+  });
+});
+
+describe('the last session in local storage', () => {
+  const memoryStorage = (initial: Record<string, string> = {}) => {
+    const map = new Map(Object.entries(initial));
+    return { getItem: (key: string) => map.get(key) ?? null, setItem: (key: string, value: string) => void map.set(key, value), map };
+  };
+
+  it('is restored when there is no link, and a link wins over it', async () => {
+    const { initialSetup, saveStoredSetup } = await import('../../src/state/persist.ts');
+    const storage = memoryStorage();
+    const stored = richSetup();
+    saveStoredSetup(stored, storage);
+    expect(initialSetup('', storage)).toEqual({ setup: stored, source: 'stored', notice: null });
+    const linked = defaultSetup();
+    expect(initialSetup(encodeSetup(linked), storage)?.setup).toEqual(linked);
+    expect(initialSetup(encodeSetup(linked), storage)?.source).toBe('link');
+  });
+
+  it('garbage in storage is validated like a link, and no storage at all is fine', async () => {
+    const { initialSetup, loadStoredSetup, STORAGE_KEY } = await import('../../src/state/persist.ts');
+    expect(loadStoredSetup(memoryStorage({ [STORAGE_KEY]: '{not json' }))).toBeNull();
+    const repaired = loadStoredSetup(memoryStorage({ [STORAGE_KEY]: JSON.stringify({ ...defaultSetup(), steps: 'many' }) }));
+    expect(repaired?.steps).toBe(defaultSetup().steps);
+    expect(initialSetup('', null)).toBeNull();
   });
 });

@@ -6,10 +6,13 @@
  *    every field NOT broken must survive unchanged (nothing lost);
  *  - `damaged`: the link as a whole cannot be read; a notice must say so and a
  *    valid setup must be shown.
+ * A hyper-parameter left out is not broken: a link made before it existed looks
+ * like that, and the run takes its optimizer's default without a notice.
  */
+import { HYPER_PARAMETER_KEYS, HYPER_PARAMETERS, type HyperParameterSpec } from '../../src/core/index.ts';
 import { defaultSetup } from '../../src/state/defaults.ts';
-import { describeField } from '../../src/state/url.ts';
-import type { Setup } from '../../src/state/setup.ts';
+import { describeField } from '../../src/state/problems.ts';
+import { RUN_PALETTE, type Setup } from '../../src/state/setup.ts';
 import { createRandom } from '../../src/core/random.ts';
 
 export interface FuzzLink {
@@ -43,6 +46,11 @@ const BAD_NUMBERS: Json[] = ['NaN', 'Infinity', '@@inf', '@@-inf', null, '12', t
 const BAD_BOOLEANS: Json[] = ['true', 1, 0, null, 'yes', {}, TEN_KB];
 const BAD_ENUMS: Json[] = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', '', 42, null, TEN_KB, ['sgd'], { a: 1 }];
 
+/** Bad values for a hyper-parameter of core's table, by its kind. */
+function badHyperParameterValues(spec: HyperParameterSpec): readonly Json[] {
+  return spec.kind === 'boolean' ? BAD_BOOLEANS : spec.kind === 'choice' ? BAD_ENUMS : BAD_NUMBERS;
+}
+
 interface Leaf {
   readonly path: (string | number)[];
   readonly bad: readonly Json[];
@@ -66,9 +74,10 @@ function leaves(setup: Setup): Leaf[] {
     { path: ['panes', 0, 'surface'], bad: BAD_ENUMS },
   ];
   setup.runs.forEach((_, i) => {
-    for (const key of ['lr', 'momentum', 'alpha', 'beta1', 'beta2', 'eps', 'noise', 'seed']) out.push({ path: ['runs', i, key], bad: BAD_NUMBERS });
+    for (const key of ['lr', 'noise', 'seed']) out.push({ path: ['runs', i, key], bad: BAD_NUMBERS });
+    for (const key of HYPER_PARAMETER_KEYS) out.push({ path: ['runs', i, key], bad: badHyperParameterValues(HYPER_PARAMETERS[key] as HyperParameterSpec) });
     out.push({ path: ['runs', i, 'batchSize'], bad: BAD_NUMBERS.filter((value) => value !== 1e300) });
-    for (const key of ['centered', 'visible']) out.push({ path: ['runs', i, key], bad: BAD_BOOLEANS });
+    out.push({ path: ['runs', i, 'visible'], bad: BAD_BOOLEANS });
     // A run's color may be replaced by its own default, which another run may use: only the value is checked.
     for (const key of ['optimizer', 'color']) out.push({ path: ['runs', i, key], bad: BAD_ENUMS });
     out.push({ path: ['runs', i, 'pane'], bad: BAD_NUMBERS });
@@ -98,8 +107,7 @@ function randomBase(random: () => number): Setup {
     batchSize: random() < 0.5 ? 8 : setup.datasetSize,
     seed: Math.floor(random() * 1000),
   }));
-  const colors = ['#ff6f3c', '#56b4e9', '#f5f5f5', '#e69f00', '#cc79a7'];
-  return { ...setup, steps: 50 + Math.floor(random() * 400), runs: runs.map((run, i) => ({ ...run, color: colors[i] })) };
+  return { ...setup, steps: 50 + Math.floor(random() * 400), runs: runs.map((run, i) => ({ ...run, color: RUN_PALETTE[i] })) };
 }
 
 function link(json: string, version = '1'): string {
@@ -134,12 +142,18 @@ function fuzzLinksWithRepeats(count: number, seed: number): FuzzLink[] {
         const leaf = pick(all);
         if (!broken.some((other) => other.path.join('.') === leaf.path.join('.'))) broken.push(leaf);
       }
-      for (const leaf of broken) setAt(json, leaf.path, random() < 0.12 && typeof leaf.path.at(-1) === 'string' ? undefined : pick(leaf.bad));
+      const leftOut: Leaf[] = [];
+      for (const leaf of broken) {
+        const missing = random() < 0.12 && typeof leaf.path.at(-1) === 'string';
+        setAt(json, leaf.path, missing ? undefined : pick(leaf.bad));
+        if (missing && leaf.path[0] === 'runs' && (HYPER_PARAMETER_KEYS as readonly unknown[]).includes(leaf.path[2])) leftOut.push(leaf);
+      }
+      const reported = broken.filter((leaf) => !leftOut.includes(leaf));
       out.push({
         hash: link(JSON.stringify(json)),
         kind: 'bad fields',
-        fields: broken.map((leaf) => ({ path: leaf.path, name: describeField(leaf.path) })),
-        mayChange: broken.flatMap((leaf) => leaf.mayChange?.(base) ?? []),
+        fields: reported.map((leaf) => ({ path: leaf.path, name: describeField(leaf.path) })),
+        mayChange: [...leftOut.map((leaf) => leaf.path), ...broken.flatMap((leaf) => leaf.mayChange?.(base) ?? [])],
         damaged: false,
         base,
       });

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { simulate } from '../../src/core/index.ts';
 import { Results } from '../../src/state/results.ts';
-import { createEngineClient, type ComputeInput, type EngineStatus, type WorkerLike } from '../../src/worker/client.ts';
+import { createEngineClient, type ComputeInput, type EngineStatus } from '../../src/worker/client.ts';
+import type { WorkerLike } from '../../src/worker/threads.ts';
 import type { Request, Response, WireRunSpec } from '../../src/worker/protocol.ts';
 
 const spec: WireRunSpec = { surface: { kind: 'builtin', id: 'bowl' }, optimizer: 'sgd', lr: 0.1, start: [-2.5, 2], steps: 50 };
@@ -11,7 +12,7 @@ const input: ComputeInput = {
 };
 
 /** A worker double: records requests; the test plays the worker's part. */
-class FakeWorker implements WorkerLike {
+class FakeWorker implements WorkerLike<Request> {
   onmessage: ((event: MessageEvent) => void) | null = null;
   onerror: ((event: ErrorEvent) => void) | null = null;
   onmessageerror: ((event: MessageEvent) => void) | null = null;

@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { basinMap, surfaces, tileGrid, type GridTile } from '../../src/core/index.ts';
 import { createMapHandler } from '../../src/worker/mapHandler.ts';
 import type { MapJob, MapRequest, MapResponse, MapTileRequest, MapTileResponse } from '../../src/worker/mapProtocol.ts';
-import { createMapPool, type MapWorkerLike } from '../../src/worker/pool.ts';
+import { createMapPool } from '../../src/worker/pool.ts';
+import type { MapWorker } from '../../src/worker/poolTypes.ts';
 
 const job: MapJob = {
   kind: 'basin',
@@ -13,7 +14,7 @@ const job: MapJob = {
 const now = (task: () => void) => task();
 
 /** A fake worker that keeps what it was sent; the test answers tiles by hand. */
-class FakeWorker implements MapWorkerLike {
+class FakeWorker implements MapWorker {
   onmessage: ((event: MessageEvent) => void) | null = null;
   onerror: ((event: ErrorEvent) => void) | null = null;
   /** Tile requests, in order. */

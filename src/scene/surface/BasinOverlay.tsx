@@ -13,7 +13,7 @@ import { useThree } from '@react-three/fiber';
 import { useEffect, useLayoutEffect, useMemo } from 'react';
 import { BufferAttribute, BufferGeometry, DataTexture, DoubleSide, MeshLambertMaterial, NearestFilter, RGBAFormat, SRGBColorSpace, UnsignedByteType } from 'three';
 import { appMaps } from '../appBridge.ts';
-import type { BasinData } from '../../state/maps.ts';
+import type { BasinData } from '../../state/maps/types.ts';
 import { gridIndex, writeGridPositions } from './gridMesh.ts';
 import type { WorldFrame } from './heightMapping.ts';
 import { basinCellInto } from '../../view/mapColors.ts';

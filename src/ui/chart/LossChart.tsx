@@ -13,7 +13,6 @@ import { axisFor, extendExtent, type Axis, type Extent } from './chartScale.ts';
 import { drawChart, drawCursor, type ChartLayout, type ChartSeries, type CursorPoint } from './chartDraw.ts';
 import { fitCanvas2d } from '../../view/canvas2d.ts';
 import { formatInteger, formatNumber, formatPoint } from '../../view/format.ts';
-import { useUiStore } from '../shell/uiStore.ts';
 
 /** How far above the starting values a diverging run still shapes the y axis. */
 const DIVERGED_CAP = 1000;
@@ -35,8 +34,8 @@ export function LossChart() {
   const runs = useAppStore((state) => state.setup.runs);
   const steps = useAppStore((state) => state.setup.steps);
   const resultsVersion = useAppStore((state) => state.resultsVersion);
-  const chart = useUiStore((state) => state.chart);
-  const setChart = useUiStore((state) => state.setChart);
+  const chart = useAppStore((state) => state.chart);
+  const setChart = useAppStore((state) => state.setChart);
   const containerRef = useRef<HTMLDivElement>(null);
   const plotRef = useRef<HTMLCanvasElement>(null);
   const cursorRef = useRef<HTMLCanvasElement>(null);

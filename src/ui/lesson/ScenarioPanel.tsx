@@ -10,11 +10,10 @@ import { scenarioById } from '../../state/scenarios.ts';
 import { useSurfaceById } from '../../state/surfaceOf.ts';
 import { CloseIcon } from '../widgets/icons.tsx';
 import { Tex } from '../widgets/Tex.tsx';
-import { useUiStore } from '../shell/uiStore.ts';
 
 export function ScenarioPanel() {
-  const scenarioId = useUiStore((state) => state.scenarioId);
-  const setScenarioId = useUiStore((state) => state.setScenarioId);
+  const scenarioId = useAppStore((state) => state.scenarioId);
+  const setScenarioId = useAppStore((state) => state.setScenarioId);
   const setup = useAppStore((state) => state.setup);
   const surfaceId = setup.panes[0].surface;
   const surface = useSurfaceById(surfaceId, setup.bowlCondition, setup.custom);

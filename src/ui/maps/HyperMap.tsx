@@ -11,7 +11,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { hyperCellLr, hyperCellParam, OPTIMIZERS } from '../../core/index.ts';
 import { appMaps, appStore, useAppStore } from '../../state/app.ts';
-import type { HyperData } from '../../state/maps.ts';
+import type { HyperData } from '../../state/maps/types.ts';
 import { useHyperMap } from '../../view/mapResults.ts';
 import { cellAt, describeCell, drawHyperMap, type Cell, type HyperMetric } from './hyperMapDraw.ts';
 

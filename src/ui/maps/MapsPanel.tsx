@@ -6,8 +6,8 @@
 import { useId, useState } from 'react';
 import { OPTIMIZERS } from '../../core/index.ts';
 import { appMaps, useAppStore } from '../../state/app.ts';
-import { BASIN_RESOLUTIONS, useMapsStore, type MapSlotState } from '../../state/maps.ts';
-import type { MapKind } from '../../worker/mapProtocol.ts';
+import { BASIN_RESOLUTIONS } from '../../state/maps/jobs.ts';
+import type { MapKind, MapSlotState } from '../../state/maps/types.ts';
 import { colormapGradientCss } from '../../view/colormap.ts';
 import { basinColor, DIVERGED_COLOR, NOT_CONVERGED_COLOR } from '../../view/mapColors.ts';
 import { formatInteger, formatNumber, formatPoint } from '../../view/format.ts';
@@ -36,7 +36,7 @@ function statusText(slot: MapSlotState): string {
 }
 
 function MapProgress({ kind, slot, label }: { kind: MapKind; slot: MapSlotState; label: string }) {
-  const cancelMap = useMapsStore(appMaps, (state) => state.cancelMap);
+  const cancelMap = useAppStore((state) => state.cancelMap);
   const busy = slot.status === 'computing' || slot.status === 'queued';
   return (
     <div className="map-progress" data-map={kind} data-status={slot.status}>
@@ -92,12 +92,12 @@ export function MapsPanel() {
   const id = useId();
   const runs = useAppStore((state) => state.setup.runs);
   const selectedRunId = useAppStore((state) => state.selectedRunId);
-  const basin = useMapsStore(appMaps, (state) => state.basin);
-  const hyper = useMapsStore(appMaps, (state) => state.hyper);
-  const resolution = useMapsStore(appMaps, (state) => state.basinResolution);
-  const openMap = useMapsStore(appMaps, (state) => state.openMap);
-  const closeMap = useMapsStore(appMaps, (state) => state.closeMap);
-  const setBasinResolution = useMapsStore(appMaps, (state) => state.setBasinResolution);
+  const basin = useAppStore((state) => state.maps.basin);
+  const hyper = useAppStore((state) => state.maps.hyper);
+  const resolution = useAppStore((state) => state.maps.basinResolution);
+  const openMap = useAppStore((state) => state.openMap);
+  const closeMap = useAppStore((state) => state.closeMap);
+  const setBasinResolution = useAppStore((state) => state.setBasinResolution);
   const [chosenRunId, setChosenRunId] = useState<string | null>(null);
   const [metric, setMetric] = useState<HyperMetric>('loss');
   // The run an open map follows, else the one chosen here, else the selected run, else the first.

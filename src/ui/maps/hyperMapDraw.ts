@@ -5,7 +5,7 @@
  * Plain functions of the map's cells (HyperMap.tsx is the component).
  */
 import { hyperCellLr, hyperCellParam, MAP_DIVERGED, MAP_NOT_CONVERGED } from '../../core/index.ts';
-import type { HyperData } from '../../state/maps.ts';
+import type { HyperData } from '../../state/maps/types.ts';
 import { colormapInto } from '../../view/colormap.ts';
 import { basinCellInto, DIVERGED_RGB, NOT_CONVERGED_RGB } from '../../view/mapColors.ts';
 import { fitCanvas2d } from '../../view/canvas2d.ts';

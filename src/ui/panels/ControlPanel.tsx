@@ -7,12 +7,12 @@ import { PlaybackControls } from './PlaybackControls.tsx';
 import { RunsPanel } from '../runs/RunsPanel.tsx';
 import { StartControls } from './StartControls.tsx';
 import { SurfaceControls } from './SurfaceControls.tsx';
-import { useUiStore } from '../shell/uiStore.ts';
+import { useAppStore } from '../../state/app.ts';
 import { ViewControls } from './ViewControls.tsx';
 
 export function ControlPanel() {
-  const open = useUiStore((state) => state.panelOpen);
-  const setOpen = useUiStore((state) => state.setPanelOpen);
+  const open = useAppStore((state) => state.panelOpen);
+  const setOpen = useAppStore((state) => state.setPanelOpen);
 
   return (
     <aside id="control-panel" className={`control-panel${open ? ' open' : ''}`} aria-label="Controls">

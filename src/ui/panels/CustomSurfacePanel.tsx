@@ -7,6 +7,7 @@
  * run as code.
  */
 import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { MAX_COORDINATE } from '../../core/index.ts';
 import type { Domain } from '../../core/types.ts';
 import { useAppStore } from '../../state/app.ts';
 import { customSurfaceResult, expressionErrorSentence, expressionParserFailure, subscribeExpressionParser, useExpressionParser } from '../../state/customSurface.ts';
@@ -25,8 +26,6 @@ export const DEFAULT_CUSTOM: CustomSurface = CUSTOM_EXAMPLES[1];
 
 /** Wait after the last keystroke before parsing, ms. */
 const PARSE_DELAY_MS = 150;
-/** Domain bounds the fields accept (the engine allows up to ±1e9; beyond ±1e6 nothing is readable). */
-const DOMAIN_LIMIT = 1e6;
 /** Characters of context shown either side of an error. */
 const EXCERPT_CONTEXT = 32;
 
@@ -160,10 +159,10 @@ export function CustomSurfacePanel() {
       <fieldset className="custom-domain">
         <legend className="field-label">Domain</legend>
         <div className="field-grid">
-          <NumberField label="x from" value={domain.x[0]} min={-DOMAIN_LIMIT} max={DOMAIN_LIMIT} onCommit={(value) => setAxis('x', 0, value)} />
-          <NumberField label="x to" value={domain.x[1]} min={-DOMAIN_LIMIT} max={DOMAIN_LIMIT} onCommit={(value) => setAxis('x', 1, value)} />
-          <NumberField label="y from" value={domain.y[0]} min={-DOMAIN_LIMIT} max={DOMAIN_LIMIT} onCommit={(value) => setAxis('y', 0, value)} />
-          <NumberField label="y to" value={domain.y[1]} min={-DOMAIN_LIMIT} max={DOMAIN_LIMIT} onCommit={(value) => setAxis('y', 1, value)} />
+          <NumberField label="x from" value={domain.x[0]} min={-MAX_COORDINATE} max={MAX_COORDINATE} onCommit={(value) => setAxis('x', 0, value)} />
+          <NumberField label="x to" value={domain.x[1]} min={-MAX_COORDINATE} max={MAX_COORDINATE} onCommit={(value) => setAxis('x', 1, value)} />
+          <NumberField label="y from" value={domain.y[0]} min={-MAX_COORDINATE} max={MAX_COORDINATE} onCommit={(value) => setAxis('y', 0, value)} />
+          <NumberField label="y to" value={domain.y[1]} min={-MAX_COORDINATE} max={MAX_COORDINATE} onCommit={(value) => setAxis('y', 1, value)} />
         </div>
         <div aria-live="polite">{domainProblem ? <p className="custom-error">The domain is not usable: {domainProblem.message}.</p> : null}</div>
       </fieldset>

@@ -3,8 +3,7 @@
  */
 import { useId } from 'react';
 import { useAppStore } from '../../state/app.ts';
-import { MAX_STEPS } from '../../state/setup.ts';
-import { MAX_COORDINATE } from '../../state/url.ts';
+import { MAX_COORDINATE, MAX_STEPS } from '../../core/index.ts';
 import { formatInteger } from '../../view/format.ts';
 import { NumberField } from '../widgets/NumberField.tsx';
 import { RangeField } from '../widgets/RangeField.tsx';

@@ -3,9 +3,9 @@
  * condition number, or the person's own f(x, y).
  */
 import { useId, useState } from 'react';
+import { MAX_BOWL_CONDITION, MAX_PANES, MIN_BOWL_CONDITION } from '../../core/index.ts';
 import { appStore, useAppStore } from '../../state/app.ts';
 import { loadExpressionParser } from '../../state/customSurface.ts';
-import { MAX_PANES } from '../../state/setup.ts';
 import { SURFACE_LIST, paneSurfaceId, surfaceById, surfaceLabel } from '../../view/catalog.ts';
 import { CustomSurfacePanel, DEFAULT_CUSTOM } from './CustomSurfacePanel.tsx';
 import { formatInteger } from '../../view/format.ts';
@@ -88,8 +88,8 @@ export function SurfaceControls() {
         <RangeField
           label="Bowl condition number κ"
           value={setup.bowlCondition}
-          min={1}
-          max={1000}
+          min={MIN_BOWL_CONDITION}
+          max={MAX_BOWL_CONDITION}
           log
           format={(value) => `κ = ${formatInteger(value)}`}
           onChange={(value) => setBowlCondition(Math.round(value))}

@@ -5,11 +5,10 @@
  */
 import { memo, useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { OPTIMIZERS, SCHEDULES, type ScheduleParameter } from '../../core/index.ts';
+import { LR_LIMITS, MAX_COORDINATE, MAX_NOISE, MAX_SEED, OPTIMIZERS, SCHEDULES, type ScheduleParameter } from '../../core/index.ts';
 import type { OptimizerId, Schedule, ScheduleType } from '../../core/types.ts';
 import { useAppStore } from '../../state/app.ts';
-import { MAX_STEPS, RUN_PALETTE, type RunConfig } from '../../state/setup.ts';
-import { LR_LIMITS, MAX_COORDINATE, MAX_NOISE } from '../../state/url.ts';
+import { RUN_PALETTE, scheduleParameterMax, type RunConfig } from '../../state/setup.ts';
 import { OPTIMIZER_IDS, SCHEDULE_TYPES, paneSurfaceId, paneSurfaceLabel, surfaceById } from '../../view/catalog.ts';
 import { formatInteger } from '../../view/format.ts';
 import { colorName } from '../../view/runColors.ts';
@@ -160,7 +159,7 @@ export const RunCard = memo(function RunCard({ run, index, several }: RunCardPro
               min={span.min}
               max={span.max}
               fieldMin={parameter.minInclusive ? parameter.min : Math.max(parameter.min, 0) + 1e-9}
-              fieldMax={Math.min(parameter.max, parameter.integer ? MAX_STEPS : 1e6)}
+              fieldMax={scheduleParameterMax(parameter)}
               log={span.log}
               integer={parameter.integer}
               step={span.step}
@@ -188,7 +187,7 @@ export const RunCard = memo(function RunCard({ run, index, several }: RunCardPro
           <RangeField label="Noise spread" accessibleName={nameOf('Noise spread')} value={run.noise} min={0} max={Math.max(10, run.noise)} fieldMax={MAX_NOISE} step={0.05} onChange={(noise) => patch({ noise })} hint="Spread of the per-example gradients around the full-batch gradient." />
         )}
         <div className="field-grid">
-          <NumberField label={nameOf('Seed')} value={run.seed} min={0} max={2 ** 32 - 1} integer onCommit={(seed) => patch({ seed })} />
+          <NumberField label={nameOf('Seed')} value={run.seed} min={0} max={MAX_SEED} integer onCommit={(seed) => patch({ seed })} />
           {paneLabels.length > 1 ? (
             <span className="number-field">
               <label className="field-label" htmlFor={`${headingId}-pane`}>

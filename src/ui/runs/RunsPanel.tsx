@@ -2,10 +2,9 @@
  * The runs: add one (choosing its optimizer), and a card per run.
  */
 import { useId, useState } from 'react';
-import { OPTIMIZERS } from '../../core/index.ts';
+import { MAX_RUNS, OPTIMIZERS } from '../../core/index.ts';
 import type { OptimizerId } from '../../core/types.ts';
 import { useAppStore } from '../../state/app.ts';
-import { MAX_RUNS } from '../../state/setup.ts';
 import { OPTIMIZER_IDS } from '../../view/catalog.ts';
 import { RunCard } from './RunCard.tsx';
 

@@ -4,11 +4,11 @@
  * coordinate) two decades either side of their default on that surface. The
  * current value is always inside, so the slider never pins.
  */
+import { LR_LIMITS } from '../../core/index.ts';
 import { useAppStore } from '../../state/app.ts';
 import { defaultLr } from '../../state/defaults.ts';
 import type { RunConfig } from '../../state/setup.ts';
 import { useSurfaceById } from '../../state/surfaceOf.ts';
-import { LR_LIMITS } from '../../state/url.ts';
 import { paneSurfaceId } from '../../view/catalog.ts';
 
 export function useLrRange(run: RunConfig): readonly [number, number] {

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { appStore } from '../../state/app.ts';
-import { setupLink } from '../../state/url.ts';
+import { setupLink } from '../../state/link.ts';
 
 export function CopyLink() {
   const [copied, setCopied] = useState(false);

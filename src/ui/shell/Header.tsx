@@ -2,11 +2,10 @@
  * The header: title, guided scenarios, Copy link, Export, presentation mode,
  * the controls drawer toggle and the shortcut list.
  */
-import { appStore } from '../../state/app.ts';
+import { appStore, useAppStore } from '../../state/app.ts';
 import { SCENARIOS, scenarioById } from '../../state/scenarios.ts';
 import { CopyLink } from '../share/CopyLink.tsx';
 import { ExportMenu } from '../share/ExportMenu.tsx';
-import { useUiStore } from './uiStore.ts';
 
 /** Load a scenario: its setup replaces the current one, its text shows beside the chart. */
 export function loadScenario(id: string): void {
@@ -16,16 +15,16 @@ export function loadScenario(id: string): void {
   app.replaceSetup(scenario.build());
   app.selectRun(null);
   app.resetPlayback();
-  useUiStore.getState().setScenarioId(id);
+  appStore.getState().setScenarioId(id);
 }
 
 export function Header() {
-  const presentation = useUiStore((state) => state.presentation);
-  const setPresentation = useUiStore((state) => state.setPresentation);
-  const panelOpen = useUiStore((state) => state.panelOpen);
-  const setPanelOpen = useUiStore((state) => state.setPanelOpen);
-  const scenarioId = useUiStore((state) => state.scenarioId);
-  const setShortcutsOpen = useUiStore((state) => state.setShortcutsOpen);
+  const presentation = useAppStore((state) => state.presentation);
+  const setPresentation = useAppStore((state) => state.setPresentation);
+  const panelOpen = useAppStore((state) => state.panelOpen);
+  const setPanelOpen = useAppStore((state) => state.setPanelOpen);
+  const scenarioId = useAppStore((state) => state.scenarioId);
+  const setShortcutsOpen = useAppStore((state) => state.setShortcutsOpen);
 
   return (
     <header className="app-header">

@@ -4,11 +4,11 @@
  */
 import { useEffect, useRef } from 'react';
 import { SHORTCUTS } from './useShortcuts.ts';
-import { useUiStore } from './uiStore.ts';
+import { useAppStore } from '../../state/app.ts';
 
 export function ShortcutsOverlay() {
-  const open = useUiStore((state) => state.shortcutsOpen);
-  const setOpen = useUiStore((state) => state.setShortcutsOpen);
+  const open = useAppStore((state) => state.shortcutsOpen);
+  const setOpen = useAppStore((state) => state.setShortcutsOpen);
   const dialogRef = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {

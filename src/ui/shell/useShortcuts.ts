@@ -5,7 +5,6 @@
  */
 import { useEffect } from 'react';
 import { appStore } from '../../state/app.ts';
-import { useUiStore } from './uiStore.ts';
 
 /** The shortcut list the help overlay shows. */
 export const SHORTCUTS: readonly { readonly keys: string; readonly action: string }[] = [
@@ -35,7 +34,7 @@ export function useShortcuts(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
-      const ui = useUiStore.getState();
+      const ui = appStore.getState();
       if (event.key === 'Escape') {
         if (ui.shortcutsOpen) ui.setShortcutsOpen(false);
         return;

@@ -12,7 +12,7 @@ import { parseCourse, parseLesson, parseLessonJson } from '../../../src/state/le
 import { formatNumber } from '../../../src/state/lessons/placeholders.ts';
 import { MAX_LESSON_MINUTES } from '../../../src/state/lessons/schema.ts';
 import { serializeCourse, serializeLesson } from '../../../src/state/lessons/serialize.ts';
-import { isValidSetup } from '../../../src/state/url.ts';
+import { isValidSetup } from '../../../src/state/repair.ts';
 import { CHECKS } from './checks/index.ts';
 import { distance, finalPoint, runLesson } from './runLesson.ts';
 

@@ -5,7 +5,7 @@ import { isValidLesson, parseCourse, parseLesson, parseLessonJson, type ParsedLe
 import { OPTIMIZER_CHOICES, RunChoiceSchema, SCHEDULE_TYPES, SURFACE_CHOICES, type Course, type Lesson } from '../../../src/state/lessons/schema.ts';
 import { DELETE, edited, type JsonPath } from './editJson.ts';
 import { serializeCourse, serializeLesson } from '../../../src/state/lessons/serialize.ts';
-import { isValidSetup } from '../../../src/state/url.ts';
+import { isValidSetup } from '../../../src/state/repair.ts';
 
 /** A small lesson using every part of the format once. */
 const EXAMPLE: Lesson = {

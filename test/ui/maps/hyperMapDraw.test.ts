@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hyperCellLr, hyperMap, MAP_DIVERGED, surfaces, type HyperMapSpec } from '../../../src/core/index.ts';
-import type { HyperData } from '../../../src/state/maps.ts';
+import type { HyperData } from '../../../src/state/maps/types.ts';
 import { bestRowPerColumn, describeCell, lossScale } from '../../../src/ui/maps/hyperMapDraw.ts';
 
 const spec: HyperMapSpec = {

@@ -1,30 +1,70 @@
 /**
  * The setup slice: every choice a person makes, as plain data. Each action
  * produces a new `setup` object (the engine connector recomputes when the parts
- * that decide a path change) and clamps what it is given, so the store never
- * holds a value a shared link could not.
+ * that decide a path change) and clamps what it is given with the setup schema's
+ * own rules (repair.ts's conform), so the store never holds a value a shared
+ * link could not: a number past a bound is clamped, anything the schema refuses
+ * (NaN, an unknown optimizer, a color outside the palette) leaves the field as it was.
  */
+import * as v from 'valibot';
 import type { StateCreator } from 'zustand/vanilla';
-import type { OptimizerId } from '../core/types.ts';
-import { defaultLr, defaultRun, nextOptimizer, optimizerParams } from './defaults.ts';
-import { MAX_PANES, MAX_RUNS, MAX_STEPS, RUN_PALETTE, type RunConfig, type Setup } from './setup.ts';
-import type { AppState, SetupActions } from './storeTypes.ts';
-import { surfaceById } from './surfaceOf.ts';
-import { MAX_DATASET_SIZE } from './url.ts';
-
-export const MAX_BOWL_CONDITION = 1000;
-export const MAX_STEPS_PER_SECOND = 10_000;
+import { isOptimizerId, MAX_PANES, MAX_RUNS, type OptimizerId, type Point } from '../../core/index.ts';
+import { defaultLr, defaultRun, nextOptimizer, optimizerParams } from '../defaults.ts';
+import { conform, isKnownSurface } from '../repair.ts';
+import {
+  CameraModeSchema,
+  CustomSurfaceSchema,
+  LogHeightModeSchema,
+  PlaybackModeSchema,
+  PointSchema,
+  RUN_PALETTE,
+  RunSchema,
+  SetupSchema,
+  type CameraMode,
+  type CustomSurface,
+  type LogHeightMode,
+  type PlaybackMode,
+  type RunColor,
+  type RunConfig,
+  type Setup,
+} from '../setup.ts';
+import { surfaceById } from '../surfaceOf.ts';
+import type { AppState } from './store.ts';
 
 type RunPatch = Partial<Omit<RunConfig, 'id'>>;
 
-function clamp(value: number, min: number, max: number): number {
-  return Math.min(max, Math.max(min, value));
+export interface SetupSlice {
+  readonly setup: Setup;
+  /** Set the surface of a pane (default pane 0); resets the start to the surface's suggested start when `resetStart`. Unknown ids are ignored. */
+  setSurface(surfaceId: string, pane?: number, resetStart?: boolean): void;
+  /**
+   * Set the user's own f(x, y) (already checked to parse) and, when `pane` is given, show it there.
+   * Panes showing it get its suggested start and learning rates, as with setSurface.
+   * Domain bounds are clamped to ±MAX_COORDINATE; a text too long or a range that is not increasing is ignored.
+   */
+  setCustomSurface(custom: CustomSurface, pane?: number): void;
+  setBowlCondition(condition: number): void;
+  setStart(start: Point): void;
+  setSteps(steps: number): void;
+  setDatasetSize(size: number): void;
+  /** Adds a run with the optimizer's torch defaults and the next palette color, then `patch` (clamped); returns its id. */
+  addRun(optimizer?: OptimizerId, patch?: RunPatch): string;
+  duplicateRun(runId: string): string | null;
+  removeRun(runId: string): void;
+  /** Patch a run (clamped). Changing `optimizer` keeps lr and fills that optimizer's defaults. */
+  updateRun(runId: string, patch: RunPatch): void;
+  setPaneCount(count: number): void;
+  setPlaybackMode(mode: PlaybackMode): void;
+  setStepsPerSecond(stepsPerSecond: number): void;
+  setCamera(camera: CameraMode): void;
+  setLogHeight(mode: LogHeightMode): void;
+  setOverlay(name: keyof Setup['view']['overlays'], on: boolean): void;
+  /** Replace the whole setup (scenario, shared link, restored session). Already validated. */
+  replaceSetup(setup: Setup): void;
 }
 
-/** A whole number in [min, max], or null when not a finite number. */
-function whole(value: number, min: number, max: number): number | null {
-  return Number.isFinite(value) ? clamp(Math.round(value), min, max) : null;
-}
+const FIELDS = SetupSchema.entries;
+const MaybeCustomSurface = v.nullable(CustomSurfaceSchema);
 
 /** The next free id: r1, r2, … */
 export function nextRunId(runs: readonly RunConfig[]): string {
@@ -37,8 +77,8 @@ export function nextRunId(runs: readonly RunConfig[]): string {
 }
 
 /** The first palette color no run uses; when all are used, cycle by count. */
-export function nextColor(runs: readonly RunConfig[]): string {
-  const used = new Set(runs.map((run) => run.color));
+export function nextColor(runs: readonly RunConfig[]): RunColor {
+  const used = new Set<string>(runs.map((run) => run.color));
   return RUN_PALETTE.find((color) => !used.has(color)) ?? RUN_PALETTE[runs.length % RUN_PALETTE.length];
 }
 
@@ -47,7 +87,19 @@ function defined(patch: RunPatch): RunPatch {
   return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as RunPatch;
 }
 
-export function createSetupSlice(initial: Setup): StateCreator<AppState, [], [], SetupActions & { setup: Setup }> {
+/** `candidate` as the schema allows it (`previous` supplies what cannot be clamped), its batch within N and its pane among the panes. */
+function clampRun(candidate: RunConfig, previous: RunConfig, setup: Setup): RunConfig {
+  const run = conform(RunSchema, candidate, previous);
+  const batchSize = Math.min(run.batchSize, setup.datasetSize);
+  const pane = Math.min(run.pane, setup.panes.length - 1);
+  return batchSize === run.batchSize && pane === run.pane ? run : { ...run, batchSize, pane };
+}
+
+function sameRun(a: RunConfig, b: RunConfig): boolean {
+  return (Object.keys(a) as (keyof RunConfig)[]).every((key) => Object.is(a[key], b[key]) || JSON.stringify(a[key]) === JSON.stringify(b[key]));
+}
+
+export function createSetupSlice(initial: Setup): StateCreator<AppState, [], [], SetupSlice> {
   return (set, get) => {
     const setSetup = (next: (setup: Setup) => Setup): void => {
       const previous = get().setup;
@@ -63,13 +115,19 @@ export function createSetupSlice(initial: Setup): StateCreator<AppState, [], [],
       runs[index] = updated;
       return { ...setup, runs };
     };
+    /** A number of the setup through its schema: clamped, or left as it was when it is no number at all. */
+    const setNumber = (key: 'bowlCondition' | 'steps' | 'datasetSize', value: number, apply: (setup: Setup, value: number) => Setup) =>
+      setSetup((setup) => {
+        const clamped = conform(FIELDS[key], value, setup[key]);
+        return clamped === setup[key] ? setup : apply(setup, clamped);
+      });
 
     return {
       setup: initial,
 
       setSurface(surfaceId, pane = 0, resetStart = true) {
         setSetup((setup) => {
-          if (pane < 0 || pane >= setup.panes.length) return setup;
+          if (pane < 0 || pane >= setup.panes.length || !isKnownSurface(surfaceId, setup.custom)) return setup;
           const panes = setup.panes.map((config, index) => (index === pane ? { surface: surfaceId } : config));
           const changed = { ...setup, panes };
           if (!resetStart) return changed;
@@ -84,8 +142,8 @@ export function createSetupSlice(initial: Setup): StateCreator<AppState, [], [],
       setCustomSurface(custom, pane) {
         setSetup((setup) => {
           if (pane !== undefined && (pane < 0 || pane >= setup.panes.length)) return setup;
-          const { x, y } = custom.domain;
-          const next = { expression: custom.expression, domain: { x: [x[0], x[1]], y: [y[0], y[1]] } } as const;
+          const next = conform(MaybeCustomSurface, custom, null);
+          if (next === null) return setup;
           const panes = setup.panes.map((config, index) => (index === pane ? { surface: 'custom' } : config));
           const changed: Setup = { ...setup, custom: next, panes };
           // Null while the parser has not loaded (callers load it first): then only the text changes.
@@ -98,26 +156,22 @@ export function createSetupSlice(initial: Setup): StateCreator<AppState, [], [],
       },
 
       setBowlCondition(condition) {
-        if (!Number.isFinite(condition)) return;
-        setSetup((setup) => ({ ...setup, bowlCondition: clamp(condition, 1, MAX_BOWL_CONDITION) }));
+        setNumber('bowlCondition', condition, (setup, bowlCondition) => ({ ...setup, bowlCondition }));
       },
 
       setStart(start) {
-        if (!Number.isFinite(start[0]) || !Number.isFinite(start[1])) return;
-        setSetup((setup) => ({ ...setup, start: [start[0], start[1]] }));
+        setSetup((setup) => {
+          const next = conform(PointSchema, start, setup.start);
+          return next[0] === setup.start[0] && next[1] === setup.start[1] ? setup : { ...setup, start: next };
+        });
       },
 
       setSteps(steps) {
-        const value = whole(steps, 1, MAX_STEPS);
-        if (value === null) return;
-        setSetup((setup) => (setup.steps === value ? setup : { ...setup, steps: value }));
+        setNumber('steps', steps, (setup, value) => ({ ...setup, steps: value }));
       },
 
       setDatasetSize(size) {
-        const value = whole(size, 1, MAX_DATASET_SIZE);
-        if (value === null) return;
-        setSetup((setup) => {
-          if (setup.datasetSize === value) return setup;
+        setNumber('datasetSize', size, (setup, value) => {
           // Full-batch runs stay full batch; mini-batches never exceed the new N.
           const runs = setup.runs.map((run) => {
             const batchSize = run.batchSize >= setup.datasetSize ? value : Math.min(run.batchSize, value);
@@ -133,14 +187,14 @@ export function createSetupSlice(initial: Setup): StateCreator<AppState, [], [],
           get().pushNotice('warning', `A setup holds at most ${MAX_RUNS} runs; remove one to add another.`);
           return '';
         }
-        const chosen: OptimizerId = optimizer ?? nextOptimizer(setup.runs.map((run) => run.optimizer));
-        const pane = patch.pane ?? 0;
-        const surface = surfaceById(setup.panes[pane]?.surface ?? setup.panes[0].surface, setup);
-        const base = defaultRun(chosen, setup.runs.length, { surface: surface ?? undefined, datasetSize: setup.datasetSize });
-        const id = nextRunId(setup.runs);
-        const run: RunConfig = { ...base, ...defined(patch), id, color: patch.color ?? nextColor(setup.runs) };
+        const chosen: OptimizerId = isOptimizerId(optimizer) ? optimizer : nextOptimizer(setup.runs.map((run) => run.optimizer));
+        const clean = defined(patch);
+        const pane = typeof clean.pane === 'number' && setup.panes[clean.pane] ? clean.pane : 0;
+        const surface = surfaceById(setup.panes[pane].surface, setup);
+        const base = { ...defaultRun(chosen, setup.runs.length, { surface: surface ?? undefined, datasetSize: setup.datasetSize }), id: nextRunId(setup.runs), color: nextColor(setup.runs) };
+        const run = clampRun({ ...base, ...clean, optimizer: chosen, id: base.id }, base, setup);
         set({ setup: { ...setup, runs: [...setup.runs, run] } });
-        return id;
+        return run.id;
       },
 
       duplicateRun(runId) {
@@ -173,23 +227,18 @@ export function createSetupSlice(initial: Setup): StateCreator<AppState, [], [],
             const clean = defined(patch);
             const same = (Object.keys(clean) as (keyof RunPatch)[]).every((key) => Object.is(clean[key], run[key]));
             if (same) return run;
-            if (clean.optimizer !== undefined && clean.optimizer !== run.optimizer) {
-              // Switching optimizer keeps lr (and anything patched) and fills that optimizer's own defaults.
-              return { ...run, ...optimizerParams(clean.optimizer), lr: run.lr, ...clean };
-            }
-            const next = { ...run, ...clean };
-            return {
-              ...next,
-              batchSize: clamp(Math.round(next.batchSize), 1, setup.datasetSize),
-              pane: clamp(Math.round(next.pane), 0, setup.panes.length - 1),
-            };
+            // Switching optimizer keeps lr (and anything patched) and fills that optimizer's own defaults.
+            const switching = isOptimizerId(clean.optimizer) && clean.optimizer !== run.optimizer;
+            const base = switching ? { ...run, ...optimizerParams(clean.optimizer as OptimizerId) } : run;
+            const next = clampRun({ ...base, ...clean, id: run.id }, base, setup);
+            return sameRun(next, run) ? run : next;
           }),
         );
       },
 
       setPaneCount(count) {
-        const value = whole(count, 1, MAX_PANES);
-        if (value === null) return;
+        if (!Number.isFinite(count)) return;
+        const value = Math.min(MAX_PANES, Math.max(1, Math.round(count)));
         setSetup((setup) => {
           if (value === setup.panes.length) return setup;
           const last = setup.panes[setup.panes.length - 1];
@@ -201,24 +250,29 @@ export function createSetupSlice(initial: Setup): StateCreator<AppState, [], [],
       },
 
       setPlaybackMode(mode) {
+        if (!v.is(PlaybackModeSchema, mode)) return;
         setSetup((setup) => (setup.playback.mode === mode ? setup : { ...setup, playback: { ...setup.playback, mode } }));
       },
 
       setStepsPerSecond(stepsPerSecond) {
-        if (!Number.isFinite(stepsPerSecond)) return;
-        const value = clamp(stepsPerSecond, 1, MAX_STEPS_PER_SECOND);
-        setSetup((setup) => (setup.playback.stepsPerSecond === value ? setup : { ...setup, playback: { ...setup.playback, stepsPerSecond: value } }));
+        setSetup((setup) => {
+          const value = conform(FIELDS.playback.entries.stepsPerSecond, stepsPerSecond, setup.playback.stepsPerSecond);
+          return setup.playback.stepsPerSecond === value ? setup : { ...setup, playback: { ...setup.playback, stepsPerSecond: value } };
+        });
       },
 
       setCamera(camera) {
+        if (!v.is(CameraModeSchema, camera)) return;
         setSetup((setup) => (setup.view.camera === camera ? setup : { ...setup, view: { ...setup.view, camera } }));
       },
 
       setLogHeight(logHeight) {
+        if (!v.is(LogHeightModeSchema, logHeight)) return;
         setSetup((setup) => (setup.view.logHeight === logHeight ? setup : { ...setup, view: { ...setup.view, logHeight } }));
       },
 
       setOverlay(name, on) {
+        if (!Object.hasOwn(FIELDS.view.entries.overlays.entries, name) || typeof on !== 'boolean') return;
         setSetup((setup) =>
           setup.view.overlays[name] === on ? setup : { ...setup, view: { ...setup.view, overlays: { ...setup.view.overlays, [name]: on } } },
         );

@@ -5,19 +5,44 @@
  * human-speed `playing` flag.
  */
 import type { StateCreator } from 'zustand/vanilla';
-import type { Playhead } from './playhead.ts';
-import type { AppState, Notice, SessionActions, WorkerStatus } from './storeTypes.ts';
+import type { EngineStatus } from '../../worker/client.ts';
+import type { Playhead } from '../playhead.ts';
+import type { AppState } from './store.ts';
 
 /** Notices kept on screen at once; older ones drop off. */
 export const MAX_NOTICES = 5;
 
-export interface SessionState {
+export type NoticeKind = 'info' | 'warning' | 'error';
+
+export interface Notice {
+  readonly id: number;
+  readonly kind: NoticeKind;
+  /** Plain words, e.g. "The link's learning rate for run 2 was not a number; used 0.01 instead." */
+  readonly text: string;
+}
+
+export interface SessionSlice {
   readonly selectedRunId: string | null;
+  /** True while animate-mode playback runs. */
   readonly playing: boolean;
   readonly notices: readonly Notice[];
-  readonly workerStatus: WorkerStatus;
+  /** The engine client's status, as it last reported it. */
+  readonly workerStatus: EngineStatus;
+  /** Last worker problem in plain words, null when healthy. */
   readonly workerMessage: string | null;
+  /** Bumped by the client after each finished generation, so slow UI (legend) can refresh at human speed. */
   readonly resultsVersion: number;
+  selectRun(runId: string | null): void;
+  /** Animate mode controls; the position itself advances with time in playhead.ts. */
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  /** Advance one step (pauses). */
+  stepOnce(): void;
+  /** Back to step 0 (pauses). */
+  resetPlayback(): void;
+  pushNotice(kind: NoticeKind, text: string): number;
+  dismissNotice(id: number): void;
 }
 
 export interface SessionDeps {
@@ -26,7 +51,7 @@ export interface SessionDeps {
   readonly afterPlayback: () => void;
 }
 
-export function createSessionSlice(deps: SessionDeps): StateCreator<AppState, [], [], SessionState & SessionActions> {
+export function createSessionSlice(deps: SessionDeps): StateCreator<AppState, [], [], SessionSlice> {
   const { playhead, afterPlayback } = deps;
   let nextNoticeId = 1;
 

@@ -1,16 +1,23 @@
 /**
- * The app store: a zustand vanilla store built from two slices (setup, session),
- * usable without React (tests build a fresh one per test with createAppStore).
- * It holds only what changes at human speed; trajectories live in Results and
- * the playback position in the Playhead, so nothing here changes per frame.
+ * The app's one store: a zustand vanilla store built from four slices (setup,
+ * session, maps, ui), usable without React (tests build a fresh one per test
+ * with createAppStore). It holds only what changes at human speed; trajectories
+ * live in Results, map cells in MapResults and the playback position in the
+ * Playhead, so nothing here changes per frame.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { defaultSetup } from './defaults.ts';
-import { Playhead } from './playhead.ts';
-import { createSessionSlice } from './sessionSlice.ts';
-import type { Setup } from './setup.ts';
-import { createSetupSlice } from './setupSlice.ts';
-import type { AppState } from './storeTypes.ts';
+import { defaultSetup } from '../defaults.ts';
+import { createMapRunner, type MapRunner } from '../maps/runner.ts';
+import { createMapsSlice } from '../maps/slice.ts';
+import type { MapsSlice } from '../maps/types.ts';
+import { Playhead } from '../playhead.ts';
+import type { Setup } from '../setup.ts';
+import { createSessionSlice, type SessionSlice } from './sessionSlice.ts';
+import { createSetupSlice, type SetupSlice } from './setupSlice.ts';
+import { createUiSlice, type UiSlice } from './uiSlice.ts';
+
+/** Everything the store holds: each slice's fields and actions. */
+export type AppState = SetupSlice & SessionSlice & MapsSlice & UiSlice;
 
 export type AppStore = StoreApi<AppState>;
 
@@ -19,6 +26,8 @@ export interface AppStoreDeps {
   readonly setup?: Setup;
   /** The playback position this store drives; a fresh one by default. */
   readonly playhead?: Playhead;
+  /** Runs the maps this store asks for; by default one with its own pool, created at the first map request. */
+  readonly maps?: MapRunner;
   /** Timers for the lazy end-of-playback stop (tests inject fakes). */
   readonly setTimer?: (task: () => void, ms: number) => unknown;
   readonly clearTimer?: (handle: unknown) => void;
@@ -35,6 +44,8 @@ export function createAppStore(deps: AppStoreDeps = {}): AppStore {
   const store = createStore<AppState>()((...api) => ({
     ...createSetupSlice(deps.setup ?? defaultSetup())(...api),
     ...createSessionSlice({ playhead, afterPlayback: () => armEndTimer() })(...api),
+    ...createMapsSlice(deps.maps ?? createMapRunner())(...api),
+    ...createUiSlice()(...api),
   }));
 
   /**

@@ -1,20 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { basinCellStart, basinMap, MAP_NOT_CONVERGED, surfaces } from '../../src/core/index.ts';
-import { createMapHandler } from '../../src/worker/mapHandler.ts';
-import type { MapRequest } from '../../src/worker/mapProtocol.ts';
-import { createMapPool, type MapWorkerLike } from '../../src/worker/pool.ts';
-import { createMaps, HYPER_CELLS } from '../../src/state/maps.ts';
-import { createAppStore } from '../../src/state/store.ts';
+import { basinCellStart, basinMap, MAP_NOT_CONVERGED, surfaces } from '../../../src/core/index.ts';
+import { createMapHandler } from '../../../src/worker/mapHandler.ts';
+import type { MapRequest } from '../../../src/worker/mapProtocol.ts';
+import { createMapPool } from '../../../src/worker/pool.ts';
+import type { MapWorker } from '../../../src/worker/poolTypes.ts';
+import { HYPER_CELLS } from '../../../src/state/maps/jobs.ts';
+import { createMapRunner } from '../../../src/state/maps/runner.ts';
+import { createAppStore } from '../../../src/state/store/store.ts';
 
 /** Workers that run the real handler when the test flushes their queues. */
 function queuedPool() {
-  const queue: { worker: MapWorkerLike; request: MapRequest }[] = [];
+  const queue: { worker: MapWorker; request: MapRequest }[] = [];
   let created = 0;
   const pool = createMapPool({
     size: 2,
     workerFactory: () => {
       created++;
-      const worker: MapWorkerLike = {
+      const worker: MapWorker = {
         onmessage: null,
         onerror: null,
         postMessage: (request) => queue.push({ worker, request }),
@@ -43,33 +45,32 @@ function queuedPool() {
 }
 
 function setupMaps() {
-  const app = createAppStore();
   const fake = queuedPool();
   let pools = 0;
-  const maps = createMaps({
-    app,
+  const maps = createMapRunner({
     createPool: () => {
       pools++;
       return fake.pool;
     },
   });
+  const app = createAppStore({ maps });
   return { app, fake, maps, pools: () => pools };
 }
 
-describe('maps state', () => {
+describe('map runner and maps slice', () => {
   it('creates the pool only at the first request, then fills the whole basin map tile by tile', () => {
     const { app, fake, maps, pools } = setupMaps();
     expect(pools()).toBe(0);
-    maps.store.getState().setBasinResolution(64);
-    maps.store.getState().openMap('basin');
+    app.getState().setBasinResolution(64);
+    app.getState().openMap('basin');
     expect(pools()).toBe(1);
-    expect(maps.store.getState().basin.status).toBe('computing');
-    const total = maps.store.getState().basin.tilesTotal;
+    expect(app.getState().maps.basin.status).toBe('computing');
+    const total = app.getState().maps.basin.tilesTotal;
     expect(total).toBeGreaterThan(1);
     fake.step();
-    expect(maps.store.getState().basin.tilesDone).toBe(1);
+    expect(app.getState().maps.basin.tilesDone).toBe(1);
     fake.flush();
-    const slot = maps.store.getState().basin;
+    const slot = app.getState().maps.basin;
     expect(slot.status).toBe('done');
     expect(slot.tilesDone).toBe(total);
     const data = maps.results.basin!;
@@ -85,63 +86,63 @@ describe('maps state', () => {
 
   it('cancels and restarts an open map when a setting it depends on changes, but not for a color', () => {
     const { app, fake, maps } = setupMaps();
-    maps.store.getState().setBasinResolution(64);
-    maps.store.getState().openMap('basin');
+    app.getState().setBasinResolution(64);
+    app.getState().openMap('basin');
     fake.step();
-    const revision = maps.store.getState().basin.revision;
+    const revision = app.getState().maps.basin.revision;
     const runId = app.getState().setup.runs[0].id;
-    app.getState().updateRun(runId, { color: '#123456' });
-    expect(maps.store.getState().basin.tilesDone).toBe(1);
+    app.getState().updateRun(runId, { color: '#d55e00' });
+    expect(app.getState().maps.basin.tilesDone).toBe(1);
     app.getState().updateRun(runId, { lr: 0.05 });
-    expect(maps.store.getState().basin.tilesDone).toBe(0);
-    expect(maps.store.getState().basin.revision).toBeGreaterThan(revision);
+    expect(app.getState().maps.basin.tilesDone).toBe(0);
+    expect(app.getState().maps.basin.revision).toBeGreaterThan(revision);
     fake.flush();
-    expect(maps.store.getState().basin.status).toBe('done');
+    expect(app.getState().maps.basin.status).toBe('done');
     expect(maps.results.basin!.spec.lr).toBe(0.05);
   });
 
   it('cancel stops the job and keeps the cells so far; close forgets them', () => {
-    const { fake, maps } = setupMaps();
-    maps.store.getState().setBasinResolution(64);
-    maps.store.getState().openMap('basin');
+    const { app, fake, maps } = setupMaps();
+    app.getState().setBasinResolution(64);
+    app.getState().openMap('basin');
     fake.step();
-    maps.store.getState().cancelMap('basin');
-    expect(maps.store.getState().basin.status).toBe('cancelled');
+    app.getState().cancelMap('basin');
+    expect(app.getState().maps.basin.status).toBe('cancelled');
     expect(fake.pool.activeJob).toBeNull();
     fake.flush();
-    expect(maps.store.getState().basin.tilesDone).toBe(1);
-    maps.store.getState().closeMap('basin');
+    expect(app.getState().maps.basin.tilesDone).toBe(1);
+    app.getState().closeMap('basin');
     expect(maps.results.basin).toBeNull();
-    expect(maps.store.getState().basin.open).toBe(false);
+    expect(app.getState().maps.basin.open).toBe(false);
   });
 
   it('runs one map at a time: the hyper map waits while the basin map computes, then follows', () => {
     const { app, fake, maps } = setupMaps();
     const momentumRun = app.getState().setup.runs.find((run) => run.optimizer === 'momentum')!;
-    maps.store.getState().setBasinResolution(64);
-    maps.store.getState().openMap('basin', momentumRun.id);
-    maps.store.getState().openMap('hyper', momentumRun.id);
-    expect(maps.store.getState().basin.status).toBe('computing');
-    expect(maps.store.getState().hyper.status).toBe('queued');
+    app.getState().setBasinResolution(64);
+    app.getState().openMap('basin', momentumRun.id);
+    app.getState().openMap('hyper', momentumRun.id);
+    expect(app.getState().maps.basin.status).toBe('computing');
+    expect(app.getState().maps.hyper.status).toBe('queued');
     fake.flush();
-    expect(maps.store.getState().hyper.status).toBe('done');
-    expect(maps.store.getState().basin.status).toBe('done');
+    expect(app.getState().maps.hyper.status).toBe('done');
+    expect(app.getState().maps.basin.status).toBe('done');
     const hyper = maps.results.hyper!;
     expect(hyper.finalLoss).toHaveLength(HYPER_CELLS * HYPER_CELLS);
     expect(hyper.filled.every((cell) => cell === 1)).toBe(true);
     expect(hyper.outcome.some((code) => code < MAP_NOT_CONVERGED)).toBe(true);
     // Moving the start changes the hyper map only.
-    const basinRevision = maps.store.getState().basin.revision;
+    const basinRevision = app.getState().maps.basin.revision;
     app.getState().setStart([1, 1]);
-    expect(maps.store.getState().hyper.status).toBe('computing');
-    expect(maps.store.getState().basin.revision).toBe(basinRevision);
+    expect(app.getState().maps.hyper.status).toBe('computing');
+    expect(app.getState().maps.basin.revision).toBe(basinRevision);
   });
 
   it('says in plain words when a run has no momentum or β₁ to map', () => {
-    const { app, maps } = setupMaps();
+    const { app } = setupMaps();
     const id = app.getState().addRun('adagrad');
-    maps.store.getState().openMap('hyper', id);
-    expect(maps.store.getState().hyper.status).toBe('error');
-    expect(maps.store.getState().hyper.message).toMatch(/Adagrad has no momentum or β₁/);
+    app.getState().openMap('hyper', id);
+    expect(app.getState().maps.hyper.status).toBe('error');
+    expect(app.getState().maps.hyper.message).toMatch(/Adagrad has no momentum or β₁/);
   });
 });

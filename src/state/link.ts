@@ -1,0 +1,86 @@
+/**
+ * The shareable link: `#v=1&s=<base64url of the setup's JSON>`. Reading one
+ * never throws: the text is decoded, parsed and repaired field by field
+ * (repair.ts), and the notice names what had to change (problems.ts).
+ */
+import { MAX_LINK_LENGTH } from '../core/index.ts';
+import { defaultSetup } from './defaults.ts';
+import { describeProblems } from './problems.ts';
+import { validateSetup, type ValidatedSetup } from './repair.ts';
+import type { Setup } from './setup.ts';
+
+/** Version written into every link; bump it when the schema changes incompatibly. */
+export const LINK_VERSION = 1;
+
+function toBase64Url(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): string | null {
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
+  try {
+    const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+    const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** The hash fragment (with "#") that carries `setup`. */
+export function encodeSetup(setup: Setup): string {
+  return `#v=${LINK_VERSION}&s=${toBase64Url(JSON.stringify(setup))}`;
+}
+
+/** A full shareable URL: `base` (page address) without its old hash, plus the setup's hash. */
+export function setupLink(base: string, setup: Setup): string {
+  const hashAt = base.indexOf('#');
+  return `${hashAt === -1 ? base : base.slice(0, hashAt)}${encodeSetup(setup)}`;
+}
+
+/** The result of reading a link: null when the hash carries no setup at all. */
+export interface DecodedLink extends ValidatedSetup {
+  /** The notice to show, or null when the link was clean. */
+  readonly notice: string | null;
+}
+
+/** The default setup, with a notice saying why the link gave nothing usable. */
+function unusable(notice: string): DecodedLink {
+  return { setup: defaultSetup(), problems: [{ path: [], fix: 'replaced' }], notice };
+}
+
+/**
+ * Read a location hash ("#v=1&s=…"). Returns null when there is no `s` field
+ * (so a persisted session may be used instead). Never throws.
+ */
+export function decodeSetupHash(hash: string): DecodedLink | null {
+  try {
+    if (typeof hash !== 'string') return null;
+    const text = hash.startsWith('#') ? hash.slice(1) : hash;
+    if (text.length > MAX_LINK_LENGTH) return unusable('This link is too long to be a Descent Lab setup; the default setup is shown instead.');
+    const params = new URLSearchParams(text);
+    const encoded = params.get('s');
+    if (encoded === null) return null;
+    const version = params.get('v');
+    const json = fromBase64Url(encoded);
+    let parsed: unknown = undefined;
+    if (json !== null) {
+      try {
+        parsed = JSON.parse(json);
+      } catch {
+        parsed = undefined;
+      }
+    }
+    if (parsed === undefined) return unusable('This link is damaged (it may have been cut short); the default setup is shown instead.');
+    const result = validateSetup(parsed);
+    const notices: string[] = [];
+    if (version !== String(LINK_VERSION)) notices.push(`This link was made by another version of Descent Lab (v=${(version ?? 'none').slice(0, 8)}); what could be read was kept.`);
+    if (result.problems.length > 0) notices.push(describeProblems(result.problems));
+    return { ...result, notice: notices.length ? notices.join(' ') : null };
+  } catch {
+    return unusable('This link could not be read; the default setup is shown instead.');
+  }
+}
