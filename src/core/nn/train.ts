@@ -1,15 +1,17 @@
 /**
  * Training a perceptron once, to θ*: seeded initialisation, full-batch Adam
- * (torch.optim.Adam's rule, its weight_decay as the L2 term), then L-BFGS until
- * the gradient vanishes to rounding, so θ* is a true minimum of the objective.
+ * (torch.optim.Adam's rule, its weight_decay as the L2 term), then a polish,
+ * L-BFGS and a few Newton steps, until the gradient vanishes to rounding
+ * (‖∇L‖ ≤ 1e-12), so θ* is a true minimum of the objective.
  *
  * Why the L2 term: cross-entropy on data a network can separate has no minimum
  * (the loss keeps falling as the weights grow), so Adam's last iterate would not
  * be a stationary point and the slice's origin would not be a minimum of it. A
  * small λ/2 ‖θ‖² (the weight decay Li et al. also train with) gives the loss a
- * minimum, which training reaches and L-BFGS then pins down.
+ * minimum, which training reaches and the polish pins down.
  */
 import { createRandom } from '../random.ts';
+import { cholesky, choleskySolve, dot, norm } from './linalg.ts';
 import { objective, type MlpBatch } from './mlp.ts';
 
 export interface TrainingOptions {
@@ -21,7 +23,7 @@ export interface TrainingOptions {
   readonly weightDecay: number;
   /** Seed of the initialisation. */
   readonly seed: number;
-  /** A point of the path is kept every this many Adam steps. */
+  /** A point of the path is kept every this many Adam steps and L-BFGS iterations. */
   readonly recordEvery: number;
 }
 
@@ -33,15 +35,18 @@ export interface TrainingResult {
   /** ‖∇L(θ*)‖₂. */
   readonly gradientNorm: number;
   /**
-   * The path θ₀, θ_k, θ_2k, …, the last Adam iterate, then θ*: `count` rows of
-   * P numbers, row-major, with L at each (the objective, not any slice's height).
+   * The path: θ₀, θ_k, θ_2k, … and the last Adam iterate, then every k-th
+   * L-BFGS iterate of the polish, then θ*: `pathCount` rows of P numbers,
+   * row-major, with L at each (the objective, not any slice's height).
    */
   readonly path: Float64Array;
   readonly pathLoss: Float64Array;
-  /** The Adam step of each row (the polished θ* counts as steps + polishIterations). */
+  /** Each row's step: Adam steps 0 … steps, then steps + the polish iteration. */
   readonly pathStep: Int32Array;
   readonly pathCount: number;
-  /** L-BFGS iterations the polish took. */
+  /** The index of the first polish row (the rows before it are Adam's). */
+  readonly polishStart: number;
+  /** L-BFGS and Newton iterations the polish took. */
   readonly polishIterations: number;
 }
 
@@ -76,16 +81,13 @@ export function train(batch: MlpBatch, options: TrainingOptions): TrainingResult
   const m = new Float64Array(size);
   const v = new Float64Array(size);
 
-  const capacity = Math.ceil(steps / recordEvery) + 2;
-  const path = new Float64Array(capacity * size);
-  const pathLoss = new Float64Array(capacity);
-  const pathStep = new Int32Array(capacity);
-  let count = 0;
-  const record = (loss: number, step: number) => {
-    path.set(theta, count * size);
-    pathLoss[count] = loss;
-    pathStep[count] = step;
-    count++;
+  const rows: Float64Array[] = [];
+  const losses: number[] = [];
+  const stepsTaken: number[] = [];
+  const record = (point: Float64Array, loss: number, step: number) => {
+    rows.push(point.slice());
+    losses.push(loss);
+    stepsTaken.push(step);
   };
 
   // torch.optim.Adam: g ← ∇L + λθ (in `objective`); m ← β₁m + (1 − β₁)g; v ← β₂v + (1 − β₂)g²;
@@ -94,7 +96,7 @@ export function train(batch: MlpBatch, options: TrainingOptions): TrainingResult
   let beta2t = 1;
   for (let t = 0; t < steps; t++) {
     const loss = objective(batch, theta, weightDecay, grad);
-    if (t % recordEvery === 0) record(loss, t);
+    if (t % recordEvery === 0) record(theta, loss, t);
     beta1t *= BETA1;
     beta2t *= BETA2;
     const stepSize = lr / (1 - beta1t);
@@ -106,45 +108,51 @@ export function train(batch: MlpBatch, options: TrainingOptions): TrainingResult
       theta[p] -= (stepSize * m[p]) / (Math.sqrt(v[p]) / correction2 + EPS);
     }
   }
-  record(objective(batch, theta, weightDecay, null), steps);
+  record(theta, objective(batch, theta, weightDecay, null), steps);
+  const polishStart = rows.length;
 
-  const polish = lbfgs(batch, theta, weightDecay, grad);
-  record(polish.loss, steps + polish.iterations);
+  const quasiNewton = lbfgs(batch, theta, weightDecay, grad, LBFGS_TOLERANCE, (point, loss, iteration) => {
+    if (iteration % recordEvery === 0) record(point, loss, steps + iteration);
+  });
+  const polish = newton(batch, theta, weightDecay, grad);
+  const polishIterations = quasiNewton.iterations + polish.iterations;
+  record(theta, polish.loss, steps + polishIterations);
+  const path = new Float64Array(rows.length * size);
+  rows.forEach((row, i) => path.set(row, i * size));
   return {
     theta,
     loss: polish.loss,
     gradientNorm: norm(grad),
-    path: path.subarray(0, count * size),
-    pathLoss: pathLoss.subarray(0, count),
-    pathStep: pathStep.subarray(0, count),
-    pathCount: count,
-    polishIterations: polish.iterations,
+    path,
+    pathLoss: Float64Array.from(losses),
+    pathStep: Int32Array.from(stepsTaken),
+    pathCount: rows.length,
+    polishStart,
+    polishIterations,
   };
 }
 
-function norm(values: Float64Array): number {
-  let squares = 0;
-  for (let p = 0; p < values.length; p++) squares += values[p] * values[p];
-  return Math.sqrt(squares);
-}
-
-function dot(a: Float64Array, b: Float64Array, offset: number, size: number): number {
-  let sum = 0;
-  for (let p = 0; p < size; p++) sum += a[offset + p] * b[p];
-  return sum;
-}
-
 const MEMORY = 10;
-const POLISH_ITERATIONS = 2000;
+const LBFGS_ITERATIONS = 2000;
+/** L-BFGS hands over to Newton at this ‖∇L‖₂: close enough for full Newton steps, and L-BFGS slows down below it. */
+const LBFGS_TOLERANCE = 1e-5;
 /** The polish stops when ‖∇L‖₂ is below this (rounding in L's gradient is about 1e-16 per term). */
 export const POLISH_TOLERANCE = 1e-12;
 
 /**
  * L-BFGS (Nocedal and Wright, Algorithm 7.4: two-loop recursion, memory 10)
  * with an Armijo backtracking line search, from θ in place, until
- * ‖∇L‖₂ ≤ POLISH_TOLERANCE or no step lowers L. Leaves ∇L(θ) in grad.
+ * ‖∇L‖₂ ≤ tolerance or no step lowers L. Leaves ∇L(θ) in grad; calls
+ * onIterate after each iteration.
  */
-function lbfgs(batch: MlpBatch, theta: Float64Array, weightDecay: number, grad: Float64Array): { loss: number; iterations: number } {
+function lbfgs(
+  batch: MlpBatch,
+  theta: Float64Array,
+  weightDecay: number,
+  grad: Float64Array,
+  tolerance: number,
+  onIterate: (theta: Float64Array, loss: number, iteration: number) => void,
+): { loss: number; iterations: number } {
   const size = theta.length;
   const s = new Float64Array(MEMORY * size);
   const y = new Float64Array(MEMORY * size);
@@ -157,16 +165,16 @@ function lbfgs(batch: MlpBatch, theta: Float64Array, weightDecay: number, grad: 
   let newest = -1;
   let loss = objective(batch, theta, weightDecay, grad);
   let iteration = 0;
-  for (; iteration < POLISH_ITERATIONS && norm(grad) > POLISH_TOLERANCE; iteration++) {
+  for (; iteration < LBFGS_ITERATIONS && norm(grad) > tolerance; iteration++) {
     // direction = −H·grad by the two-loop recursion.
     for (let p = 0; p < size; p++) direction[p] = -grad[p];
     for (let k = 0; k < stored; k++) {
       const slot = (newest - k + MEMORY) % MEMORY;
-      alpha[slot] = rho[slot] * dot(s, direction, slot * size, size);
+      alpha[slot] = rho[slot] * dot(s, slot * size, direction, 0, size);
       for (let p = 0; p < size; p++) direction[p] -= alpha[slot] * y[slot * size + p];
     }
     if (stored > 0) {
-      const gamma = 1 / (rho[newest] * dot(y, y.subarray(newest * size, newest * size + size), newest * size, size));
+      const gamma = 1 / (rho[newest] * dot(y, newest * size, y, newest * size, size));
       for (let p = 0; p < size; p++) direction[p] *= gamma;
     } else {
       const first = Math.min(1, 1e-2 / norm(grad));
@@ -174,7 +182,7 @@ function lbfgs(batch: MlpBatch, theta: Float64Array, weightDecay: number, grad: 
     }
     for (let k = stored - 1; k >= 0; k--) {
       const slot = (newest - k + MEMORY) % MEMORY;
-      const beta = rho[slot] * dot(y, direction, slot * size, size);
+      const beta = rho[slot] * dot(y, slot * size, direction, 0, size);
       for (let p = 0; p < size; p++) direction[p] += (alpha[slot] - beta) * s[slot * size + p];
     }
     let slope = 0;
@@ -183,7 +191,7 @@ function lbfgs(batch: MlpBatch, theta: Float64Array, weightDecay: number, grad: 
       // Not a descent direction: restart from steepest descent.
       stored = 0;
       for (let p = 0; p < size; p++) direction[p] = -grad[p];
-      slope = -dot(grad, grad, 0, size);
+      slope = -dot(grad, 0, grad, 0, size);
     }
     let step = 1;
     let trialLoss = Infinity;
@@ -208,6 +216,58 @@ function lbfgs(batch: MlpBatch, theta: Float64Array, weightDecay: number, grad: 
     } else {
       newest = (newest - 1 + MEMORY) % MEMORY; // curvature condition failed: keep the old pairs
     }
+    theta.set(trial);
+    grad.set(trialGrad);
+    loss = trialLoss;
+    onIterate(theta, loss, iteration + 1);
+  }
+  return { loss, iterations: iteration };
+}
+
+/**
+ * Newton's method, chord variant: the Hessian once, by forward differences of
+ * the exact gradient (column p from a step h = 1e-7·max(1, |θ_p|)), symmetrised
+ * and factorised by Cholesky (shifted until positive definite), then reused for
+ * every step: each step costs one gradient, and ‖∇L‖ falls by about the
+ * Hessian's relative error (~1e-3) per step. A step is kept when it lowers ‖∇L‖.
+ */
+function newton(batch: MlpBatch, theta: Float64Array, weightDecay: number, grad: Float64Array): { loss: number; iterations: number } {
+  const size = theta.length;
+  const hessian = new Float64Array(size * size);
+  const column = new Float64Array(size);
+  const step = new Float64Array(size);
+  const trial = new Float64Array(size);
+  const trialGrad = new Float64Array(size);
+  let loss = objective(batch, theta, weightDecay, grad);
+  for (let p = 0; p < size; p++) {
+    const held = theta[p];
+    const moved = held + 1e-7 * Math.max(1, Math.abs(held));
+    const h = moved - held;
+    theta[p] = moved;
+    objective(batch, theta, weightDecay, column);
+    theta[p] = held;
+    for (let q = 0; q < size; q++) hessian[q * size + p] = (column[q] - grad[q]) / h;
+  }
+  for (let p = 0; p < size; p++) {
+    for (let q = 0; q < p; q++) {
+      const mean = 0.5 * (hessian[p * size + q] + hessian[q * size + p]);
+      hessian[p * size + q] = mean;
+      hessian[q * size + p] = mean;
+    }
+  }
+  let shift = 0;
+  const copy = hessian.slice();
+  while (!cholesky(hessian, size, shift)) {
+    hessian.set(copy);
+    shift = shift === 0 ? 1e-8 : shift * 10;
+  }
+  let iteration = 0;
+  for (; iteration < 12 && norm(grad) > POLISH_TOLERANCE; iteration++) {
+    for (let p = 0; p < size; p++) step[p] = -grad[p];
+    choleskySolve(hessian, size, step);
+    for (let p = 0; p < size; p++) trial[p] = theta[p] + step[p];
+    const trialLoss = objective(batch, trial, weightDecay, trialGrad);
+    if (!(norm(trialGrad) < norm(grad))) break;
     theta.set(trial);
     grad.set(trialGrad);
     loss = trialLoss;

@@ -1,0 +1,365 @@
+/**
+ * A real network's loss landscape as a Surface: a small perceptron is trained
+ * once on a toy data set (nn/), and the surface is its loss on a plane through
+ * the trained weights θ*:
+ *
+ *   L(α, β) = (1/N) Σᵢ ℓ(f(uᵢ; θ* + α d₁ + β d₂), tᵢ) + λ/2 ‖θ* + α d₁ + β d₂‖²
+ *
+ * with (x, y) = (α, β). The directions are filter-normalised random ones or the
+ * training path's principal directions (nn/directions.ts). Everything is drawn
+ * from one seed with portable arithmetic, so a slice is the same bits in Node and
+ * in any browser's worker.
+ */
+import { makeDataset, DATASET_IDS, type ClassificationData, type DatasetId } from '../../nn/datasets.ts';
+import { filterNormalizedDirection, principalDirections } from '../../nn/directions.ts';
+import { dot } from '../../nn/linalg.ts';
+import { MlpBatch, mlpLayout } from '../../nn/mlp.ts';
+import { train, type TrainingResult } from '../../nn/train.ts';
+import type { Domain, ExampleSet, Point, Range, Surface } from '../../types.ts';
+import { sliceEvaluator } from './evaluator.ts';
+import { findSliceMinima, lossGrid, numericalHessian } from './minima.ts';
+
+/** How the plane's two directions are chosen. */
+export const SLICE_DIRECTIONS = ['random', 'pca'] as const;
+export type SliceDirections = (typeof SLICE_DIRECTIONS)[number];
+
+export interface NeuralNetSliceOptions {
+  /** Default 'moons'. */
+  readonly dataset?: DatasetId;
+  /** Seed of the data, the initialisation and the random directions; an integer 0 … 2³² − 1, default 1. */
+  readonly seed?: number;
+  /** Neurons per hidden layer, 1 … 64; default 16. */
+  readonly hidden?: number;
+  /** Default 'random'. */
+  readonly directions?: SliceDirections;
+}
+
+/** The registered slice (surfaces['neural-net']): moons, seed 1, 16 neurons per hidden layer, random directions. */
+export const DEFAULT_NEURAL_NET_OPTIONS: Required<NeuralNetSliceOptions> = { dataset: 'moons', seed: 1, hidden: 16, directions: 'random' };
+
+/** λ of the L2 term every slice's network is trained and measured with (see nn/train.ts for why there is one). */
+export const NEURAL_NET_WEIGHT_DECAY = 1e-3;
+
+/** Full-batch Adam steps and learning rate per data set: enough to fit each well (then a polish to the exact minimum). */
+const TRAINING: Record<DatasetId, { readonly steps: number; readonly lr: number }> = {
+  moons: { steps: 500, lr: 0.03 },
+  spirals: { steps: 1000, lr: 0.02 },
+};
+/** Points kept along the Adam path (plus its end and θ*). */
+const PATH_POINTS = 100;
+/** Random slices span α, β ∈ [−RANDOM_EXTENT, RANDOM_EXTENT]: filter-normalised units, where α = 1 moves every neuron's weights by their own length. */
+export const RANDOM_EXTENT = 2;
+/** Grid side of the minima search. */
+const MINIMA_GRID = 25;
+
+/** The training path projected onto the plane (PCA slices). */
+export interface ProjectedPath {
+  /** (θᵢ − θ*)·d₁ and (θᵢ − θ*)·d₂ for each kept point, the initialisation first and θ* (0, 0) last. */
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  /**
+   * L(θᵢ), the true loss of each point. It is NOT the slice's height at (xᵢ, yᵢ):
+   * θᵢ lies off the plane by `offPlane`ᵢ, and the slice's height there is the loss
+   * of the projected point instead.
+   */
+  readonly loss: Float64Array;
+  /** ‖θᵢ − θ* − xᵢ d₁ − yᵢ d₂‖, how far the real point is from the plane. */
+  readonly offPlane: Float64Array;
+  /** The step of each point: Adam's steps, then the last Adam step plus the polish's iteration. */
+  readonly step: Int32Array;
+  /** Index of the first polish point: points before it are Adam's, the rest L-BFGS/Newton's, ending at θ*. */
+  readonly polishStart: number;
+  readonly length: number;
+}
+
+/** A slice as a Surface, plus what a model view needs. */
+export interface NeuralNetSlice extends Surface {
+  readonly options: Required<NeuralNetSliceOptions>;
+  /** The training rows (inputs at 2i, 2i + 1; labels 0 or 1). */
+  readonly data: ClassificationData;
+  /** A square around the data with a margin: where to paint the decision regions. */
+  readonly inputDomain: Domain;
+  readonly parameterCount: number;
+  readonly weightDecay: number;
+  /** L(θ*), the loss training ended with; equal, bit for bit, to loss(0, 0). */
+  readonly trainedLoss: number;
+  /** ‖∇θ L(θ*)‖, the full gradient at the trained minimum. */
+  readonly trainedGradientNorm: number;
+  /** The training path on the plane (PCA slices; null for random directions, which the path barely touches). */
+  readonly trainingPath: ProjectedPath | null;
+  /** PCA slices: the share of the path's Σ‖θᵢ − θ*‖² along d₁ and d₂. */
+  readonly explainedVariance: readonly [number, number] | null;
+  /** The network's probability of class 1 at `count` inputs (x at 2k, y at 2k + 1), for the weights at slice point (x, y). */
+  predict(x: number, y: number, inputs: ArrayLike<number>, count: number, out: Float64Array): void;
+  /** Share of training rows classified right (p ≥ ½ ⇔ class 1) by the weights at (x, y). */
+  accuracy(x: number, y: number): number;
+  /** θ(x, y) = θ* + x d₁ + y d₂, a copy. */
+  parameters(x: number, y: number): Float64Array;
+}
+
+/** Throws an Error naming the bad option, or returns them all resolved. */
+export function resolveNeuralNetOptions(options: NeuralNetSliceOptions = {}): Required<NeuralNetSliceOptions> {
+  const resolved = { ...DEFAULT_NEURAL_NET_OPTIONS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) };
+  if (!DATASET_IDS.includes(resolved.dataset)) throw new Error(`dataset must be one of ${DATASET_IDS.join(', ')} (got ${String(resolved.dataset)})`);
+  if (!Number.isInteger(resolved.seed) || resolved.seed < 0 || resolved.seed > 2 ** 32 - 1) throw new Error(`seed must be an integer from 0 to 2³² − 1 (got ${resolved.seed})`);
+  if (!Number.isInteger(resolved.hidden) || resolved.hidden < 1 || resolved.hidden > 64) throw new Error(`hidden must be an integer from 1 to 64 (got ${resolved.hidden})`);
+  if (!SLICE_DIRECTIONS.includes(resolved.directions)) throw new Error(`directions must be one of ${SLICE_DIRECTIONS.join(', ')} (got ${String(resolved.directions)})`);
+  return resolved;
+}
+
+/** The id of the slice for these options: 'neural-net' for the registered one. */
+export function neuralNetSliceId(options: Required<NeuralNetSliceOptions>): string {
+  const { dataset, seed, hidden, directions } = options;
+  const isDefault = dataset === DEFAULT_NEURAL_NET_OPTIONS.dataset && seed === DEFAULT_NEURAL_NET_OPTIONS.seed && hidden === DEFAULT_NEURAL_NET_OPTIONS.hidden && directions === DEFAULT_NEURAL_NET_OPTIONS.directions;
+  return isDefault ? 'neural-net' : `neural-net-${dataset}-${directions}-h${hidden}-s${seed}`;
+}
+
+/** Independent seeds for the data, the initialisation and each direction, from the one seed (a multiplicative hash). */
+function streamSeed(seed: number, stream: number): number {
+  return (Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) + Math.imul(stream, 0xc2b2ae35)) >>> 0;
+}
+
+/**
+ * The largest of 1, 2 and 5 times a power of ten that is at most `value` (> 0),
+ * through the decimal string (exactly specified) rather than Math.log10 and
+ * 10 ** k (implementation-approximated).
+ */
+function niceFloor(value: number): number {
+  const [mantissa, exponent] = value.toExponential().split('e');
+  const leading = Number(mantissa[0]);
+  return Number(`${leading >= 5 ? 5 : leading >= 2 ? 2 : 1}e${exponent}`);
+}
+
+/**
+ * Trains the network and builds its slice (see the module comment). Takes a few
+ * hundred milliseconds; the result is fixed by the options, bit for bit.
+ */
+export function makeNeuralNetSlice(options: NeuralNetSliceOptions = {}): NeuralNetSlice {
+  const resolved = resolveNeuralNetOptions(options);
+  const { dataset, seed, hidden, directions } = resolved;
+  const data = makeDataset(dataset, streamSeed(seed, 0));
+  const layout = mlpLayout(hidden);
+  const batch = new MlpBatch(layout, data.inputs, data.labels);
+  const { steps, lr } = TRAINING[dataset];
+  const trained = train(batch, { steps, lr, weightDecay: NEURAL_NET_WEIGHT_DECAY, seed: streamSeed(seed, 1), recordEvery: Math.max(1, Math.round(steps / PATH_POINTS)) });
+  const center = trained.theta;
+  const size = layout.parameterCount;
+
+  let d1: Float64Array;
+  let d2: Float64Array;
+  let trainingPath: ProjectedPath | null = null;
+  let explainedVariance: readonly [number, number] | null = null;
+  if (directions === 'random') {
+    d1 = filterNormalizedDirection(layout, center, streamSeed(seed, 2));
+    d2 = filterNormalizedDirection(layout, center, streamSeed(seed, 3));
+  } else {
+    const principal = principalDirections(trained.path, trained.pathCount, center);
+    d1 = principal.d1;
+    d2 = principal.d2;
+    explainedVariance = principal.explained;
+    trainingPath = projectPath(trained, center, d1, d2);
+  }
+
+  const evaluator = sliceEvaluator(batch, center, d1, d2, NEURAL_NET_WEIGHT_DECAY);
+  const examples: ExampleSet = { size: data.size, exampleLoss: evaluator.exampleLoss, exampleGradient: evaluator.exampleGradient };
+  const landscape = { loss: evaluator.loss, gradient: evaluator.gradient };
+
+  const domain = trainingPath === null ? squareDomain(0, 0, RANDOM_EXTENT) : pathDomain(trainingPath);
+  const grid = lossGrid(landscape, domain, MINIMA_GRID);
+  const minima = findSliceMinima(landscape, domain, grid, MINIMA_GRID, [0, 0]);
+  const lesson = chooseLesson(landscape, domain, grid, trainingPath);
+
+  const probabilities = new Float64Array(data.size);
+  const surface: NeuralNetSlice = {
+    id: neuralNetSliceId(resolved),
+    label: directions === 'random' ? `Neural net (${dataset})` : `Neural net (${dataset}, training plane)`,
+    teaches:
+      directions === 'random'
+        ? `A real network's loss: a 2D slice through its ${size} weights around the trained minimum, along two filter-normalised random directions (Li et al., 2018).`
+        : `The plane of the training path: the two main directions Adam's path took through the ${size} weights; the path drawn on it is projected, and its heights are not the slice's.`,
+    tex: `\\frac{1}{N}\\sum_{i=1}^{N} \\ell\\!\\left(f(u_i;\\, \\theta^* + x\\,d_1 + y\\,d_2),\\, t_i\\right) + \\frac{\\lambda}{2}\\lVert\\theta\\rVert^2`,
+    loss: evaluator.loss,
+    gradient: evaluator.gradient,
+    domain,
+    minima,
+    suggestedStart: lesson.start,
+    lrRange: lesson.lrRange,
+    suggestedLr: lesson.lr,
+    logHeight: lesson.logHeight,
+    examples,
+    options: resolved,
+    data,
+    inputDomain: inputDomainOf(data),
+    parameterCount: size,
+    weightDecay: NEURAL_NET_WEIGHT_DECAY,
+    trainedLoss: trained.loss,
+    trainedGradientNorm: trained.gradientNorm,
+    trainingPath,
+    explainedVariance,
+    predict: evaluator.predict,
+    accuracy(x, y) {
+      evaluator.predict(x, y, data.inputs, data.size, probabilities);
+      let right = 0;
+      for (let i = 0; i < data.size; i++) if (probabilities[i] >= 0.5 === (data.labels[i] === 1)) right++;
+      return right / data.size;
+    },
+    parameters(x, y) {
+      const theta = new Float64Array(size);
+      for (let p = 0; p < size; p++) theta[p] = center[p] + x * d1[p] + y * d2[p];
+      return theta;
+    },
+  };
+  return surface;
+}
+
+function projectPath(trained: TrainingResult, center: Float64Array, d1: Float64Array, d2: Float64Array): ProjectedPath {
+  const { path, pathCount: count } = trained;
+  const size = center.length;
+  const x = new Float64Array(count);
+  const y = new Float64Array(count);
+  const offPlane = new Float64Array(count);
+  const offset = new Float64Array(size);
+  for (let i = 0; i < count; i++) {
+    for (let p = 0; p < size; p++) offset[p] = path[i * size + p] - center[p];
+    x[i] = dot(offset, 0, d1, 0, size);
+    y[i] = dot(offset, 0, d2, 0, size);
+    let squares = 0;
+    for (let p = 0; p < size; p++) {
+      const residual = offset[p] - x[i] * d1[p] - y[i] * d2[p];
+      squares += residual * residual;
+    }
+    offPlane[i] = Math.sqrt(squares);
+  }
+  return { x, y, loss: trained.pathLoss.slice(), offPlane, step: trained.pathStep.slice(), polishStart: trained.polishStart, length: count };
+}
+
+function squareDomain(cx: number, cy: number, half: number): Domain {
+  return { x: [cx - half, cx + half], y: [cy - half, cy + half] };
+}
+
+/** A square (both axes in the same units: d₁, d₂ are orthonormal) holding the whole path with a quarter of its extent to spare. */
+function pathDomain(path: ProjectedPath): Domain {
+  let xMin = 0;
+  let xMax = 0;
+  let yMin = 0;
+  let yMax = 0;
+  for (let i = 0; i < path.length; i++) {
+    xMin = Math.min(xMin, path.x[i]);
+    xMax = Math.max(xMax, path.x[i]);
+    yMin = Math.min(yMin, path.y[i]);
+    yMax = Math.max(yMax, path.y[i]);
+  }
+  const half = 0.5 * 1.5 * Math.max(xMax - xMin, yMax - yMin);
+  const round = (v: number) => Number(v.toPrecision(3));
+  return squareDomain(round((xMin + xMax) / 2), round((yMin + yMax) / 2), round(half));
+}
+
+/** A square around the data, 10% wider than their larger spread, centred on their bounding box. */
+function inputDomainOf(data: ClassificationData): Domain {
+  let xMin = Infinity;
+  let xMax = -Infinity;
+  let yMin = Infinity;
+  let yMax = -Infinity;
+  for (let i = 0; i < data.size; i++) {
+    xMin = Math.min(xMin, data.inputs[2 * i]);
+    xMax = Math.max(xMax, data.inputs[2 * i]);
+    yMin = Math.min(yMin, data.inputs[2 * i + 1]);
+    yMax = Math.max(yMax, data.inputs[2 * i + 1]);
+  }
+  const half = Math.ceil(0.55 * Math.max(xMax - xMin, yMax - yMin) * 10) / 10;
+  const cx = Math.round(((xMin + xMax) / 2) * 10) / 10;
+  const cy = Math.round(((yMin + yMax) / 2) * 10) / 10;
+  return squareDomain(cx, cy, half);
+}
+
+interface Lesson {
+  readonly start: Point;
+  readonly lr: number;
+  readonly lrRange: Range;
+  readonly logHeight: boolean;
+}
+
+/**
+ * The start, learning rates and height scale, by rule from the built slice:
+ * - start: PCA slices start where training did (the initialisation's projection);
+ *   random slices at the highest of 16 points on the circle of 3/4 the domain's
+ *   half-width, so a run has the whole descent to make;
+ * - lr: 1/λ_max (a nice number below it), λ_max the largest eigenvalue of the
+ *   numerical Hessian over the minima grid and at θ*; the range spans 1/100 of
+ *   it to 2/λ_max·2, past the edge of stability, where plain SGD diverges;
+ * - log height when the loss spans more than a factor of 30 over the grid.
+ */
+function chooseLesson(landscape: Pick<Surface, 'loss' | 'gradient'>, domain: Domain, grid: Float64Array, path: ProjectedPath | null): Lesson {
+  const halfX = (domain.x[1] - domain.x[0]) / 2;
+  const halfY = (domain.y[1] - domain.y[0]) / 2;
+  const cx = (domain.x[0] + domain.x[1]) / 2;
+  const cy = (domain.y[0] + domain.y[1]) / 2;
+  const round = (v: number) => Number(v.toFixed(2));
+  let start: Point;
+  if (path !== null) {
+    start = [round(path.x[0]), round(path.y[0])];
+  } else {
+    let highest = -Infinity;
+    start = [cx, cy];
+    for (let k = 0; k < 16; k++) {
+      const [c, s] = unitCircle(k);
+      const point: Point = [round(cx + 0.75 * halfX * c), round(cy + 0.75 * halfY * s)];
+      const value = landscape.loss(point[0], point[1]);
+      if (value > highest) {
+        highest = value;
+        start = point;
+      }
+    }
+  }
+  const h = 1e-4 * Math.max(halfX, halfY);
+  let curvature = largestEigenvalue(numericalHessian(landscape, 0, 0, h));
+  curvature = Math.max(curvature, gridCurvature(grid, MINIMA_GRID, (2 * halfX) / (MINIMA_GRID - 1), (2 * halfY) / (MINIMA_GRID - 1)));
+  const lr = niceFloor(1 / curvature);
+  let min = Infinity;
+  let max = -Infinity;
+  for (const value of grid) {
+    min = Math.min(min, value);
+    max = Math.max(max, value);
+  }
+  return { start, lr, lrRange: [lr / 100, niceFloor(4 / curvature) * 2], logHeight: max > 30 * min };
+}
+
+/** (cos kπ/8, sin kπ/8), from half-angle square roots (no Math.cos: see nn/portableMath.ts). */
+function unitCircle(k: number): [number, number] {
+  const c1 = Math.sqrt(2 + Math.sqrt(2)) / 2; // cos π/8
+  const s1 = Math.sqrt(2 - Math.sqrt(2)) / 2; // sin π/8
+  const r = Math.SQRT1_2;
+  const firstQuadrant: [number, number][] = [
+    [1, 0],
+    [c1, s1],
+    [r, r],
+    [s1, c1],
+  ];
+  const [c, s] = firstQuadrant[k % 4];
+  const quarter = Math.floor(k / 4) % 4;
+  return quarter === 0 ? [c, s] : quarter === 1 ? [-s, c] : quarter === 2 ? [-c, -s] : [s, -c];
+}
+
+function largestEigenvalue([hxx, hxy, hyy]: [number, number, number]): number {
+  const mean = (hxx + hyy) / 2;
+  const half = (hxx - hyy) / 2;
+  const radius = Math.sqrt(half * half + hxy * hxy);
+  return mean + radius;
+}
+
+/** The largest second difference of the grid along x, y and the diagonals: a cheap bound on the curvature SGD meets. */
+function gridCurvature(grid: Float64Array, n: number, dx: number, dy: number): number {
+  let largest = 0;
+  const diagonal = dx * dx + dy * dy;
+  for (let j = 1; j < n - 1; j++) {
+    for (let i = 1; i < n - 1; i++) {
+      const at = grid[j * n + i];
+      const alongX = (grid[j * n + i + 1] - 2 * at + grid[j * n + i - 1]) / (dx * dx);
+      const alongY = (grid[(j + 1) * n + i] - 2 * at + grid[(j - 1) * n + i]) / (dy * dy);
+      const alongDiagonal = (grid[(j + 1) * n + i + 1] - 2 * at + grid[(j - 1) * n + i - 1]) / diagonal;
+      const alongAnti = (grid[(j + 1) * n + i - 1] - 2 * at + grid[(j - 1) * n + i + 1]) / diagonal;
+      largest = Math.max(largest, alongX, alongY, alongDiagonal, alongAnti);
+    }
+  }
+  return largest;
+}
