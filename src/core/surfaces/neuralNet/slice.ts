@@ -34,8 +34,13 @@ export interface NeuralNetSliceOptions {
   readonly directions?: SliceDirections;
 }
 
-/** The registered slice (surfaces['neural-net']): moons, seed 1, 16 neurons per hidden layer, random directions. */
-export const DEFAULT_NEURAL_NET_OPTIONS: Required<NeuralNetSliceOptions> = { dataset: 'moons', seed: 1, hidden: 16, directions: 'random' };
+/**
+ * The registered slice (surfaces['neural-net']): moons, 16 neurons per hidden layer, random directions,
+ * seed 7, chosen for its lesson: from the suggested start SGD, momentum and Nesterov reach θ*, while Adam,
+ * RMSprop and Adagrad, whose first steps follow the gradient's signs, cross into a second basin where the
+ * network predicts ½ everywhere (loss ≈ ln 2).
+ */
+export const DEFAULT_NEURAL_NET_OPTIONS: Required<NeuralNetSliceOptions> = { dataset: 'moons', seed: 7, hidden: 16, directions: 'random' };
 
 /** λ of the L2 term every slice's network is trained and measured with (see nn/train.ts for why there is one). */
 export const NEURAL_NET_WEIGHT_DECAY = 1e-3;
@@ -49,6 +54,8 @@ const TRAINING: Record<DatasetId, { readonly steps: number; readonly lr: number 
 const PATH_POINTS = 100;
 /** Random slices span α, β ∈ [−RANDOM_EXTENT, RANDOM_EXTENT]: filter-normalised units, where α = 1 moves every neuron's weights by their own length. */
 export const RANDOM_EXTENT = 2;
+/** The domain of every random slice. */
+export const RANDOM_DOMAIN: Domain = { x: [-RANDOM_EXTENT, RANDOM_EXTENT], y: [-RANDOM_EXTENT, RANDOM_EXTENT] };
 /** Grid side of the minima search. */
 const MINIMA_GRID = 25;
 
@@ -114,6 +121,26 @@ export function neuralNetSliceId(options: Required<NeuralNetSliceOptions>): stri
   return isDefault ? 'neural-net' : `neural-net-${dataset}-${directions}-h${hidden}-s${seed}`;
 }
 
+/** What a slice's options alone determine, known before any training: its names, formula and sizes. */
+export function describeNeuralNetSlice(
+  options: Required<NeuralNetSliceOptions>,
+): Pick<NeuralNetSlice, 'id' | 'label' | 'teaches' | 'tex' | 'options' | 'parameterCount' | 'weightDecay'> {
+  const { dataset, hidden, directions } = options;
+  const size = mlpLayout(hidden).parameterCount;
+  return {
+    id: neuralNetSliceId(options),
+    label: directions === 'random' ? `Neural net (${dataset})` : `Neural net (${dataset}, training plane)`,
+    teaches:
+      directions === 'random'
+        ? `A real network's loss: a 2D slice through its ${size} weights around the trained minimum, along two filter-normalised random directions (Li et al., 2018).`
+        : `The plane of the training path: the two main directions Adam's path took through the ${size} weights; the path drawn on it is projected, and its heights are not the slice's.`,
+    tex: '\\frac{1}{N}\\sum_{i=1}^{N} \\ell\\!\\left(f(u_i;\\, \\theta^* + x\\,d_1 + y\\,d_2),\\, t_i\\right) + \\frac{\\lambda}{2}\\lVert\\theta\\rVert^2',
+    options,
+    parameterCount: size,
+    weightDecay: NEURAL_NET_WEIGHT_DECAY,
+  };
+}
+
 /** Independent seeds for the data, the initialisation and each direction, from the one seed (a multiplicative hash). */
 function streamSeed(seed: number, stream: number): number {
   return (Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) + Math.imul(stream, 0xc2b2ae35)) >>> 0;
@@ -164,20 +191,14 @@ export function makeNeuralNetSlice(options: NeuralNetSliceOptions = {}): NeuralN
   const examples: ExampleSet = { size: data.size, exampleLoss: evaluator.exampleLoss, exampleGradient: evaluator.exampleGradient };
   const landscape = { loss: evaluator.loss, gradient: evaluator.gradient };
 
-  const domain = trainingPath === null ? squareDomain(0, 0, RANDOM_EXTENT) : pathDomain(trainingPath);
+  const domain = trainingPath === null ? RANDOM_DOMAIN : pathDomain(trainingPath);
   const grid = lossGrid(landscape, domain, MINIMA_GRID);
   const minima = findSliceMinima(landscape, domain, grid, MINIMA_GRID, [0, 0]);
   const lesson = chooseLesson(landscape, domain, grid, trainingPath);
 
   const probabilities = new Float64Array(data.size);
   const surface: NeuralNetSlice = {
-    id: neuralNetSliceId(resolved),
-    label: directions === 'random' ? `Neural net (${dataset})` : `Neural net (${dataset}, training plane)`,
-    teaches:
-      directions === 'random'
-        ? `A real network's loss: a 2D slice through its ${size} weights around the trained minimum, along two filter-normalised random directions (Li et al., 2018).`
-        : `The plane of the training path: the two main directions Adam's path took through the ${size} weights; the path drawn on it is projected, and its heights are not the slice's.`,
-    tex: `\\frac{1}{N}\\sum_{i=1}^{N} \\ell\\!\\left(f(u_i;\\, \\theta^* + x\\,d_1 + y\\,d_2),\\, t_i\\right) + \\frac{\\lambda}{2}\\lVert\\theta\\rVert^2`,
+    ...describeNeuralNetSlice(resolved),
     loss: evaluator.loss,
     gradient: evaluator.gradient,
     domain,
@@ -187,11 +208,8 @@ export function makeNeuralNetSlice(options: NeuralNetSliceOptions = {}): NeuralN
     suggestedLr: lesson.lr,
     logHeight: lesson.logHeight,
     examples,
-    options: resolved,
     data,
     inputDomain: inputDomainOf(data),
-    parameterCount: size,
-    weightDecay: NEURAL_NET_WEIGHT_DECAY,
     trainedLoss: trained.loss,
     trainedGradientNorm: trained.gradientNorm,
     trainingPath,
@@ -362,4 +380,9 @@ function gridCurvature(grid: Float64Array, n: number, dx: number, dy: number): n
     }
   }
   return largest;
+}
+
+/** True for a neural-net slice (built or lazy): the surfaces a model view can draw as a network. */
+export function isNeuralNetSlice(surface: Surface): surface is NeuralNetSlice {
+  return 'predict' in surface && 'parameterCount' in surface && 'options' in surface;
 }
