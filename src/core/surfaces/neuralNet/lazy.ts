@@ -26,7 +26,7 @@ export interface SliceLesson {
 }
 
 /** Members that need the trained network. */
-const BUILT_MEMBERS = ['loss', 'gradient', 'minima', 'data', 'inputDomain', 'trainedLoss', 'trainedGradientNorm', 'trainingPath', 'explainedVariance', 'predict', 'accuracy', 'parameters'] as const;
+const BUILT_MEMBERS = ['loss', 'gradient', 'minima', 'data', 'inputDomain', 'trainedLoss', 'trainedGradientNorm', 'trainingPath', 'explainedVariance', 'predict', 'accuracy', 'parameters', 'basis'] as const;
 
 /**
  * A random-direction slice (the domain is then known in advance) that trains on

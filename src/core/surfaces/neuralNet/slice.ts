@@ -102,6 +102,8 @@ export interface NeuralNetSlice extends Surface {
   accuracy(x: number, y: number): number;
   /** θ(x, y) = θ* + x d₁ + y d₂, a copy. */
   parameters(x: number, y: number): Float64Array;
+  /** θ* and the plane's directions d₁, d₂ (copies), P numbers each in the layout of nn/mlp.ts. */
+  readonly basis: { readonly center: Float64Array; readonly d1: Float64Array; readonly d2: Float64Array };
 }
 
 /** Throws an Error naming the bad option, or returns them all resolved. */
@@ -226,6 +228,7 @@ export function makeNeuralNetSlice(options: NeuralNetSliceOptions = {}): NeuralN
       for (let p = 0; p < size; p++) theta[p] = center[p] + x * d1[p] + y * d2[p];
       return theta;
     },
+    basis: { center: center.slice(), d1: d1.slice(), d2: d2.slice() },
   };
   return surface;
 }
