@@ -305,9 +305,10 @@ interface Lesson {
  * - start: PCA slices start where training did (the initialisation's projection);
  *   random slices at the highest of 16 points on the circle of 3/4 the domain's
  *   half-width, so a run has the whole descent to make;
- * - lr: 1/λ_max (a nice number below it), λ_max the largest eigenvalue of the
- *   numerical Hessian over the minima grid and at θ*; the range spans 1/100 of
- *   it to 2/λ_max·2, past the edge of stability, where plain SGD diverges;
+ * - lr: 1/λ_max rounded down to 1, 2 or 5 × 10^k, λ_max the largest curvature found:
+ *   the numerical Hessian's at θ* and the grid's second differences; the range spans
+ *   lr/100 to 8/λ_max (so rounded), about four times the edge of stability 2/λ_max,
+ *   so the top of the slider shows plain SGD bouncing and diverging;
  * - log height when the loss spans more than a factor of 30 over the grid.
  */
 function chooseLesson(landscape: Pick<Surface, 'loss' | 'gradient'>, domain: Domain, grid: Float64Array, path: ProjectedPath | null): Lesson {
@@ -342,7 +343,7 @@ function chooseLesson(landscape: Pick<Surface, 'loss' | 'gradient'>, domain: Dom
     min = Math.min(min, value);
     max = Math.max(max, value);
   }
-  return { start, lr, lrRange: [lr / 100, niceFloor(4 / curvature) * 2], logHeight: max > 30 * min };
+  return { start, lr, lrRange: [lr / 100, niceFloor(8 / curvature)], logHeight: max > 30 * min };
 }
 
 /** (cos kπ/8, sin kπ/8), from half-angle square roots (no Math.cos: see nn/portableMath.ts). */
