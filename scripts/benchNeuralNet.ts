@@ -256,6 +256,7 @@ async function main(): Promise<void> {
     if (rep === 0) continue; // the first round compiles the workers' code
     poolWall.push(wall);
     slowest.push(Math.max(...results.map((r) => r.buildMs + r.fieldMs)));
+    if (process.env.BENCH_VERBOSE) console.log(results.map((r) => `build ${r.buildMs.toFixed(0)} field ${r.fieldMs.toFixed(0)}`).join("; "));
   }
   await Promise.all(workers.map((worker) => worker.terminate()));
   const pool = median(poolWall);
