@@ -14,7 +14,7 @@
  */
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import { cpus, loadavg } from 'node:os';
-import { DEFAULT_NEURAL_NET_OPTIONS, heightField, heightFieldRows, makeNeuralNetSlice, rowBands, simulate, type NeuralNetSlice } from '../src/core/index.ts';
+import { decisionGrid, DEFAULT_NEURAL_NET_OPTIONS, heightField, heightFieldRows, makeNeuralNetSlice, rowBands, simulate, type NeuralNetSlice } from '../src/core/index.ts';
 import { meanLoss, MlpBatch, mlpLayout, penalty } from '../src/core/nn/mlp.ts';
 import { exp, log1pUnit, tanh } from '../src/core/nn/portableMath.ts';
 
@@ -216,6 +216,15 @@ async function main(): Promise<void> {
     buildCpu.push(cpuMs(since));
   }
   console.log(`build (data, training, directions, minima): ${median(buildWall).toFixed(0)} ms wall, ${median(buildCpu).toFixed(0)} ms CPU`);
+
+  // Decision regions for the model view.
+  const grid = new Float32Array(64 * 64);
+  const regionTimes = Array.from({ length: 5 * REPS }, (_, k) => {
+    const started = performance.now();
+    decisionGrid(slice, 0.01 * k, -0.01 * k, 64, grid);
+    return performance.now() - started;
+  });
+  console.log(`decision regions 64² (decisionGrid): ${median(regionTimes).toFixed(1)} ms`);
 
   // Field on one thread.
   const fieldWall: number[] = [];
