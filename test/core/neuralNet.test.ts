@@ -324,6 +324,7 @@ describe('options', () => {
     expect(() => makeNeuralNetSlice({ dataset: 'circles' as 'moons' })).toThrow(/^dataset/);
     expect(() => makeNeuralNetSlice({ seed: -1 })).toThrow(/^seed/);
     expect(() => makeNeuralNetSlice({ hidden: 0 })).toThrow(/^hidden/);
+    expect(() => makeNeuralNetSlice({ hidden: 33 })).toThrow(/^hidden/);
     expect(() => makeNeuralNetSlice({ directions: 'eigen' as 'pca' })).toThrow(/^directions/);
   });
 });

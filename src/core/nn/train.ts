@@ -111,11 +111,19 @@ export function train(batch: MlpBatch, options: TrainingOptions): TrainingResult
   record(theta, objective(batch, theta, weightDecay, null), steps);
   const polishStart = rows.length;
 
-  const quasiNewton = lbfgs(batch, theta, weightDecay, grad, LBFGS_TOLERANCE, (point, loss, iteration) => {
-    if (iteration % recordEvery === 0) record(point, loss, steps + iteration);
-  });
-  const polish = newton(batch, theta, weightDecay, grad);
-  const polishIterations = quasiNewton.iterations + polish.iterations;
+  let polishIterations = 0;
+  const recordPolish = (point: Float64Array, loss: number, iteration: number) => {
+    if ((polishIterations + iteration) % recordEvery === 0) record(point, loss, steps + polishIterations + iteration);
+  };
+  polishIterations += lbfgs(batch, theta, weightDecay, grad, LBFGS_TOLERANCE, recordPolish).iterations;
+  let polish = newton(batch, theta, weightDecay, grad);
+  polishIterations += polish.iterations;
+  if (norm(grad) > POLISH_TOLERANCE) {
+    // Newton stalled (negative curvature nearby, or not yet in its quadratic region): L-BFGS all the way, then Newton once more.
+    polishIterations += lbfgs(batch, theta, weightDecay, grad, POLISH_TOLERANCE, recordPolish).iterations;
+    polish = newton(batch, theta, weightDecay, grad);
+    polishIterations += polish.iterations;
+  }
   record(theta, polish.loss, steps + polishIterations);
   const path = new Float64Array(rows.length * size);
   rows.forEach((row, i) => path.set(row, i * size));
@@ -136,6 +144,8 @@ const MEMORY = 10;
 const LBFGS_ITERATIONS = 2000;
 /** L-BFGS hands over to Newton at this ‖∇L‖₂: close enough for full Newton steps, and L-BFGS slows down below it. */
 const LBFGS_TOLERANCE = 1e-5;
+/** Hessians the Newton polish may compute (each costs P gradients). */
+const NEWTON_HESSIANS = 3;
 /** The polish stops when ‖∇L‖₂ is below this (rounding in L's gradient is about 1e-16 per term). */
 export const POLISH_TOLERANCE = 1e-12;
 
@@ -195,12 +205,15 @@ function lbfgs(
     }
     let step = 1;
     let trialLoss = Infinity;
-    for (let tries = 0; tries < 40; tries++, step *= 0.5) {
+    let accepted = false;
+    const before = norm(grad);
+    for (let tries = 0; tries < 40 && !accepted; tries++, step *= 0.5) {
       for (let p = 0; p < size; p++) trial[p] = theta[p] + step * direction[p];
       trialLoss = objective(batch, trial, weightDecay, trialGrad);
-      if (trialLoss <= loss + 1e-4 * step * slope) break;
+      // Armijo; or, once L changes by no more than its rounding, a step that lowers ‖∇L‖.
+      accepted = trialLoss <= loss + 1e-4 * step * slope || (trialLoss <= loss + 1e-15 * Math.abs(loss) && norm(trialGrad) < before);
     }
-    if (!(trialLoss <= loss)) break; // no step lowers L: θ is as good as rounding allows
+    if (!accepted) break; // no step helps: θ is as good as rounding allows
     newest = (newest + 1) % MEMORY;
     let sy = 0;
     for (let p = 0; p < size; p++) {
@@ -225,11 +238,13 @@ function lbfgs(
 }
 
 /**
- * Newton's method, chord variant: the Hessian once, by forward differences of
- * the exact gradient (column p from a step h = 1e-7·max(1, |θ_p|)), symmetrised
- * and factorised by Cholesky (shifted until positive definite), then reused for
- * every step: each step costs one gradient, and ‖∇L‖ falls by about the
- * Hessian's relative error (~1e-3) per step. A step is kept when it lowers ‖∇L‖.
+ * Newton's method, chord variant: the Hessian by forward differences of the
+ * exact gradient (column p from a step h = 1e-7·max(1, |θ_p|)), symmetrised and
+ * factorised by Cholesky (shifted until positive definite), then reused for
+ * step after step: each costs one gradient, and ‖∇L‖ falls by about the
+ * Hessian's relative error (~1e-3) per step. A step (halved up to 8 times) is
+ * kept when it lowers ‖∇L‖; when none does, the Hessian is computed afresh
+ * where θ now is, at most NEWTON_HESSIANS times in all.
  */
 function newton(batch: MlpBatch, theta: Float64Array, weightDecay: number, grad: Float64Array): { loss: number; iterations: number } {
   const size = theta.length;
@@ -238,7 +253,37 @@ function newton(batch: MlpBatch, theta: Float64Array, weightDecay: number, grad:
   const step = new Float64Array(size);
   const trial = new Float64Array(size);
   const trialGrad = new Float64Array(size);
-  let loss = objective(batch, theta, weightDecay, grad);
+  objective(batch, theta, weightDecay, grad);
+  let iteration = 0;
+  for (let factorisations = 0; factorisations < NEWTON_HESSIANS && norm(grad) > POLISH_TOLERANCE; factorisations++) {
+    factoriseHessian(batch, theta, weightDecay, grad, hessian, column);
+    let progress = false;
+    for (let chord = 0; chord < 12 && norm(grad) > POLISH_TOLERANCE; chord++, iteration++) {
+      for (let p = 0; p < size; p++) step[p] = -grad[p];
+      choleskySolve(hessian, size, step);
+      const before = norm(grad);
+      let accepted = false;
+      for (let t = 1, halvings = 0; halvings <= 8 && !accepted; halvings++, t *= 0.5) {
+        for (let p = 0; p < size; p++) trial[p] = theta[p] + t * step[p];
+        objective(batch, trial, weightDecay, trialGrad);
+        if (norm(trialGrad) < before) {
+          theta.set(trial);
+          grad.set(trialGrad);
+          accepted = true;
+        }
+      }
+      if (!accepted) break;
+      progress = true;
+    }
+    if (!progress && factorisations > 0) break;
+  }
+  // Evaluated once more at θ itself: L(θ*) as `objective` gives it, and θ's own gradient left in grad.
+  return { loss: objective(batch, theta, weightDecay, grad), iterations: iteration };
+}
+
+/** The symmetrised forward-difference Hessian of L at θ (grad = ∇L(θ)), Cholesky-factorised in place, shifted by the least 1e-8·10^k that makes it positive definite. */
+function factoriseHessian(batch: MlpBatch, theta: Float64Array, weightDecay: number, grad: Float64Array, hessian: Float64Array, column: Float64Array): void {
+  const size = theta.length;
   for (let p = 0; p < size; p++) {
     const held = theta[p];
     const moved = held + 1e-7 * Math.max(1, Math.abs(held));
@@ -255,22 +300,6 @@ function newton(batch: MlpBatch, theta: Float64Array, weightDecay: number, grad:
       hessian[q * size + p] = mean;
     }
   }
-  let shift = 0;
   const copy = hessian.slice();
-  while (!cholesky(hessian, size, shift)) {
-    hessian.set(copy);
-    shift = shift === 0 ? 1e-8 : shift * 10;
-  }
-  let iteration = 0;
-  for (; iteration < 12 && norm(grad) > POLISH_TOLERANCE; iteration++) {
-    for (let p = 0; p < size; p++) step[p] = -grad[p];
-    choleskySolve(hessian, size, step);
-    for (let p = 0; p < size; p++) trial[p] = theta[p] + step[p];
-    const trialLoss = objective(batch, trial, weightDecay, trialGrad);
-    if (!(norm(trialGrad) < norm(grad))) break;
-    theta.set(trial);
-    grad.set(trialGrad);
-    loss = trialLoss;
-  }
-  return { loss, iterations: iteration };
+  for (let shift = 0; !cholesky(hessian, size, shift); shift = shift === 0 ? 1e-8 : shift * 10) hessian.set(copy);
 }
