@@ -1,8 +1,10 @@
 /** The neural-net slice's public API, re-exported whole by core/index.ts (one line there). */
 export {
   makeNeuralNetSlice,
+  resolveNeuralNetOptions,
   isNeuralNetSlice,
   DEFAULT_NEURAL_NET_OPTIONS,
+  MAX_HIDDEN,
   NEURAL_NET_WEIGHT_DECAY,
   RANDOM_EXTENT,
   SLICE_DIRECTIONS,

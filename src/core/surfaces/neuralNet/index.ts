@@ -14,6 +14,15 @@ export const neuralNet: NeuralNetSlice = lazyNeuralNetSlice(DEFAULT_NEURAL_NET_O
   logHeight: true,
 });
 
-export { makeNeuralNetSlice, DEFAULT_NEURAL_NET_OPTIONS, NEURAL_NET_WEIGHT_DECAY, RANDOM_EXTENT, SLICE_DIRECTIONS, isNeuralNetSlice } from './slice.ts';
+export {
+  makeNeuralNetSlice,
+  resolveNeuralNetOptions,
+  isNeuralNetSlice,
+  DEFAULT_NEURAL_NET_OPTIONS,
+  MAX_HIDDEN,
+  NEURAL_NET_WEIGHT_DECAY,
+  RANDOM_EXTENT,
+  SLICE_DIRECTIONS,
+} from './slice.ts';
 export type { NeuralNetSlice, NeuralNetSliceOptions, ProjectedPath, SliceDirections } from './slice.ts';
 export { DATASET_IDS, DATASET_SIZE, type DatasetId, type ClassificationData } from '../../nn/datasets.ts';
