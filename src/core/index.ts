@@ -30,6 +30,8 @@ export type { ResolvedRunSpec } from './validate.ts';
 
 export { heightField, heightFieldRange, gradientNorm } from './field.ts';
 
+export * from './nn/public.ts';
+
 export { createRandom, type Random } from './random.ts';
 
 export {

@@ -26,6 +26,7 @@ describe('the registry', () => {
       'booth',
       'goldstein-price',
       'linear-regression',
+      'neural-net',
     ]);
     for (const id of SURFACE_IDS) expect(surfaces[id].id).toBe(id);
     expect(Object.hasOwn(surfaces, 'constructor')).toBe(false);
@@ -46,7 +47,7 @@ describe('the registry', () => {
 
   it('uses log height exactly where the loss spans decades', () => {
     const logged = surfaceList.filter((surface) => surface.logHeight).map((surface) => surface.id);
-    expect(logged).toEqual(['rosenbrock', 'beale', 'goldstein-price']);
+    expect(logged).toEqual(['rosenbrock', 'beale', 'goldstein-price', 'neural-net']);
   });
 });
 

@@ -4,6 +4,7 @@ import { bowl } from './bowl.ts';
 import { beale, booth, himmelblau, rosenbrock } from './classic.ts';
 import { linearRegression } from './linearRegression.ts';
 import { ackley, goldsteinPrice, rastrigin, sixHumpCamel } from './multimodal.ts';
+import { neuralNet } from './neuralNet/index.ts';
 import { saddle } from './saddle.ts';
 import { valleys } from './valleys.ts';
 
@@ -21,6 +22,7 @@ export const surfaceList: readonly Surface[] = [
   booth,
   goldsteinPrice,
   linearRegression,
+  neuralNet,
 ];
 
 /** Every built-in surface by id: `surfaces.rosenbrock`, `surfaces['six-hump-camel']`. */

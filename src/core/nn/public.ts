@@ -1,0 +1,16 @@
+/** The neural-net slice's public API, re-exported whole by core/index.ts (one line there). */
+export {
+  makeNeuralNetSlice,
+  resolveNeuralNetOptions,
+  isNeuralNetSlice,
+  DEFAULT_NEURAL_NET_OPTIONS,
+  MAX_HIDDEN,
+  NEURAL_NET_WEIGHT_DECAY,
+  RANDOM_EXTENT,
+  SLICE_DIRECTIONS,
+  DATASET_IDS,
+  DATASET_SIZE,
+} from '../surfaces/neuralNet/index.ts';
+export type { NeuralNetSlice, NeuralNetSliceOptions, ProjectedPath, SliceDirections, DatasetId, ClassificationData } from '../surfaces/neuralNet/index.ts';
+export { decisionGrid, regressionData, regressionLine, regressionResiduals, REGRESSION_INPUT_RANGE } from './modelView.ts';
+export { heightFieldRows, rowBands } from './fieldRows.ts';
