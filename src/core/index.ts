@@ -5,7 +5,7 @@
  *   import { simulate, surfaces } from './src/core/index.ts';
  *   const path = simulate({ surface: 'rosenbrock', optimizer: 'adam', lr: 0.02, start: [-1.2, 1], steps: 1000 });
  */
-export type { Domain, ExampleSet, OptimizerId, Point, Range, RunSpec, Schedule, ScheduleType, Surface, Trajectory } from './types.ts';
+export type { Domain, ExampleSet, OptimizerId, Point, Range, RunSpec, Schedule, ScheduleType, StopReason, Surface, Trajectory } from './types.ts';
 
 export { surfaces, surfaceList, SURFACE_IDS, makeBowl, DEFAULT_BOWL_CONDITION, LEAST_SQUARES } from './surfaces/index.ts';
 
@@ -28,7 +28,9 @@ export { HYPER_PARAMETERS, HYPER_PARAMETER_KEYS, hyperParameterError } from './h
 export type { HyperParameterSpec, HyperParameterValues, NumberParameterSpec, IntegerParameterSpec, BooleanParameterSpec, ChoiceParameterSpec } from './hyperParameters.ts';
 export type { ResolvedRunSpec } from './validate.ts';
 
-export { heightField, heightFieldRange, gradientNorm } from './field.ts';
+export { heightField, heightFieldRange, gradientNorm, typicalGradientNorm } from './field.ts';
+
+export { hessianAt, differenceHessian, symmetricEigenvalues } from './hessian.ts';
 
 export { createRandom, type Random } from './random.ts';
 

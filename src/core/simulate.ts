@@ -2,18 +2,23 @@
  * Running an optimizer over a surface: `createRun` for a resumable run that a
  * worker streams in chunks, `simulate` for the whole path at once.
  */
-import { LOOPS, type Bounds, type LoopState } from './loops.ts';
+import { LOOPS, type BatchView, type Bounds, type LoopState, type OptimizerLoop, type StepCost } from './loops/index.ts';
 import { MiniBatchGradient } from './noise.ts';
-import type { RunSpec, Surface, Trajectory } from './types.ts';
+import { createRandom, type Random } from './random.ts';
+import type { RunSpec, StopReason, Surface, Trajectory } from './types.ts';
 import { validateSpec, type ResolvedRunSpec } from './validate.ts';
 
 /**
  * Divergence: a run stops at the first step whose new point is non-finite or
- * more than DIVERGENCE_SPANS domain spans (the larger side) from the domain's
- * centre, or whose loss is non-finite or larger in magnitude than
- * DIVERGENCE_LOSS. That point is not stored.
+ * more than DIVERGENCE_SPANS plot widths (the plot's larger side) from the plot's
+ * centre, or whose loss is non-finite or larger in magnitude than DIVERGENCE_LOSS.
+ * That point is not stored. Fifty plot widths is far enough that no path that
+ * comes back gets there (a stable run's excursions scale with its start's
+ * distance), and near enough that a geometric blow-up is caught within tens of
+ * steps, long before the numbers overflow: SGD on the κ = 5 bowl with η = 1.05,
+ * whose steep component grows 1.1× per step, stops at step 51.
  */
-export const DIVERGENCE_SPANS = 1e6;
+export const DIVERGENCE_SPANS = 50;
 /** See DIVERGENCE_SPANS. */
 export const DIVERGENCE_LOSS = 1e30;
 
@@ -26,6 +31,8 @@ export interface Run {
   readonly x: Float64Array;
   readonly y: Float64Array;
   readonly loss: Float64Array;
+  readonly lossEvaluations: Float64Array;
+  readonly gradientEvaluations: Float64Array;
   readonly capacity: number;
   /** Points stored so far (the start is point 0). */
   readonly length: number;
@@ -33,52 +40,98 @@ export interface Run {
   readonly step: number;
   /** True when every step has been taken or the run diverged. */
   readonly done: boolean;
+  /** See Trajectory: diverged, divergedAt, stopReason, leftDomainAt, startLoss. */
   readonly diverged: boolean;
-  /** The step (= index of the point) that diverged, or −1. */
   readonly divergedAt: number;
+  readonly stopReason: StopReason;
+  readonly leftDomainAt: number;
+  readonly startLoss: number;
   /** Takes up to `maxSteps` more steps; returns how many were stored. */
   advance(maxSteps: number): number;
   /** The points so far, as views of the run's buffers (no copy). */
   trajectory(): Trajectory;
 }
 
-class RunState implements Run, LoopState {
+/** A run's five buffers, reusable by another run of the same capacity (map cells). */
+export interface RunBuffers {
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  readonly loss: Float64Array;
+  readonly lossEvaluations: Float64Array;
+  readonly gradientEvaluations: Float64Array;
+}
+
+/** Fresh zeroed buffers for `capacity` points. */
+export function runBuffers(capacity: number): RunBuffers {
+  return {
+    x: new Float64Array(capacity),
+    y: new Float64Array(capacity),
+    loss: new Float64Array(capacity),
+    lossEvaluations: new Float64Array(capacity),
+    gradientEvaluations: new Float64Array(capacity),
+  };
+}
+
+/** The run, as both the public Run and the LoopState its optimizer's loop works on. */
+export class RunState implements Run, LoopState {
   readonly spec: RunSpec;
   readonly settings: ResolvedRunSpec;
   readonly surface: Surface;
   readonly x: Float64Array;
   readonly y: Float64Array;
   readonly loss: Float64Array;
+  readonly lossEvaluations: Float64Array;
+  readonly gradientEvaluations: Float64Array;
   readonly capacity: number;
   length = 0;
-  diverged = false;
-  divergedAt = -1;
-  readonly gradient: (x: number, y: number, out: Float64Array) => void;
+  stopped = false;
+  stoppedAt = -1;
+  stopReason: StopReason = 'none';
+  leftDomainAt = -1;
+  readonly startLoss: number;
+  /** What the loops call; `inspectStep` wraps them to watch one step. */
+  gradient: (x: number, y: number, out: Float64Array) => void;
+  batch: BatchView;
   readonly lossAt: (x: number, y: number) => number;
   readonly bounds: Bounds;
-  readonly state = new Float64Array([0, 0, 0, 0, 0, 0, 1, 1]);
+  readonly state: Float64Array;
   readonly g = new Float64Array(2);
+  readonly random: Random;
+  readonly batchFraction: number;
+  /** The mini-batch source, or null at full batch. */
+  readonly batches: MiniBatchGradient | null;
+  private readonly optimizer: OptimizerLoop;
+  private readonly cost: StepCost | null;
 
-  constructor(spec: RunSpec, settings: ResolvedRunSpec) {
+  constructor(spec: RunSpec, settings: ResolvedRunSpec, buffers: RunBuffers = runBuffers(settings.steps + 1)) {
     const surface = settings.surface;
     this.spec = spec;
     this.settings = settings;
     this.surface = surface;
     this.capacity = settings.steps + 1;
-    this.x = new Float64Array(this.capacity);
-    this.y = new Float64Array(this.capacity);
-    this.loss = new Float64Array(this.capacity);
+    if (buffers.x.length < this.capacity) throw new Error(`buffers hold ${buffers.x.length} points, the run needs ${this.capacity}`);
+    ({ x: this.x, y: this.y, loss: this.loss, lossEvaluations: this.lossEvaluations, gradientEvaluations: this.gradientEvaluations } = buffers);
     this.lossAt = surface.loss;
+    this.batchFraction = settings.batchSize / settings.datasetSize;
     if (settings.batchSize === settings.datasetSize) {
       // Full batch: the surface's own gradient, bit for bit, with no noise machinery in the loop.
+      this.batches = null;
       this.gradient = surface.gradient;
+      this.batch = { next: () => {}, loss: surface.loss, gradient: surface.gradient };
     } else {
       const batches = new MiniBatchGradient(surface, settings.batchSize, settings.datasetSize, settings.noise, settings.seed);
+      this.batches = batches;
       this.gradient = (x, y, out) => {
         batches.nextBatch();
         batches.gradient(x, y, out);
       };
+      this.batch = { next: () => batches.nextBatch(), loss: (x, y) => batches.loss(x, y), gradient: (x, y, out) => batches.gradient(x, y, out) };
     }
+    this.random = createRandom(settings.seed);
+    this.optimizer = LOOPS[settings.optimizer];
+    this.state = new Float64Array(this.optimizer.stateSize(settings));
+    this.optimizer.init(this.state, settings);
+    this.cost = this.optimizer.cost(settings, this.batchFraction, surface);
     const { x: [x0, x1], y: [y0, y1] } = surface.domain;
     const reach = DIVERGENCE_SPANS * Math.max(x1 - x0, y1 - y0);
     const cx = (x0 + x1) / 2;
@@ -87,14 +140,19 @@ class RunState implements Run, LoopState {
 
     const [sx, sy] = settings.start;
     const l = surface.loss(sx, sy);
+    this.startLoss = l;
+    this.lossEvaluations[0] = this.cost?.lossAtStart ?? 0;
+    this.gradientEvaluations[0] = 0;
     if (l <= DIVERGENCE_LOSS && l >= -DIVERGENCE_LOSS) {
       this.x[0] = sx;
       this.y[0] = sy;
       this.loss[0] = l;
       this.length = 1;
+      this.trackDomain(0);
     } else {
-      this.diverged = true;
-      this.divergedAt = 0;
+      this.stopped = true;
+      this.stoppedAt = 0;
+      this.stopReason = Number.isFinite(l) ? 'bound' : 'non-finite';
     }
   }
 
@@ -103,13 +161,35 @@ class RunState implements Run, LoopState {
   }
 
   get done(): boolean {
-    return this.diverged || this.length === this.capacity;
+    return this.stopped || this.length === this.capacity;
+  }
+
+  get diverged(): boolean {
+    return this.stopped;
+  }
+
+  get divergedAt(): number {
+    if (!this.stopped) return -1;
+    if (this.length === 0 || this.leftDomainAt < 0 || this.inside(this.length - 1)) return this.stoppedAt;
+    let first = this.length - 1;
+    while (first > 1 && !this.inside(first - 1)) first--;
+    return first;
   }
 
   advance(maxSteps: number): number {
     if (this.done || !(maxSteps >= 1)) return 0;
     const count = Math.min(Math.floor(maxSteps), this.capacity - this.length);
-    return LOOPS[this.settings.optimizer](this, count);
+    const from = this.length;
+    const taken = this.optimizer.loop(this, count);
+    const cost = this.cost;
+    if (cost !== null) {
+      for (let k = from; k < this.length; k++) {
+        this.lossEvaluations[k] = cost.lossAtStart + k * cost.lossPerStep;
+        this.gradientEvaluations[k] = k * cost.gradientPerStep;
+      }
+    }
+    this.trackDomain(from);
+    return taken;
   }
 
   trajectory(): Trajectory {
@@ -118,10 +198,26 @@ class RunState implements Run, LoopState {
       x: this.x.subarray(0, length),
       y: this.y.subarray(0, length),
       loss: this.loss.subarray(0, length),
+      lossEvaluations: this.lossEvaluations.subarray(0, length),
+      gradientEvaluations: this.gradientEvaluations.subarray(0, length),
       length,
+      startLoss: this.startLoss,
       diverged: this.diverged,
       divergedAt: this.divergedAt,
+      stopReason: this.stopReason,
+      leftDomainAt: this.leftDomainAt,
     };
+  }
+
+  /** Whether point k lies in the surface's domain (the plot), edges included. */
+  private inside(k: number): boolean {
+    const { x, y } = this.surface.domain;
+    return this.x[k] >= x[0] && this.x[k] <= x[1] && this.y[k] >= y[0] && this.y[k] <= y[1];
+  }
+
+  /** Finds the first point outside the plot among those from `from` on, until one is found. */
+  private trackDomain(from: number): void {
+    for (let k = from; this.leftDomainAt < 0 && k < this.length; k++) if (!this.inside(k)) this.leftDomainAt = k;
   }
 }
 

@@ -55,6 +55,8 @@ export function defaultLr(optimizer: OptimizerId, surface: Surface): number {
       return niceNumber(span / 100);
     case 'adagrad':
       return niceNumber((5 * span) / 100);
+    default:
+      return surface.suggestedLr;
   }
 }
 
