@@ -21,6 +21,14 @@ import { validateSpec, type ResolvedRunSpec } from './validate.ts';
 export const DIVERGENCE_SPANS = 50;
 /** See DIVERGENCE_SPANS. */
 export const DIVERGENCE_LOSS = 1e30;
+/**
+ * When a run that ran away is said to have diverged: the first step of its final
+ * stretch more than RUNAWAY_SPANS plot widths from the plot's centre (it never came
+ * back before it was stopped DIVERGENCE_SPANS out), or the step that broke down when
+ * it was not that far out. SGD on the bowl with η = 1.1 leaves the plot at step 1 and
+ * diverges at step 14, when its steep component, growing 1.2× per step, passes 5 plot widths.
+ */
+export const RUNAWAY_SPANS = 5;
 
 /** A run in progress. Its buffers hold `capacity` = steps + 1 entries, of which the first `length` are valid. */
 export interface Run {
@@ -170,9 +178,8 @@ export class RunState implements Run, LoopState {
 
   get divergedAt(): number {
     if (!this.stopped) return -1;
-    if (this.length === 0 || this.leftDomainAt < 0 || this.inside(this.length - 1)) return this.stoppedAt;
-    let first = this.length - 1;
-    while (first > 1 && !this.inside(first - 1)) first--;
+    let first = this.length;
+    while (first > 1 && this.runningAway(first - 1)) first--;
     return first;
   }
 
@@ -213,6 +220,13 @@ export class RunState implements Run, LoopState {
   private inside(k: number): boolean {
     const { x, y } = this.surface.domain;
     return this.x[k] >= x[0] && this.x[k] <= x[1] && this.y[k] >= y[0] && this.y[k] <= y[1];
+  }
+
+  /** Whether point k lies more than RUNAWAY_SPANS plot widths from the plot's centre (along x or y). */
+  private runningAway(k: number): boolean {
+    const { x: [x0, x1], y: [y0, y1] } = this.surface.domain;
+    const reach = RUNAWAY_SPANS * Math.max(x1 - x0, y1 - y0);
+    return Math.abs(this.x[k] - (x0 + x1) / 2) > reach || Math.abs(this.y[k] - (y0 + y1) / 2) > reach;
   }
 
   /** Finds the first point outside the plot among those from `from` on, until one is found. */

@@ -158,8 +158,8 @@ export interface Trajectory {
    */
   readonly diverged: boolean;
   /**
-   * When it diverged: the first step of its final stretch outside the plot (the step it
-   * left for good) if it ran away from outside the plot, else the step that broke down; −1 if it did not.
+   * When it diverged: the first step of its final stretch more than RUNAWAY_SPANS (5) plot
+   * widths out, if it ran away, else the step that broke down; −1 if it did not.
    */
   readonly divergedAt: number;
   readonly stopReason: StopReason;

@@ -62,7 +62,8 @@ export function defaultLr(optimizer: OptimizerId, surface: Surface): number {
 
 /** Every hyper-parameter of `optimizer` with torch's defaults, unused ones filled with neutral values. */
 export function optimizerParams(optimizer: OptimizerId): Pick<RunConfig, 'momentum' | 'alpha' | 'centered' | 'beta1' | 'beta2' | 'eps'> {
-  return { ...UNUSED, ...optimizerDefaults(optimizer) };
+  const { momentum, alpha, centered, beta1, beta2, eps } = { ...UNUSED, ...optimizerDefaults(optimizer) };
+  return { momentum, alpha, centered, beta1, beta2, eps };
 }
 
 /** The first optimizer (in display order) none of the runs uses yet; SGD when all are taken. */

@@ -32,7 +32,10 @@ export function wireRunSpec(setup: Setup, run: RunConfig): WireRunSpec {
   const datasetSize = exampleRowsOf(setup, pane) ?? setup.datasetSize;
   const batchSize = run.batchSize >= setup.datasetSize ? datasetSize : Math.min(run.batchSize, datasetSize);
   const hyperParameters: Record<string, number | boolean> = {};
-  for (const parameter of OPTIMIZERS[run.optimizer].hyperParameters) hyperParameters[parameter.key] = (run as unknown as Record<string, number | boolean>)[parameter.key];
+  for (const parameter of OPTIMIZERS[run.optimizer].hyperParameters) {
+    const value = (run as unknown as Partial<Record<string, number | boolean>>)[parameter.key];
+    if (value !== undefined) hyperParameters[parameter.key] = value;
+  }
   const miniBatch = batchSize < datasetSize ? { noise: run.noise, seed: run.seed } : {};
   return {
     surface: surfaceRefOf(setup, pane),

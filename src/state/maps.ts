@@ -153,7 +153,10 @@ function targetRun(setup: Setup, runId: string | null, selectedRunId: string | n
 /** The optimizer settings of a run that a map uses (only the hyper-parameters its optimizer has). */
 function optimizerSettings(run: RunConfig) {
   const settings: Record<string, number | boolean> = {};
-  for (const parameter of OPTIMIZERS[run.optimizer].hyperParameters) settings[parameter.key] = (run as unknown as Record<string, number | boolean>)[parameter.key];
+  for (const parameter of OPTIMIZERS[run.optimizer].hyperParameters) {
+    const value = (run as unknown as Partial<Record<string, number | boolean>>)[parameter.key];
+    if (value !== undefined) settings[parameter.key] = value;
+  }
   return { optimizer: run.optimizer, lr: run.lr, ...settings, ...(run.schedule.type === 'constant' ? {} : { schedule: run.schedule }) };
 }
 

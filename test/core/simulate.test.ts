@@ -68,9 +68,9 @@ describe('divergence', () => {
     const path = simulate({ surface: 'bowl', optimizer: 'sgd', lr: 5, start: [-2.5, 2], steps: 100 });
     expect(path.diverged).toBe(true);
     expect(path.stopReason).toBe('bound');
-    // It left the plot at step 1 and never came back: that is when it diverged; it was stopped later.
+    // It leaves the plot at step 1, is past 5 plot widths (|y| > 30) from step 2 on, and is stopped 50 widths out.
     expect(path.leftDomainAt).toBe(1);
-    expect(path.divergedAt).toBe(1);
+    expect(path.divergedAt).toBe(2);
     expect(path.length).toBeGreaterThan(2);
     expectAllFinite(path);
     // One more step from the last stored point is the one that broke the bound.
