@@ -52,3 +52,6 @@ export {
   SETTLE_STEPS,
 } from './maps.ts';
 export type { BasinMapSpec, BasinTileResult, GridTile, HyperAxis, HyperMapSpec, HyperTileResult, MapOptimizer } from './maps.ts';
+
+export { describeOutcome, convergedAt, lowestKnownLoss, CONVERGENCE } from './outcome.ts';
+export type { Outcome, OutcomeKind, PathSummary } from './outcome.ts';
