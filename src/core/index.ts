@@ -55,3 +55,6 @@ export type { BasinMapSpec, BasinTileResult, GridTile, HyperAxis, HyperMapSpec, 
 
 export { describeOutcome, convergedAt, lowestKnownLoss, CONVERGENCE } from './outcome.ts';
 export type { Outcome, OutcomeKind, PathSummary } from './outcome.ts';
+
+export { inspectStep } from './inspect.ts';
+export type { Quantity, StateQuantity, StepInspection } from './inspect.ts';
