@@ -11,7 +11,7 @@ describe('gradient-free baselines', () => {
   for (const variant of variants) {
     const name = `${variant.optimizer}${variant.sampling === undefined ? '' : ` (${variant.sampling})`}`;
 
-    it(`${name} never increases the best loss, on every surface`, () => {
+    it(`${name} never increases the best loss, on every surface`, { timeout: 60_000 }, () => {
       for (const surface of surfaceList) {
         const path = simulate({ ...variant, surface: surface.id, lr: 1, start: surface.suggestedStart, steps: 300 });
         expect(path.length).toBe(301);

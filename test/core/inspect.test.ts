@@ -33,7 +33,7 @@ describe('inspectStep runs the loop simulate runs', () => {
     }
   }
 
-  it(`next is simulate's point t + 1, bit for bit, for every optimizer (${specs.length} specs × 4 steps)`, () => {
+  it(`next is simulate's point t + 1, bit for bit, for every optimizer (${specs.length} specs × 4 steps)`, { timeout: 60_000 }, () => {
     for (const spec of specs) {
       const path = simulate(spec);
       expect(path.length, `${spec.optimizer} ${JSON.stringify(spec)}`).toBe(41);

@@ -44,7 +44,7 @@ describe('divergence means running away', () => {
     expect(describeOutcome(path, surfaces.bowl).phrases).toContain('left the plot at step 1');
   });
 
-  it('raises no false alarm: every built-in surface × optimizer at its suggested start and learning rate', () => {
+  it('raises no false alarm: every built-in surface × optimizer at its suggested start and learning rate', { timeout: 60_000 }, () => {
     const diverged: string[] = [];
     for (const surface of surfaceList) {
       for (const optimizer of OPTIMIZER_IDS) {
@@ -67,7 +67,7 @@ describe('divergence means running away', () => {
 });
 
 describe('describeOutcome', () => {
-  it('says the same about Adam on valleys after 200 and after 100,000 steps', () => {
+  it('says the same about Adam on valleys after 200 and after 100,000 steps', { timeout: 60_000 }, () => {
     for (const lr of [0.01, 0.05, 0.08, 0.1]) {
       const spec = { surface: 'valleys', optimizer: 'adam', lr, start: [3, -2.25], steps: 200 } as const;
       const short = describeOutcome(simulate(spec), surfaces.valleys);
