@@ -58,3 +58,6 @@ export type { Outcome, OutcomeKind, PathSummary } from './outcome.ts';
 
 export { inspectStep } from './inspect.ts';
 export type { Quantity, StateQuantity, StepInspection } from './inspect.ts';
+
+export { tuneLearningRate, evaluateLearningRates, learningRateGrid, refineLearningRates, learningRateBudget, bestTrial } from './tune.ts';
+export type { LearningRateTrial, TuneOptions, TuneResult } from './tune.ts';
