@@ -59,7 +59,7 @@ export interface GenericCellSpec extends Partial<HyperParameterValues> {
  * step is run, so the end is simulate's end.
  */
 export function genericCellRunner(spec: GenericCellSpec, tolerance: number, out: Float64Array): (x: number, y: number, lr: number, overrides: Partial<HyperParameterValues>) => void {
-  const buffers = runBuffers(spec.steps + 1);
+  const buffers = runBuffers(spec.steps + 1, true);
   const { surface } = spec;
   return (x, y, lr, overrides) => {
     const cell: RunSpec = { ...spec, ...overrides, lr, start: [x, y] };

@@ -60,24 +60,19 @@ export interface Run {
   trajectory(): Trajectory;
 }
 
-/** A run's five buffers, reusable by another run of the same capacity (map cells). */
+/** A run's buffers, reusable by another run of the same capacity (map cells); the evaluation counts are optional. */
 export interface RunBuffers {
   readonly x: Float64Array;
   readonly y: Float64Array;
   readonly loss: Float64Array;
-  readonly lossEvaluations: Float64Array;
-  readonly gradientEvaluations: Float64Array;
+  readonly lossEvaluations?: Float64Array;
+  readonly gradientEvaluations?: Float64Array;
 }
 
-/** Fresh zeroed buffers for `capacity` points. */
-export function runBuffers(capacity: number): RunBuffers {
-  return {
-    x: new Float64Array(capacity),
-    y: new Float64Array(capacity),
-    loss: new Float64Array(capacity),
-    lossEvaluations: new Float64Array(capacity),
-    gradientEvaluations: new Float64Array(capacity),
-  };
+/** Fresh zeroed buffers for `capacity` points (with the two count arrays when `counts`). */
+export function runBuffers(capacity: number, counts = false): RunBuffers {
+  const points = { x: new Float64Array(capacity), y: new Float64Array(capacity), loss: new Float64Array(capacity) };
+  return counts ? { ...points, lossEvaluations: new Float64Array(capacity), gradientEvaluations: new Float64Array(capacity) } : points;
 }
 
 /** The run, as both the public Run and the LoopState its optimizer's loop works on. */
@@ -88,8 +83,6 @@ export class RunState implements Run, LoopState {
   readonly x: Float64Array;
   readonly y: Float64Array;
   readonly loss: Float64Array;
-  readonly lossEvaluations: Float64Array;
-  readonly gradientEvaluations: Float64Array;
   readonly capacity: number;
   length = 0;
   stopped = false;
@@ -101,7 +94,8 @@ export class RunState implements Run, LoopState {
   gradient: (x: number, y: number, out: Float64Array) => void;
   batch: BatchView;
   readonly lossAt: (x: number, y: number) => number;
-  readonly bounds: Bounds;
+  bounds: Bounds;
+  readonly divergenceBounds: Bounds;
   readonly state: Float64Array;
   readonly g = new Float64Array(2);
   readonly random: Random;
@@ -110,6 +104,15 @@ export class RunState implements Run, LoopState {
   readonly batches: MiniBatchGradient | null;
   private readonly optimizer: OptimizerLoop;
   private readonly cost: StepCost | null;
+  /**
+   * The evaluation counts. For optimizers with a fixed cost per step they are written
+   * only when read (`fillCounts`), so a run whose counts nobody reads pays nothing for
+   * them; loops with a variable cost (L-BFGS) write them as they go.
+   */
+  private lossCounts: Float64Array | null = null;
+  private gradientCounts: Float64Array | null = null;
+  private counted = 0;
+  private readonly buffers: RunBuffers;
 
   constructor(spec: RunSpec, settings: ResolvedRunSpec, buffers: RunBuffers = runBuffers(settings.steps + 1)) {
     const surface = settings.surface;
@@ -118,7 +121,8 @@ export class RunState implements Run, LoopState {
     this.surface = surface;
     this.capacity = settings.steps + 1;
     if (buffers.x.length < this.capacity) throw new Error(`buffers hold ${buffers.x.length} points, the run needs ${this.capacity}`);
-    ({ x: this.x, y: this.y, loss: this.loss, lossEvaluations: this.lossEvaluations, gradientEvaluations: this.gradientEvaluations } = buffers);
+    ({ x: this.x, y: this.y, loss: this.loss } = buffers);
+    this.buffers = buffers;
     this.lossAt = surface.loss;
     this.batchFraction = settings.batchSize / settings.datasetSize;
     if (settings.batchSize === settings.datasetSize) {
@@ -144,19 +148,26 @@ export class RunState implements Run, LoopState {
     const reach = DIVERGENCE_SPANS * Math.max(x1 - x0, y1 - y0);
     const cx = (x0 + x1) / 2;
     const cy = (y0 + y1) / 2;
-    this.bounds = { xLow: cx - reach, xHigh: cx + reach, yLow: cy - reach, yHigh: cy + reach, lossLimit: DIVERGENCE_LOSS };
+    this.divergenceBounds = { xLow: cx - reach, xHigh: cx + reach, yLow: cy - reach, yHigh: cy + reach, lossLimit: DIVERGENCE_LOSS };
+    this.bounds = { xLow: x0, xHigh: x1, yLow: y0, yHigh: y1, lossLimit: DIVERGENCE_LOSS };
 
     const [sx, sy] = settings.start;
     const l = surface.loss(sx, sy);
     this.startLoss = l;
-    this.lossEvaluations[0] = this.cost?.lossAtStart ?? 0;
-    this.gradientEvaluations[0] = 0;
+    if (this.cost === null) {
+      this.allocateCounts();
+      (this.lossCounts as Float64Array)[0] = 0;
+      (this.gradientCounts as Float64Array)[0] = 0;
+    }
     if (l <= DIVERGENCE_LOSS && l >= -DIVERGENCE_LOSS) {
       this.x[0] = sx;
       this.y[0] = sy;
       this.loss[0] = l;
       this.length = 1;
-      this.trackDomain(0);
+      if (!(sx >= x0 && sx <= x1 && sy >= y0 && sy <= y1)) {
+        this.leftDomainAt = 0;
+        this.bounds = this.divergenceBounds;
+      }
     } else {
       this.stopped = true;
       this.stoppedAt = 0;
@@ -186,27 +197,53 @@ export class RunState implements Run, LoopState {
   advance(maxSteps: number): number {
     if (this.done || !(maxSteps >= 1)) return 0;
     const count = Math.min(Math.floor(maxSteps), this.capacity - this.length);
-    const from = this.length;
-    const taken = this.optimizer.loop(this, count);
+    return this.optimizer.loop(this, count);
+  }
+
+  get lossEvaluations(): Float64Array {
+    this.fillCounts();
+    return this.lossCounts as Float64Array;
+  }
+
+  get gradientEvaluations(): Float64Array {
+    this.fillCounts();
+    return this.gradientCounts as Float64Array;
+  }
+
+  private allocateCounts(): void {
+    this.lossCounts = this.buffers.lossEvaluations ?? new Float64Array(this.capacity);
+    this.gradientCounts = this.buffers.gradientEvaluations ?? new Float64Array(this.capacity);
+  }
+
+  /** Writes the counts of fixed-cost optimizers up to the current length. */
+  private fillCounts(): void {
     const cost = this.cost;
-    if (cost !== null) {
-      for (let k = from; k < this.length; k++) {
-        this.lossEvaluations[k] = cost.lossAtStart + k * cost.lossPerStep;
-        this.gradientEvaluations[k] = k * cost.gradientPerStep;
-      }
+    if (cost === null) return;
+    if (this.lossCounts === null) this.allocateCounts();
+    const losses = this.lossCounts as Float64Array;
+    const gradients = this.gradientCounts as Float64Array;
+    for (let k = this.counted; k < this.length; k++) {
+      losses[k] = cost.lossAtStart + k * cost.lossPerStep;
+      gradients[k] = k * cost.gradientPerStep;
     }
-    this.trackDomain(from);
-    return taken;
+    this.counted = Math.max(this.counted, this.length);
   }
 
   trajectory(): Trajectory {
     const length = this.length;
+    const losses = (): Float64Array => this.lossEvaluations.subarray(0, length);
+    const gradients = (): Float64Array => this.gradientEvaluations.subarray(0, length);
     return {
       x: this.x.subarray(0, length),
       y: this.y.subarray(0, length),
       loss: this.loss.subarray(0, length),
-      lossEvaluations: this.lossEvaluations.subarray(0, length),
-      gradientEvaluations: this.gradientEvaluations.subarray(0, length),
+      // Written on first read (see fillCounts); entries below `length` never change afterwards.
+      get lossEvaluations() {
+        return losses();
+      },
+      get gradientEvaluations() {
+        return gradients();
+      },
       length,
       startLoss: this.startLoss,
       diverged: this.diverged,
@@ -216,12 +253,6 @@ export class RunState implements Run, LoopState {
     };
   }
 
-  /** Whether point k lies in the surface's domain (the plot), edges included. */
-  private inside(k: number): boolean {
-    const { x, y } = this.surface.domain;
-    return this.x[k] >= x[0] && this.x[k] <= x[1] && this.y[k] >= y[0] && this.y[k] <= y[1];
-  }
-
   /** Whether point k lies more than RUNAWAY_SPANS plot widths from the plot's centre (along x or y). */
   private runningAway(k: number): boolean {
     const { x: [x0, x1], y: [y0, y1] } = this.surface.domain;
@@ -229,10 +260,6 @@ export class RunState implements Run, LoopState {
     return Math.abs(this.x[k] - (x0 + x1) / 2) > reach || Math.abs(this.y[k] - (y0 + y1) / 2) > reach;
   }
 
-  /** Finds the first point outside the plot among those from `from` on, until one is found. */
-  private trackDomain(from: number): void {
-    for (let k = from; this.leftDomainAt < 0 && k < this.length; k++) if (!this.inside(k)) this.leftDomainAt = k;
-  }
 }
 
 /**

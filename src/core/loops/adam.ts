@@ -4,7 +4,7 @@
  * divides by the largest second moment seen so far.
  */
 import { learningRateAt } from '../schedules.ts';
-import { finish, ONE_GRADIENT, stepsTaken, stop, vector, type Loop, type LoopState, type OptimizerLoop, type StateQuantity } from './types.ts';
+import { finish, leaves, ONE_GRADIENT, stepsTaken, vector, type Loop, type LoopState, type OptimizerLoop, type StateQuantity } from './types.ts';
 
 /**
  * Adam (torch.optim.Adam): mₜ = β₁ mₜ₋₁ + (1 − β₁) gₜ (as torch's lerp),
@@ -17,7 +17,8 @@ const adamLoop: Loop = (run, count) => {
   const { gradient, lossAt, g, state } = run;
   const { lr, schedule, eps, beta1, beta2, weightDecay, amsgrad } = run.settings;
   const { x: xs, y: ys, loss: ls } = run;
-  const { xLow, xHigh, yLow, yHigh, lossLimit } = run.bounds;
+  let { xLow, xHigh, yLow, yHigh } = run.bounds;
+  const lossLimit = run.bounds.lossLimit;
   const w1 = 1 - beta1;
   const w2 = 1 - beta2;
   let i = run.length - 1;
@@ -61,8 +62,8 @@ const adamLoop: Loop = (run, count) => {
     y -= stepSize * (my / (Math.sqrt(sy) / correction + eps));
     const l = lossAt(x, y);
     if (!(x >= xLow && x <= xHigh && y >= yLow && y <= yHigh && l <= lossLimit && l >= -lossLimit)) {
-      stop(run, i + 1, x, y, l);
-      break;
+      if (leaves(run, i + 1, x, y, l)) break;
+      ({ xLow, xHigh, yLow, yHigh } = run.bounds);
     }
     xs[++i] = x;
     ys[i] = y;
@@ -89,7 +90,8 @@ const adamwLoop: Loop = (run, count) => {
   const { gradient, lossAt, g, state } = run;
   const { lr, schedule, eps, beta1, beta2, weightDecay, amsgrad } = run.settings;
   const { x: xs, y: ys, loss: ls } = run;
-  const { xLow, xHigh, yLow, yHigh, lossLimit } = run.bounds;
+  let { xLow, xHigh, yLow, yHigh } = run.bounds;
+  const lossLimit = run.bounds.lossLimit;
   const w1 = 1 - beta1;
   const w2 = 1 - beta2;
   let i = run.length - 1;
@@ -129,8 +131,8 @@ const adamwLoop: Loop = (run, count) => {
     y -= (stepSize * my) / (Math.sqrt(sy) / correction + eps);
     const l = lossAt(x, y);
     if (!(x >= xLow && x <= xHigh && y >= yLow && y <= yHigh && l <= lossLimit && l >= -lossLimit)) {
-      stop(run, i + 1, x, y, l);
-      break;
+      if (leaves(run, i + 1, x, y, l)) break;
+      ({ xLow, xHigh, yLow, yHigh } = run.bounds);
     }
     xs[++i] = x;
     ys[i] = y;

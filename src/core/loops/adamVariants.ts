@@ -4,7 +4,7 @@
  */
 import { learningRateAt } from '../schedules.ts';
 import { adamMoments } from './adam.ts';
-import { finish, ONE_GRADIENT, scalar, stepsTaken, stop, vector, type Loop, type OptimizerLoop } from './types.ts';
+import { finish, leaves, ONE_GRADIENT, scalar, stepsTaken, vector, type Loop, type OptimizerLoop } from './types.ts';
 
 /**
  * NAdam (torch.optim.NAdam): μₜ = β₁(1 − ½·0.96^(tψ)), μₜ₊₁ likewise; Πₜ = Πₜ₋₁ μₜ and
@@ -17,7 +17,8 @@ const nadamLoop: Loop = (run, count) => {
   const { gradient, lossAt, g, state } = run;
   const { lr, schedule, eps, beta1, beta2, weightDecay, momentumDecay } = run.settings;
   const { x: xs, y: ys, loss: ls } = run;
-  const { xLow, xHigh, yLow, yHigh, lossLimit } = run.bounds;
+  let { xLow, xHigh, yLow, yHigh } = run.bounds;
+  const lossLimit = run.bounds.lossLimit;
   const w1 = 1 - beta1;
   const w2 = 1 - beta2;
   let i = run.length - 1;
@@ -58,8 +59,8 @@ const nadamLoop: Loop = (run, count) => {
     y += (momentumWeight * my) / dy;
     const l = lossAt(x, y);
     if (!(x >= xLow && x <= xHigh && y >= yLow && y <= yHigh && l <= lossLimit && l >= -lossLimit)) {
-      stop(run, i + 1, x, y, l);
-      break;
+      if (leaves(run, i + 1, x, y, l)) break;
+      ({ xLow, xHigh, yLow, yHigh } = run.bounds);
     }
     xs[++i] = x;
     ys[i] = y;
@@ -83,7 +84,8 @@ const radamLoop: Loop = (run, count) => {
   const { gradient, lossAt, g, state } = run;
   const { lr, schedule, eps, beta1, beta2, weightDecay } = run.settings;
   const { x: xs, y: ys, loss: ls } = run;
-  const { xLow, xHigh, yLow, yHigh, lossLimit } = run.bounds;
+  let { xLow, xHigh, yLow, yHigh } = run.bounds;
+  const lossLimit = run.bounds.lossLimit;
   const w1 = 1 - beta1;
   const w2 = 1 - beta2;
   const rhoInfinity = 2 / (1 - beta2) - 1;
@@ -127,8 +129,8 @@ const radamLoop: Loop = (run, count) => {
     }
     const l = lossAt(x, y);
     if (!(x >= xLow && x <= xHigh && y >= yLow && y <= yHigh && l <= lossLimit && l >= -lossLimit)) {
-      stop(run, i + 1, x, y, l);
-      break;
+      if (leaves(run, i + 1, x, y, l)) break;
+      ({ xLow, xHigh, yLow, yHigh } = run.bounds);
     }
     xs[++i] = x;
     ys[i] = y;
@@ -149,7 +151,8 @@ const adamaxLoop: Loop = (run, count) => {
   const { gradient, lossAt, g, state } = run;
   const { lr, schedule, eps, beta1, beta2, weightDecay } = run.settings;
   const { x: xs, y: ys, loss: ls } = run;
-  const { xLow, xHigh, yLow, yHigh, lossLimit } = run.bounds;
+  let { xLow, xHigh, yLow, yHigh } = run.bounds;
+  const lossLimit = run.bounds.lossLimit;
   const w1 = 1 - beta1;
   let i = run.length - 1;
   let x = xs[i];
@@ -177,8 +180,8 @@ const adamaxLoop: Loop = (run, count) => {
     y -= (stepSize * my) / uy;
     const l = lossAt(x, y);
     if (!(x >= xLow && x <= xHigh && y >= yLow && y <= yHigh && l <= lossLimit && l >= -lossLimit)) {
-      stop(run, i + 1, x, y, l);
-      break;
+      if (leaves(run, i + 1, x, y, l)) break;
+      ({ xLow, xHigh, yLow, yHigh } = run.bounds);
     }
     xs[++i] = x;
     ys[i] = y;

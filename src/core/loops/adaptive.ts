@@ -3,7 +3,7 @@
  * L2 as torch adds it: g ← g + λθ) and Rprop (sign-based, no weight decay in torch).
  */
 import { learningRateAt } from '../schedules.ts';
-import { finish, ONE_GRADIENT, stop, vector, type Loop, type OptimizerLoop, type StateQuantity } from './types.ts';
+import { finish, leaves, ONE_GRADIENT, vector, type Loop, type OptimizerLoop, type StateQuantity } from './types.ts';
 
 /**
  * Adagrad (torch.optim.Adagrad, lr_decay 0, initial accumulator 0): sₜ = sₜ₋₁ + gₜ²;
@@ -13,7 +13,8 @@ const adagradLoop: Loop = (run, count) => {
   const { gradient, lossAt, g, state } = run;
   const { lr, schedule, eps, weightDecay } = run.settings;
   const { x: xs, y: ys, loss: ls } = run;
-  const { xLow, xHigh, yLow, yHigh, lossLimit } = run.bounds;
+  let { xLow, xHigh, yLow, yHigh } = run.bounds;
+  const lossLimit = run.bounds.lossLimit;
   let i = run.length - 1;
   let x = xs[i];
   let y = ys[i];
@@ -35,8 +36,8 @@ const adagradLoop: Loop = (run, count) => {
     y -= eta * (gy / (Math.sqrt(sy) + eps));
     const l = lossAt(x, y);
     if (!(x >= xLow && x <= xHigh && y >= yLow && y <= yHigh && l <= lossLimit && l >= -lossLimit)) {
-      stop(run, i + 1, x, y, l);
-      break;
+      if (leaves(run, i + 1, x, y, l)) break;
+      ({ xLow, xHigh, yLow, yHigh } = run.bounds);
     }
     xs[++i] = x;
     ys[i] = y;
@@ -56,7 +57,8 @@ const rmspropLoop: Loop = (run, count) => {
   const { gradient, lossAt, g, state } = run;
   const { lr, schedule, eps, alpha, momentum, centered, weightDecay } = run.settings;
   const { x: xs, y: ys, loss: ls } = run;
-  const { xLow, xHigh, yLow, yHigh, lossLimit } = run.bounds;
+  let { xLow, xHigh, yLow, yHigh } = run.bounds;
+  const lossLimit = run.bounds.lossLimit;
   const keep = 1 - alpha;
   let i = run.length - 1;
   let x = xs[i];
@@ -101,8 +103,8 @@ const rmspropLoop: Loop = (run, count) => {
     }
     const l = lossAt(x, y);
     if (!(x >= xLow && x <= xHigh && y >= yLow && y <= yHigh && l <= lossLimit && l >= -lossLimit)) {
-      stop(run, i + 1, x, y, l);
-      break;
+      if (leaves(run, i + 1, x, y, l)) break;
+      ({ xLow, xHigh, yLow, yHigh } = run.bounds);
     }
     xs[++i] = x;
     ys[i] = y;
@@ -126,7 +128,8 @@ const adadeltaLoop: Loop = (run, count) => {
   const { gradient, lossAt, g, state } = run;
   const { lr, schedule, eps, rho, weightDecay } = run.settings;
   const { x: xs, y: ys, loss: ls } = run;
-  const { xLow, xHigh, yLow, yHigh, lossLimit } = run.bounds;
+  let { xLow, xHigh, yLow, yHigh } = run.bounds;
+  const lossLimit = run.bounds.lossLimit;
   const keep = 1 - rho;
   let i = run.length - 1;
   let x = xs[i];
@@ -155,8 +158,8 @@ const adadeltaLoop: Loop = (run, count) => {
     y -= eta * deltaY;
     const l = lossAt(x, y);
     if (!(x >= xLow && x <= xHigh && y >= yLow && y <= yHigh && l <= lossLimit && l >= -lossLimit)) {
-      stop(run, i + 1, x, y, l);
-      break;
+      if (leaves(run, i + 1, x, y, l)) break;
+      ({ xLow, xHigh, yLow, yHigh } = run.bounds);
     }
     xs[++i] = x;
     ys[i] = y;
@@ -180,7 +183,8 @@ const rpropLoop: Loop = (run, count) => {
   const { gradient, lossAt, g, state } = run;
   const { etaMinus, etaPlus, stepSizeMin, stepSizeMax } = run.settings;
   const { x: xs, y: ys, loss: ls } = run;
-  const { xLow, xHigh, yLow, yHigh, lossLimit } = run.bounds;
+  let { xLow, xHigh, yLow, yHigh } = run.bounds;
+  const lossLimit = run.bounds.lossLimit;
   let i = run.length - 1;
   let x = xs[i];
   let y = ys[i];
@@ -207,8 +211,8 @@ const rpropLoop: Loop = (run, count) => {
     py = gy;
     const l = lossAt(x, y);
     if (!(x >= xLow && x <= xHigh && y >= yLow && y <= yHigh && l <= lossLimit && l >= -lossLimit)) {
-      stop(run, i + 1, x, y, l);
-      break;
+      if (leaves(run, i + 1, x, y, l)) break;
+      ({ xLow, xHigh, yLow, yHigh } = run.bounds);
     }
     xs[++i] = x;
     ys[i] = y;

@@ -10,7 +10,7 @@
  */
 import { normal } from '../random.ts';
 import type { ResolvedRunSpec } from '../validate.ts';
-import { finish, scalar, stepsTaken, stop, type Loop, type LoopState, type OptimizerLoop, type StateQuantity } from './types.ts';
+import { finish, leaves, scalar, stepsTaken, type Loop, type LoopState, type OptimizerLoop, type StateQuantity } from './types.ts';
 
 /** Factors applied to the search radius after a step that improved (EXPAND) or did not (SHRINK). */
 export const SPREAD_EXPAND = 1.5;
@@ -36,7 +36,8 @@ const randomSearchLoop: Loop = (run, count) => {
   const { lossAt, state, random } = run;
   const { candidates, sampling } = run.settings;
   const { x: xs, y: ys, loss: ls } = run;
-  const { xLow, xHigh, yLow, yHigh, lossLimit } = run.bounds;
+  let { xLow, xHigh, yLow, yHigh } = run.bounds;
+  const lossLimit = run.bounds.lossLimit;
   const side = sideOf(run.settings);
   const [x0, x1] = run.surface.domain.x;
   const [y0, y1] = run.surface.domain.y;
@@ -70,8 +71,8 @@ const randomSearchLoop: Loop = (run, count) => {
       sigma *= SPREAD_SHRINK;
     }
     if (!(x >= xLow && x <= xHigh && y >= yLow && y <= yHigh && best <= lossLimit && best >= -lossLimit)) {
-      stop(run, i + 1, x, y, best);
-      break;
+      if (leaves(run, i + 1, x, y, best)) break;
+      ({ xLow, xHigh, yLow, yHigh } = run.bounds);
     }
     xs[++i] = x;
     ys[i] = y;
@@ -100,7 +101,8 @@ const evolutionLoop: Loop = (run, count) => {
   const { lossAt, state, random } = run;
   const { populationSize: size, crossoverRate } = run.settings;
   const { x: xs, y: ys, loss: ls } = run;
-  const { xLow, xHigh, yLow, yHigh, lossLimit } = run.bounds;
+  let { xLow, xHigh, yLow, yHigh } = run.bounds;
+  const lossLimit = run.bounds.lossLimit;
   const side = sideOf(run.settings);
   const { population, losses, children, childLosses } = layout(size);
   const pick = (): number => {
@@ -163,8 +165,8 @@ const evolutionLoop: Loop = (run, count) => {
       sigma *= SPREAD_SHRINK;
     }
     if (!(x >= xLow && x <= xHigh && y >= yLow && y <= yHigh && best <= lossLimit && best >= -lossLimit)) {
-      stop(run, i + 1, x, y, best);
-      break;
+      if (leaves(run, i + 1, x, y, best)) break;
+      ({ xLow, xHigh, yLow, yHigh } = run.bounds);
     }
     xs[++i] = x;
     ys[i] = y;

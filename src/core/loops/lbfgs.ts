@@ -18,7 +18,7 @@
  */
 import { learningRateAt } from '../schedules.ts';
 import { strongWolfe } from './strongWolfe.ts';
-import { finish, scalar, stop, vector, type Loop, type OptimizerLoop } from './types.ts';
+import { finish, leaves, scalar, vector, type Loop, type OptimizerLoop } from './types.ts';
 
 const HEADER = 16;
 
@@ -26,7 +26,8 @@ const lbfgsLoop: Loop = (run, count) => {
   const { batch, lossAt, g, state, batchFraction } = run;
   const { lr, schedule, historySize: m, lineSearch, toleranceGrad, toleranceChange } = run.settings;
   const { x: xs, y: ys, loss: ls, gradientEvaluations: counts } = run;
-  const { xLow, xHigh, yLow, yHigh, lossLimit } = run.bounds;
+  let { xLow, xHigh, yLow, yHigh } = run.bounds;
+  const lossLimit = run.bounds.lossLimit;
   const yAt = HEADER;
   const sAt = HEADER + 2 * m;
   const rhoAt = HEADER + 4 * m;
@@ -120,8 +121,8 @@ const lbfgsLoop: Loop = (run, count) => {
     state[10] = evaluations;
     const l = lossAt(x, y);
     if (!(x >= xLow && x <= xHigh && y >= yLow && y <= yHigh && l <= lossLimit && l >= -lossLimit)) {
-      stop(run, i + 1, x, y, l);
-      break;
+      if (leaves(run, i + 1, x, y, l)) break;
+      ({ xLow, xHigh, yLow, yHigh } = run.bounds);
     }
     counts[i + 1] = counts[i] + evaluations * batchFraction;
     xs[++i] = x;

@@ -9,7 +9,7 @@
  */
 import { hessianAt, hessianCost, symmetricEigenvalues } from '../hessian.ts';
 import { learningRateAt } from '../schedules.ts';
-import { stop, finish, scalar, vector, type Loop, type OptimizerLoop, type StateQuantity } from './types.ts';
+import { stop, finish, leaves, scalar, vector, type Loop, type OptimizerLoop, type StateQuantity } from './types.ts';
 
 /** |det H| at or below this times the squared Frobenius norm of H counts as singular (condition number ≳ 10¹⁵). */
 export const SINGULAR_HESSIAN = 1e-15;
@@ -18,7 +18,8 @@ const newtonLoop: Loop = (run, count) => {
   const { gradient, lossAt, g, surface } = run;
   const { lr, schedule } = run.settings;
   const { x: xs, y: ys, loss: ls } = run;
-  const { xLow, xHigh, yLow, yHigh, lossLimit } = run.bounds;
+  let { xLow, xHigh, yLow, yHigh } = run.bounds;
+  const lossLimit = run.bounds.lossLimit;
   const hessian = new Float64Array(3);
   let i = run.length - 1;
   let x = xs[i];
@@ -40,8 +41,8 @@ const newtonLoop: Loop = (run, count) => {
     y -= eta * ((a * g[1] - b * g[0]) / determinant);
     const l = lossAt(x, y);
     if (!(x >= xLow && x <= xHigh && y >= yLow && y <= yHigh && l <= lossLimit && l >= -lossLimit)) {
-      stop(run, i + 1, x, y, l);
-      break;
+      if (leaves(run, i + 1, x, y, l)) break;
+      ({ xLow, xHigh, yLow, yHigh } = run.bounds);
     }
     xs[++i] = x;
     ys[i] = y;

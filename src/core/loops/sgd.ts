@@ -4,14 +4,15 @@
  * the arithmetic is the same as without it).
  */
 import { learningRateAt } from '../schedules.ts';
-import { finish, ONE_GRADIENT, stop, vector, type Loop, type OptimizerLoop } from './types.ts';
+import { finish, leaves, ONE_GRADIENT, vector, type Loop, type OptimizerLoop } from './types.ts';
 
 /** SGD: θₜ = θₜ₋₁ − η gₜ (torch.optim.SGD, momentum 0). */
 const sgdLoop: Loop = (run, count) => {
   const { gradient, lossAt, g } = run;
   const { lr, schedule, weightDecay } = run.settings;
   const { x: xs, y: ys, loss: ls } = run;
-  const { xLow, xHigh, yLow, yHigh, lossLimit } = run.bounds;
+  let { xLow, xHigh, yLow, yHigh } = run.bounds;
+  const lossLimit = run.bounds.lossLimit;
   let i = run.length - 1;
   let x = xs[i];
   let y = ys[i];
@@ -29,8 +30,8 @@ const sgdLoop: Loop = (run, count) => {
     y -= eta * gy;
     const l = lossAt(x, y);
     if (!(x >= xLow && x <= xHigh && y >= yLow && y <= yHigh && l <= lossLimit && l >= -lossLimit)) {
-      stop(run, i + 1, x, y, l);
-      break;
+      if (leaves(run, i + 1, x, y, l)) break;
+      ({ xLow, xHigh, yLow, yHigh } = run.bounds);
     }
     xs[++i] = x;
     ys[i] = y;
@@ -49,7 +50,8 @@ function momentumLoop(nesterov: boolean): Loop {
     const { gradient, lossAt, g, state } = run;
     const { lr, schedule, momentum, weightDecay } = run.settings;
     const { x: xs, y: ys, loss: ls } = run;
-    const { xLow, xHigh, yLow, yHigh, lossLimit } = run.bounds;
+    let { xLow, xHigh, yLow, yHigh } = run.bounds;
+    const lossLimit = run.bounds.lossLimit;
     let i = run.length - 1;
     let x = xs[i];
     let y = ys[i];
@@ -81,8 +83,8 @@ function momentumLoop(nesterov: boolean): Loop {
       }
       const l = lossAt(x, y);
       if (!(x >= xLow && x <= xHigh && y >= yLow && y <= yHigh && l <= lossLimit && l >= -lossLimit)) {
-        stop(run, i + 1, x, y, l);
-        break;
+        if (leaves(run, i + 1, x, y, l)) break;
+        ({ xLow, xHigh, yLow, yHigh } = run.bounds);
       }
       xs[++i] = x;
       ys[i] = y;

@@ -48,7 +48,16 @@ export interface LoopState {
   /** The full loss, stored with every point. */
   readonly lossAt: (x: number, y: number) => number;
   readonly surface: Surface;
-  readonly bounds: Bounds;
+  /**
+   * The box a loop tests every new point against: the plot (the surface's domain)
+   * until the path first leaves it, then the divergence bounds. A point outside it
+   * goes to `leaves`, so noticing the first step out of the plot costs the loops nothing.
+   */
+  bounds: Bounds;
+  /** The run's stopping bounds (see DIVERGENCE_SPANS in simulate.ts). */
+  readonly divergenceBounds: Bounds;
+  /** The first step whose point lies outside the plot, −1 while none has. */
+  leftDomainAt: number;
   /** The validated spec: learning rate, schedule (undefined when constant) and every hyper-parameter. */
   readonly settings: ResolvedRunSpec;
   /** Optimizer state, laid out by each optimizer (see its `init`); persists across `advance` calls. */
@@ -100,6 +109,23 @@ export function stop(run: LoopState, index: number, x: number, y: number, loss: 
   run.stopped = true;
   run.stoppedAt = index;
   run.stopReason = reason ?? (Number.isFinite(x) && Number.isFinite(y) && Number.isFinite(loss) ? 'bound' : 'non-finite');
+}
+
+/**
+ * Called by a loop when the point of step `index` fails its box test: when the path is
+ * only leaving the plot for the first time, records the step, widens the box to the
+ * divergence bounds and returns false (store the point, carry on: the loop reloads
+ * the box); otherwise stops the run and returns true.
+ */
+export function leaves(run: LoopState, index: number, x: number, y: number, loss: number): boolean {
+  const { xLow, xHigh, yLow, yHigh, lossLimit } = run.divergenceBounds;
+  if (run.leftDomainAt < 0 && x >= xLow && x <= xHigh && y >= yLow && y <= yHigh && loss <= lossLimit && loss >= -lossLimit) {
+    run.leftDomainAt = index;
+    run.bounds = run.divergenceBounds;
+    return false;
+  }
+  stop(run, index, x, y, loss);
+  return true;
 }
 
 /** Records the new length after a loop and returns the steps it stored. */
