@@ -4,6 +4,10 @@
  */
 import type { HandLoop } from './common.ts';
 
+/** 1 − β₁ and 1 − β₂ as the engine computes them. */
+const W1 = 1 - 0.9;
+const W2 = 1 - 0.999;
+
 export const ADAM_FAMILY: Record<'adamw' | 'nadam' | 'radam' | 'adamax', HandLoop> = {
   adamw: (c, { xs, ys, ls }) => {
     let [x, y] = c.start;
@@ -17,8 +21,8 @@ export const ADAM_FAMILY: Record<'adamw' | 'nadam' | 'radam' | 'adamax', HandLoo
       const t = i + 1;
       const shrink = 1 - c.lr * 0.01;
       x *= shrink; y *= shrink;
-      mx = mx * 0.9 + 0.1 * gx; my = my * 0.9 + 0.1 * gy;
-      vx = vx * 0.999 + 0.001 * gx * gx; vy = vy * 0.999 + 0.001 * gy * gy;
+      mx = mx * 0.9 + W1 * gx; my = my * 0.9 + W1 * gy;
+      vx = vx * 0.999 + W2 * gx * gx; vy = vy * 0.999 + W2 * gy * gy;
       const stepSize = c.lr / (1 - Math.pow(0.9, t)); const correction = Math.sqrt(1 - Math.pow(0.999, t));
       x -= (stepSize * mx) / (Math.sqrt(vx) / correction + 1e-8); y -= (stepSize * my) / (Math.sqrt(vy) / correction + 1e-8);
       const a = 1 - x; const d = y - x * x; const l = a * a + 100 * d * d;
@@ -42,8 +46,8 @@ export const ADAM_FAMILY: Record<'adamw' | 'nadam' | 'radam' | 'adamax', HandLoo
       const muNext = 0.9 * (1 - 0.5 * Math.pow(0.96, (t + 1) * 0.004));
       product *= mu;
       const productNext = product * mu * muNext;
-      mx = mx * 0.9 + 0.1 * gx; my = my * 0.9 + 0.1 * gy;
-      vx = vx * 0.999 + 0.001 * gx * gx; vy = vy * 0.999 + 0.001 * gy * gy;
+      mx = mx * 0.9 + W1 * gx; my = my * 0.9 + W1 * gy;
+      vx = vx * 0.999 + W2 * gx * gx; vy = vy * 0.999 + W2 * gy * gy;
       const dx = Math.sqrt(vx / correction2) + 1e-8; const dy = Math.sqrt(vy / correction2) + 1e-8;
       const c1 = (-c.lr * (1 - mu)) / (1 - product); const c2 = (-c.lr * muNext) / (1 - productNext);
       x += (c1 * gx) / dx; y += (c1 * gy) / dy;
@@ -66,8 +70,8 @@ export const ADAM_FAMILY: Record<'adamw' | 'nadam' | 'radam' | 'adamax', HandLoo
       const gy = 200 * w;
       const t = i + 1;
       const correction1 = 1 - Math.pow(0.9, t); const power2 = Math.pow(0.999, t); const correction2 = 1 - power2;
-      mx = mx * 0.9 + 0.1 * gx; my = my * 0.9 + 0.1 * gy;
-      vx = vx * 0.999 + 0.001 * gx * gx; vy = vy * 0.999 + 0.001 * gy * gy;
+      mx = mx * 0.9 + W1 * gx; my = my * 0.9 + W1 * gy;
+      vx = vx * 0.999 + W2 * gx * gx; vy = vy * 0.999 + W2 * gy * gy;
       const hx = mx / correction1; const hy = my / correction1;
       const rho = rhoInfinity - (2 * t * power2) / correction2;
       if (rho > 5) {
@@ -92,7 +96,7 @@ export const ADAM_FAMILY: Record<'adamw' | 'nadam' | 'radam' | 'adamax', HandLoo
       const w = y - x * x;
       const gx = -2 * (1 - x) - 400 * x * w;
       const gy = 200 * w;
-      mx = mx * 0.9 + 0.1 * gx; my = my * 0.9 + 0.1 * gy;
+      mx = mx * 0.9 + W1 * gx; my = my * 0.9 + W1 * gy;
       ux = Math.max(ux * 0.999, Math.abs(gx) + 1e-8); uy = Math.max(uy * 0.999, Math.abs(gy) + 1e-8);
       const stepSize = c.lr / (1 - Math.pow(0.9, i + 1));
       x -= (stepSize * mx) / ux; y -= (stepSize * my) / uy;

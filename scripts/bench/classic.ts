@@ -11,6 +11,10 @@ type ClassicId = 'sgd' | 'momentum' | 'nesterov' | 'adagrad' | 'rmsprop' | 'adam
 const COS = Math.cos(BOWL_ROTATION);
 const SIN = Math.sin(BOWL_ROTATION);
 const SHALLOW = 1 / DEFAULT_BOWL_CONDITION;
+/** 1 − β₁, 1 − β₂, 1 − α as the engine computes them (0.1 and 0.001 written out would round differently). */
+const W1 = 1 - 0.9;
+const W2 = 1 - 0.999;
+const KEEP = 1 - 0.99;
 
 
 /**
@@ -62,7 +66,7 @@ export const CLASSIC: Record<'bowl' | 'rosenbrock', Record<ClassicId, HandLoop>>
         const w = y - x * x;
         const gx = -2 * (1 - x) - 400 * x * w;
         const gy = 200 * w;
-        vx = 0.99 * vx + 0.01 * gx * gx; vy = 0.99 * vy + 0.01 * gy * gy;
+        vx = 0.99 * vx + KEEP * gx * gx; vy = 0.99 * vy + KEEP * gy * gy;
         x -= c.lr * (gx / (Math.sqrt(vx) + 1e-8)); y -= c.lr * (gy / (Math.sqrt(vy) + 1e-8));
         const a = 1 - x; const d = y - x * x; const l = a * a + 100 * d * d;
         if (!(Math.abs(l) <= 1e30)) break;
@@ -79,8 +83,8 @@ export const CLASSIC: Record<'bowl' | 'rosenbrock', Record<ClassicId, HandLoop>>
         const w = y - x * x;
         const gx = -2 * (1 - x) - 400 * x * w;
         const gy = 200 * w;
-        mx += 0.1 * (gx - mx); my += 0.1 * (gy - my);
-        vx = 0.999 * vx + 0.001 * gx * gx; vy = 0.999 * vy + 0.001 * gy * gy;
+        mx += W1 * (gx - mx); my += W1 * (gy - my);
+        vx = 0.999 * vx + W2 * gx * gx; vy = 0.999 * vy + W2 * gy * gy;
         p1 *= 0.9; p2 *= 0.999;
         const stepSize = c.lr / (1 - p1); const correction = Math.sqrt(1 - p2);
         x -= stepSize * (mx / (Math.sqrt(vx) / correction + 1e-8)); y -= stepSize * (my / (Math.sqrt(vy) / correction + 1e-8));
@@ -134,7 +138,7 @@ export const CLASSIC: Record<'bowl' | 'rosenbrock', Record<ClassicId, HandLoop>>
         const u = COS * x + SIN * y; const v = COS * y - SIN * x;
         const du = 2 * SHALLOW * u; const dv = 2 * v;
         const gx = COS * du - SIN * dv; const gy = SIN * du + COS * dv;
-        vx = 0.99 * vx + 0.01 * gx * gx; vy = 0.99 * vy + 0.01 * gy * gy;
+        vx = 0.99 * vx + KEEP * gx * gx; vy = 0.99 * vy + KEEP * gy * gy;
         x -= c.lr * (gx / (Math.sqrt(vx) + 1e-8)); y -= c.lr * (gy / (Math.sqrt(vy) + 1e-8));
         const p = COS * x + SIN * y; const q = COS * y - SIN * x; const l = SHALLOW * p * p + q * q;
         if (!(Math.abs(l) <= 1e30)) break;
@@ -151,8 +155,8 @@ export const CLASSIC: Record<'bowl' | 'rosenbrock', Record<ClassicId, HandLoop>>
         const u = COS * x + SIN * y; const v = COS * y - SIN * x;
         const du = 2 * SHALLOW * u; const dv = 2 * v;
         const gx = COS * du - SIN * dv; const gy = SIN * du + COS * dv;
-        mx += 0.1 * (gx - mx); my += 0.1 * (gy - my);
-        vx = 0.999 * vx + 0.001 * gx * gx; vy = 0.999 * vy + 0.001 * gy * gy;
+        mx += W1 * (gx - mx); my += W1 * (gy - my);
+        vx = 0.999 * vx + W2 * gx * gx; vy = 0.999 * vy + W2 * gy * gy;
         p1 *= 0.9; p2 *= 0.999;
         const stepSize = c.lr / (1 - p1); const correction = Math.sqrt(1 - p2);
         x -= stepSize * (mx / (Math.sqrt(vx) / correction + 1e-8)); y -= stepSize * (my / (Math.sqrt(vy) / correction + 1e-8));

@@ -5,6 +5,9 @@
  */
 import type { HandLoop } from './common.ts';
 
+/** 1 − ρ as the engine computes it. */
+const KEEP = 1 - 0.9;
+
 export const OTHERS: Record<'adadelta' | 'rprop' | 'lbfgs' | 'newton', HandLoop> = {
   adadelta: (c, { xs, ys, ls }) => {
     let [x, y] = c.start;
@@ -15,9 +18,9 @@ export const OTHERS: Record<'adadelta' | 'rprop' | 'lbfgs' | 'newton', HandLoop>
       const w = y - x * x;
       const gx = -2 * (1 - x) - 400 * x * w;
       const gy = 200 * w;
-      vx = vx * 0.9 + 0.1 * gx * gx; vy = vy * 0.9 + 0.1 * gy * gy;
+      vx = vx * 0.9 + KEEP * gx * gx; vy = vy * 0.9 + KEEP * gy * gy;
       const dx = (Math.sqrt(ux + 1e-6) / Math.sqrt(vx + 1e-6)) * gx; const dy = (Math.sqrt(uy + 1e-6) / Math.sqrt(vy + 1e-6)) * gy;
-      ux = ux * 0.9 + 0.1 * dx * dx; uy = uy * 0.9 + 0.1 * dy * dy;
+      ux = ux * 0.9 + KEEP * dx * dx; uy = uy * 0.9 + KEEP * dy * dy;
       x -= c.lr * dx; y -= c.lr * dy;
       const a = 1 - x; const d = y - x * x; const l = a * a + 100 * d * d;
       if (!(Math.abs(l) <= 1e30)) break;

@@ -15,7 +15,8 @@ const minus = new Float64Array(2);
  * The Hessian of the function whose gradient is given, by central differences of
  * that gradient with step h = 1e-5·max(1, |x|, |y|) (near the optimal ε^⅓ for an
  * exact gradient): writes [Hxx, Hxy, Hyy] into out, Hxy the mean of the two mixed differences.
- * Costs 4 gradient evaluations.
+ * Costs 4 gradient evaluations. Newton's loop (loops/newton.ts) repeats these lines so that
+ * its gradient calls see one surface: here they see every surface refineMinimum refines.
  */
 export function differenceHessian(gradient: Gradient, x: number, y: number, out: Float64Array): void {
   const h = 1e-5 * Math.max(1, Math.abs(x), Math.abs(y));

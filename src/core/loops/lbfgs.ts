@@ -24,15 +24,21 @@ const HEADER = 16;
 
 const lbfgsLoop: Loop = (run, count) => {
   const { batch, lossAt, g, state, batchFraction } = run;
-  const { lr, schedule, historySize: m, lineSearch, toleranceGrad, toleranceChange } = run.settings;
+  const { lr, schedule, lineSearch, toleranceGrad, toleranceChange } = run.settings;
+  const m = run.settings.historySize | 0;
   const { x: xs, y: ys, loss: ls, gradientEvaluations: counts } = run;
   let { xLow, xHigh, yLow, yHigh } = run.bounds;
   const lossLimit = run.bounds.lossLimit;
-  const yAt = HEADER;
-  const sAt = HEADER + 2 * m;
-  const rhoAt = HEADER + 4 * m;
-  const alphaAt = HEADER + 5 * m;
+  // Views of the history in the state: y pairs, s pairs, ρ, and scratch for the two-loop recursion's α.
+  const yPairs = state.subarray(HEADER, HEADER + 2 * m);
+  const sPairs = state.subarray(HEADER + 2 * m, HEADER + 4 * m);
+  const rho = state.subarray(HEADER + 4 * m, HEADER + 5 * m);
+  const alpha = state.subarray(HEADER + 5 * m, HEADER + 6 * m);
   const search = new Float64Array(3);
+  // Counters as small integers (state holds them as doubles; ring-buffer arithmetic on doubles is far slower).
+  let iteration = state[7] | 0;
+  let pairs = state[8] | 0;
+  let oldest = state[9] | 0;
   let i = run.length - 1;
   let x = xs[i];
   let y = ys[i];
@@ -45,14 +51,14 @@ const lbfgsLoop: Loop = (run, count) => {
     const gy = g[1];
     let evaluations = 1;
     if (!(Math.max(Math.abs(gx), Math.abs(gy)) <= toleranceGrad)) {
-      const iteration = ++state[7];
+      iteration++;
       let dx: number;
       let dy: number;
       if (iteration === 1) {
         dx = -gx;
         dy = -gy;
-        state[8] = 0;
-        state[9] = 0;
+        pairs = 0;
+        oldest = 0;
         state[3] = 1;
       } else {
         const yx = gx - state[4];
@@ -61,38 +67,36 @@ const lbfgsLoop: Loop = (run, count) => {
         const sy = state[1] * state[2];
         const curvature = yx * sx + yy * sy;
         if (curvature > 1e-10) {
-          if (state[8] === m) {
-            state[9] = (state[9] + 1) % m;
-            state[8]--;
+          if (pairs === m) {
+            oldest = oldest + 1 === m ? 0 : oldest + 1;
+            pairs--;
           }
-          const slot = (state[9] + state[8]) % m;
-          state[yAt + 2 * slot] = yx;
-          state[yAt + 2 * slot + 1] = yy;
-          state[sAt + 2 * slot] = sx;
-          state[sAt + 2 * slot + 1] = sy;
-          state[rhoAt + slot] = 1 / curvature;
-          state[8]++;
+          const slot = (oldest + pairs) % m;
+          yPairs[2 * slot] = yx;
+          yPairs[2 * slot + 1] = yy;
+          sPairs[2 * slot] = sx;
+          sPairs[2 * slot + 1] = sy;
+          rho[slot] = 1 / curvature;
+          pairs++;
           state[3] = curvature / (yx * yx + yy * yy);
         }
-        const pairs = state[8];
-        const oldest = state[9];
         let qx = -gx;
         let qy = -gy;
         for (let k = pairs - 1; k >= 0; k--) {
           const slot = (oldest + k) % m;
-          const a = (state[sAt + 2 * slot] * qx + state[sAt + 2 * slot + 1] * qy) * state[rhoAt + slot];
-          state[alphaAt + k] = a;
-          qx += -a * state[yAt + 2 * slot];
-          qy += -a * state[yAt + 2 * slot + 1];
+          const a = (sPairs[2 * slot] * qx + sPairs[2 * slot + 1] * qy) * rho[slot];
+          alpha[k] = a;
+          qx += -a * yPairs[2 * slot];
+          qy += -a * yPairs[2 * slot + 1];
         }
         dx = qx * state[3];
         dy = qy * state[3];
         for (let k = 0; k < pairs; k++) {
           const slot = (oldest + k) % m;
-          const b = (state[yAt + 2 * slot] * dx + state[yAt + 2 * slot + 1] * dy) * state[rhoAt + slot];
-          const weight = state[alphaAt + k] - b;
-          dx += weight * state[sAt + 2 * slot];
-          dy += weight * state[sAt + 2 * slot + 1];
+          const b = (yPairs[2 * slot] * dx + yPairs[2 * slot + 1] * dy) * rho[slot];
+          const weight = alpha[k] - b;
+          dx += weight * sPairs[2 * slot];
+          dy += weight * sPairs[2 * slot + 1];
         }
       }
       state[4] = gx;
@@ -129,6 +133,9 @@ const lbfgsLoop: Loop = (run, count) => {
     ys[i] = y;
     ls[i] = l;
   }
+  state[7] = iteration;
+  state[8] = pairs;
+  state[9] = oldest;
   return finish(run, i);
 };
 

@@ -20,17 +20,37 @@ const newtonLoop: Loop = (run, count) => {
   const { x: xs, y: ys, loss: ls } = run;
   let { xLow, xHigh, yLow, yHigh } = run.bounds;
   const lossLimit = run.bounds.lossLimit;
+  const exact = surface.hessian;
+  const surfaceGradient = surface.gradient;
   const hessian = new Float64Array(3);
+  const plus = new Float64Array(2);
+  const minus = new Float64Array(2);
   let i = run.length - 1;
   let x = xs[i];
   let y = ys[i];
   const end = i + count;
   while (i < end) {
     gradient(x, y, g);
-    hessianAt(surface, x, y, hessian);
-    const a = hessian[0];
-    const b = hessian[1];
-    const c = hessian[2];
+    let a: number;
+    let b: number;
+    let c: number;
+    if (exact !== undefined) {
+      exact(x, y, hessian);
+      a = hessian[0];
+      b = hessian[1];
+      c = hessian[2];
+    } else {
+      // hessian.ts's differenceHessian, written out here so the gradient calls stay specialised to this run's surface.
+      const h = 1e-5 * Math.max(1, Math.abs(x), Math.abs(y));
+      surfaceGradient(x + h, y, plus);
+      surfaceGradient(x - h, y, minus);
+      a = (plus[0] - minus[0]) / (2 * h);
+      const mixed = (plus[1] - minus[1]) / (2 * h);
+      surfaceGradient(x, y + h, plus);
+      surfaceGradient(x, y - h, minus);
+      b = 0.5 * (mixed + (plus[0] - minus[0]) / (2 * h));
+      c = (plus[1] - minus[1]) / (2 * h);
+    }
     const determinant = a * c - b * b;
     if (!(Math.abs(determinant) > SINGULAR_HESSIAN * (a * a + 2 * b * b + c * c))) {
       stop(run, i + 1, x, y, Number.isFinite(determinant) ? 0 : Number.NaN, Number.isFinite(determinant) ? 'singular-hessian' : 'non-finite');
