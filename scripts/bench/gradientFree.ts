@@ -1,25 +1,15 @@
 /**
  * Hand-inlined random search (8 candidates around the best, σ₀ = 0.1 × 4) and the
  * small genetic algorithm (population 16, crossover 0.7, σ₀ = 0.05 × 4) on
- * Rosenbrock, seed 1, drawing from mulberry32 and Box–Muller as the engine does.
+ * Rosenbrock, seed 1, drawing from the engine's generator (random.ts) with Box–Muller
+ * written out.
  */
+import { createRandom } from '../../src/core/random.ts';
 import type { HandLoop } from './common.ts';
-
-/** mulberry32 seeded with `seed` (the engine's random.ts, repeated here so the loop owns its generator). */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const GRADIENT_FREE: Record<'random-search' | 'evolution', HandLoop> = {
   'random-search': (c, { xs, ys, ls }) => {
-    const random = generator(1);
+    const random = createRandom(1);
     const gauss = (): number => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
     let [x, y] = c.start;
     let best = (1 - x) ** 2 + 100 * (y - x * x) ** 2;
@@ -42,7 +32,7 @@ export const GRADIENT_FREE: Record<'random-search' | 'evolution', HandLoop> = {
   },
   evolution: (c, { xs, ys, ls }) => {
     const size = 16;
-    const random = generator(1);
+    const random = createRandom(1);
     const gauss = (): number => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
     const px = new Float64Array(size); const py = new Float64Array(size); const pl = new Float64Array(size);
     const kx = new Float64Array(size); const ky = new Float64Array(size); const kl = new Float64Array(size);

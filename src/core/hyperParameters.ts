@@ -85,6 +85,16 @@ const openInterval = (
   control,
 });
 
+/** A whole number in [min, max], a control offering [min, controlMax]. */
+const whole = (label: string, description: string, fallback: number, min: number, max: number, controlMax: number): IntegerParameterSpec => ({
+  kind: 'integer',
+  label,
+  description,
+  default: fallback,
+  accept: { min, max },
+  control: { min, max: controlMax },
+});
+
 /** The table. Keys are RunSpec field names; order is the order controls appear in. */
 export const HYPER_PARAMETERS = {
   momentum: unit('Momentum μ', 'How much of the previous step (the running sum of past gradients) each step keeps.', 0, 0.999),
@@ -113,14 +123,7 @@ export const HYPER_PARAMETERS = {
   etaPlus: openInterval('Grow η₊', 'Rprop multiplies a coordinate\'s step size by this while its gradient keeps its sign.', 1.2, 1, Infinity, { min: 1.05, max: 3, logScale: false }),
   stepSizeMin: nonNegative('Smallest step', 'Rprop never lets a step size fall below this.', 1e-6, { min: 0, max: 1e-2, logScale: false }),
   stepSizeMax: nonNegative('Largest step', 'Rprop never lets a step size grow above this.', 50, { min: 1e-3, max: 100, logScale: true }),
-  historySize: {
-    kind: 'integer',
-    label: 'History m',
-    description: 'How many recent (step, gradient change) pairs L-BFGS keeps to estimate the curvature.',
-    default: 100,
-    accept: { min: 1, max: 1000 },
-    control: { min: 1, max: 200 },
-  },
+  historySize: whole('History m', 'How many recent (step, gradient change) pairs L-BFGS keeps to estimate the curvature.', 100, 1, 1000, 200),
   lineSearch: {
     kind: 'choice',
     label: 'Line search',
@@ -131,14 +134,7 @@ export const HYPER_PARAMETERS = {
   },
   toleranceGrad: nonNegative('Gradient tolerance', 'L-BFGS stays put once every gradient component is at most this.', 1e-7, { min: 1e-12, max: 1e-2, logScale: true }),
   toleranceChange: nonNegative('Change tolerance', 'L-BFGS stays put once the slope along its direction is above −this.', 1e-9, { min: 1e-14, max: 1e-3, logScale: true }),
-  candidates: {
-    kind: 'integer',
-    label: 'Candidates per step',
-    description: 'How many random points random search tries each step.',
-    default: 8,
-    accept: { min: 1, max: 1024 },
-    control: { min: 1, max: 64 },
-  },
+  candidates: whole('Candidates per step', 'How many random points random search tries each step.', 8, 1, 1024, 64),
   sampling: {
     kind: 'choice',
     label: 'Sampling',
@@ -156,14 +152,7 @@ export const HYPER_PARAMETERS = {
     { min: 0.001, max: 1, logScale: true },
     true,
   ),
-  populationSize: {
-    kind: 'integer',
-    label: 'Population',
-    description: 'How many points each generation of the genetic algorithm holds.',
-    default: 16,
-    accept: { min: 2, max: 1024 },
-    control: { min: 2, max: 64 },
-  },
+  populationSize: whole('Population', 'How many points each generation of the genetic algorithm holds.', 16, 2, 1024, 64),
   crossoverRate: {
     kind: 'number',
     label: 'Crossover rate',
