@@ -163,6 +163,9 @@ export interface Trajectory {
    */
   readonly divergedAt: number;
   readonly stopReason: StopReason;
-  /** The first step whose point lies outside the surface's domain (the plot), −1 if none; it may have come back. */
+  /**
+   * The first step whose point lies outside the surface's domain (the plot), −1 if none; it may
+   * have come back. When that step is the one that stopped the run, its point is not stored (index = length).
+   */
   readonly leftDomainAt: number;
 }

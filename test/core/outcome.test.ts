@@ -60,9 +60,10 @@ describe('divergence means running away', () => {
         expect(free.diverged || Math.max(Math.abs(free.x[end]), Math.abs(free.y[end])) > far).toBe(true);
       }
     }
-    // Nesterov with μ = 0.9 is stable on a quadratic only for η·λ < 2(1 + μ)/(1 + 2μ) ≈ 1.36: the bowl's λ = 2 and suggested
-    // η = 0.9 (chosen for SGD, stable below 1) give 1.8. It really diverges; nothing else does.
-    expect(diverged).toEqual(['nesterov on bowl']);
+    // Every alarm above is confirmed. Among the built-in surfaces there is one: Nesterov with μ = 0.9 is stable on a quadratic
+    // only for η·λ < 2(1 + μ)/(1 + 2μ) ≈ 1.36, and the bowl's λ = 2 with its suggested η = 0.9 (chosen for SGD, stable
+    // below 1) gives 1.8. (Not an exact list: surfaces added later may have their own true alarms.)
+    expect(diverged).toContain('nesterov on bowl');
   });
 });
 

@@ -118,11 +118,15 @@ export function stop(run: LoopState, index: number, x: number, y: number, loss: 
  * the box); otherwise stops the run and returns true.
  */
 export function leaves(run: LoopState, index: number, x: number, y: number, loss: number): boolean {
-  const { xLow, xHigh, yLow, yHigh, lossLimit } = run.divergenceBounds;
-  if (run.leftDomainAt < 0 && x >= xLow && x <= xHigh && y >= yLow && y <= yHigh && loss <= lossLimit && loss >= -lossLimit) {
-    run.leftDomainAt = index;
-    run.bounds = run.divergenceBounds;
-    return false;
+  if (run.leftDomainAt < 0) {
+    const plot = run.bounds;
+    const outside = Number.isFinite(x) && Number.isFinite(y) && !(x >= plot.xLow && x <= plot.xHigh && y >= plot.yLow && y <= plot.yHigh);
+    const { xLow, xHigh, yLow, yHigh, lossLimit } = run.divergenceBounds;
+    if (outside) run.leftDomainAt = index;
+    if (outside && x >= xLow && x <= xHigh && y >= yLow && y <= yHigh && loss <= lossLimit && loss >= -lossLimit) {
+      run.bounds = run.divergenceBounds;
+      return false;
+    }
   }
   stop(run, index, x, y, loss);
   return true;
