@@ -4,7 +4,7 @@
  * written out in the loop, the same update, every point stored into fresh
  * Float64Arrays, the loss checked every step), measured side by side in the same
  * process, alternating, medians of REPS repetitions after a warm-up, timed in CPU
- * seconds of this process (a shared machine's other load does not count). The classic
+ * seconds of the main thread (see cpuSeconds: a shared machine's other load does not count). The classic
  * six run on the bowl and on Rosenbrock, the others on Rosenbrock. A column gives
  * how far the two loops' last points are apart (relative), to show they do the same
  * work. Targets (TARGETS): every optimizer added with issue 13 that uses gradients
@@ -13,6 +13,7 @@
  * are shared by every surface, so once a process has run two surfaces their gradient
  * calls are polymorphic, which costs most where a step is a few multiply-adds.
  */
+import { readFileSync } from 'node:fs';
 import { OPTIMIZER_IDS, optimizerDefaults, simulate, surfaces, type OptimizerId } from '../src/core/index.ts';
 import { ADAM_FAMILY } from './bench/adamFamily.ts';
 import { CLASSIC } from './bench/classic.ts';
@@ -22,7 +23,7 @@ import { OTHERS } from './bench/others.ts';
 
 const STEPS = Number(process.env.BENCH_STEPS ?? 500_000);
 const REPS = Number(process.env.BENCH_REPS ?? 9);
-const WARMUP = Number(process.env.BENCH_WARMUP ?? 12);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 4);
 /** BENCH_ONLY=rprop,adamax measures only those rows. */
 const ONLY = process.env.BENCH_ONLY?.split(',');
 
@@ -54,19 +55,39 @@ function median(values: number[]): number {
 }
 
 /**
- * Timed runs of both loops, alternating so drift (GC, JIT tiers) hits both alike; medians of steps per
- * second of this process's CPU time (process.cpuUsage: user + system, all its threads), so that other
- * programs on a busy machine do not count.
+ * Seconds the main thread has spent on a CPU: Linux's per-thread schedstat (nanoseconds), so that other
+ * programs on a busy machine and V8's background compiler threads, which re-optimise at unpredictable
+ * moments, do not count; process CPU time (all threads) where that file is missing.
+ */
+function cpuSeconds(): number {
+  try {
+    return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e9;
+  } catch {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1e6;
+  }
+}
+
+/** The kernel updates a thread's CPU time at scheduler ticks (4 ms here): each timed sample repeats a run until it lasts this long. */
+const SAMPLE_SECONDS = 0.1;
+
+/**
+ * Timed samples of both loops, alternating so drift (GC, JIT tiers) hits both alike; each sample runs
+ * its loop whole until SAMPLE_SECONDS have passed. Medians of steps per CPU second.
  */
 function measurePair(steps: number, simulated: () => number, inlined: () => number): [number, number] {
   const rates: [number[], number[]] = [[], []];
   for (let rep = 0; rep < WARMUP + REPS; rep++) {
     [simulated, inlined].forEach((work, which) => {
-      const started = process.cpuUsage();
-      const taken = work();
-      const used = process.cpuUsage(started);
-      const seconds = (used.user + used.system) / 1e6;
-      if (taken !== steps) throw new Error(`a benchmark run stopped after ${taken} of ${steps} steps`);
+      const started = cpuSeconds();
+      let seconds: number;
+      let taken = 0;
+      do {
+        const run = work();
+        if (run !== steps) throw new Error(`a benchmark run stopped after ${run} of ${steps} steps`);
+        taken += run;
+        seconds = cpuSeconds() - started;
+      } while (seconds < SAMPLE_SECONDS);
       if (rep >= WARMUP) rates[which].push(taken / seconds);
     });
   }
@@ -75,7 +96,7 @@ function measurePair(steps: number, simulated: () => number, inlined: () => numb
 
 const millions = (rate: number, width: number) => (rate / 1e6).toFixed(2).padStart(width);
 
-console.log(`steps per CPU second (millions), median of ${REPS} runs after ${WARMUP} warm-ups, ${STEPS.toLocaleString('en')} steps (fewer where noted); Node ${process.version}`);
+console.log(`steps per main-thread CPU second (millions), median of ${REPS} samples of ≥ ${SAMPLE_SECONDS} s after ${WARMUP} warm-up samples, runs of ${STEPS.toLocaleString('en')} steps (fewer where noted); Node ${process.version}`);
 console.log(`${'surface'.padEnd(12)}${'optimizer'.padEnd(15)}${'steps'.padStart(9)}${'simulate'.padStart(10)}${'inlined'.padStart(10)}${'ratio'.padStart(8)}${'Δ end'.padStart(10)}`);
 const met: string[] = [];
 const missed: string[] = [];

@@ -195,20 +195,20 @@ const rpropLoop: Loop = (run, count) => {
   const end = i + count;
   while (i < end) {
     gradient(x, y, g);
-    let gx = g[0];
-    let gy = g[1];
+    const gx = g[0];
+    const gy = g[1];
     const productX = gx * px;
     const productY = gy * py;
-    const factorX = productX > 0 ? etaPlus : productX < 0 ? etaMinus : 1;
-    const factorY = productY > 0 ? etaPlus : productY < 0 ? etaMinus : 1;
-    sx = Math.min(Math.max(sx * factorX, stepSizeMin), stepSizeMax);
-    sy = Math.min(Math.max(sy * factorY, stepSizeMin), stepSizeMax);
-    if (factorX === etaMinus) gx = 0;
-    if (factorY === etaMinus) gy = 0;
-    x -= Math.sign(gx) * sx;
-    y -= Math.sign(gy) * sy;
-    px = gx;
-    py = gy;
+    sx = Math.min(Math.max(sx * (productX > 0 ? etaPlus : productX < 0 ? etaMinus : 1), stepSizeMin), stepSizeMax);
+    sy = Math.min(Math.max(sy * (productY > 0 ? etaPlus : productY < 0 ? etaMinus : 1), stepSizeMin), stepSizeMax);
+    // torch zeroes the gradient where the factor is η₋, i.e. where the sign changed (η₋ < 1 < η₊): no move, and 0 remembered.
+    const changedX = productX < 0;
+    const changedY = productY < 0;
+    // −sign(g)·Δ, written out (gx·0 keeps sign(±0) = ±0 and NaN as Math.sign does).
+    x -= changedX ? 0 : gx > 0 ? sx : gx < 0 ? -sx : gx * 0;
+    y -= changedY ? 0 : gy > 0 ? sy : gy < 0 ? -sy : gy * 0;
+    px = changedX ? 0 : gx;
+    py = changedY ? 0 : gy;
     const l = lossAt(x, y);
     if (!(x >= xLow && x <= xHigh && y >= yLow && y <= yHigh && l <= lossLimit && l >= -lossLimit)) {
       if (leaves(run, i + 1, x, y, l)) break;
