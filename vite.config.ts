@@ -57,7 +57,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/**/*.test.ts', 'test/**/*.test.tsx'], exclude: ['test/e2e/**', 'test/stress/**'], environment: 'node' },
+        test: { name: 'unit', testTimeout: 30_000, include: ['test/**/*.test.ts', 'test/**/*.test.tsx'], exclude: ['test/e2e/**', 'test/stress/**'], environment: 'node' },
       },
       {
         extends: true,

@@ -44,3 +44,31 @@ export function gradientNorm(surface: Surface, x: number, y: number): number {
   surface.gradient(x, y, scratch);
   return Math.hypot(scratch[0], scratch[1]);
 }
+
+const typicalNorms = new WeakMap<Surface, number>();
+const sample = new Float64Array(2);
+
+/**
+ * The median of |∇L| over the centres of a 16 × 16 grid of the surface's domain
+ * (non-finite norms skipped; NaN when none is finite): the scale against which
+ * "a small gradient" is judged. Memoised per surface record.
+ */
+export function typicalGradientNorm(surface: Surface): number {
+  let median = typicalNorms.get(surface);
+  if (median === undefined) {
+    const norms: number[] = [];
+    const [x0, x1] = surface.domain.x;
+    const [y0, y1] = surface.domain.y;
+    for (let i = 0; i < 16; i++) {
+      for (let j = 0; j < 16; j++) {
+        surface.gradient(x0 + ((x1 - x0) * (i + 0.5)) / 16, y0 + ((y1 - y0) * (j + 0.5)) / 16, sample);
+        const norm = Math.hypot(sample[0], sample[1]);
+        if (Number.isFinite(norm)) norms.push(norm);
+      }
+    }
+    norms.sort((p, q) => p - q);
+    median = norms.length > 0 ? norms[norms.length >> 1] : NaN;
+    typicalNorms.set(surface, median);
+  }
+  return median;
+}

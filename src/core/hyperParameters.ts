@@ -57,6 +57,44 @@ const unit = (label: string, description: string, fallback: number, controlMax: 
   control: { min: 0, max: controlMax, logScale: false },
 });
 
+/** A number ≥ 0 (no upper limit). */
+const nonNegative = (label: string, description: string, fallback: number, control: NumberParameterSpec['control']): NumberParameterSpec => ({
+  kind: 'number',
+  label,
+  description,
+  default: fallback,
+  accept: { min: 0, max: Infinity, minOpen: false, maxOpen: true },
+  control,
+});
+
+/** A number in the open interval (min, max), or (min, max] when `maxIncluded`. */
+const openInterval = (
+  label: string,
+  description: string,
+  fallback: number,
+  min: number,
+  max: number,
+  control: NumberParameterSpec['control'],
+  maxIncluded = false,
+): NumberParameterSpec => ({
+  kind: 'number',
+  label,
+  description,
+  default: fallback,
+  accept: { min, max, minOpen: true, maxOpen: !maxIncluded },
+  control,
+});
+
+/** A whole number in [min, max], a control offering [min, controlMax]. */
+const whole = (label: string, description: string, fallback: number, min: number, max: number, controlMax: number): IntegerParameterSpec => ({
+  kind: 'integer',
+  label,
+  description,
+  default: fallback,
+  accept: { min, max },
+  control: { min, max: controlMax },
+});
+
 /** The table. Keys are RunSpec field names; order is the order controls appear in. */
 export const HYPER_PARAMETERS = {
   momentum: unit('Momentum μ', 'How much of the previous step (the running sum of past gradients) each step keeps.', 0, 0.999),
@@ -71,6 +109,57 @@ export const HYPER_PARAMETERS = {
     default: 1e-8,
     accept: { min: 0, max: Infinity, minOpen: true, maxOpen: true },
     control: { min: 1e-12, max: 1e-1, logScale: true },
+  },
+  weightDecay: nonNegative(
+    'Weight decay λ',
+    'Pulls the weights toward 0: adds λθ to the gradient (L2), or with AdamW shrinks θ by ηλ each step (decoupled).',
+    0,
+    { min: 0, max: 0.5, logScale: false },
+  ),
+  amsgrad: { kind: 'boolean', label: 'AMSGrad', description: 'Divide by the largest second moment seen so far, so the step size never grows back.', default: false },
+  momentumDecay: nonNegative('Momentum decay ψ', 'How fast NAdam warms its momentum up: μₜ = β₁(1 − ½·0.96^(tψ)).', 4e-3, { min: 0, max: 0.05, logScale: false }),
+  rho: unit('Decay ρ', 'How slowly Adadelta\'s running averages of squared gradients and squared steps forget.', 0.9, 0.999),
+  etaMinus: openInterval('Shrink η₋', 'Rprop multiplies a coordinate\'s step size by this when its gradient changes sign.', 0.5, 0, 1, { min: 0.05, max: 0.95, logScale: false }),
+  etaPlus: openInterval('Grow η₊', 'Rprop multiplies a coordinate\'s step size by this while its gradient keeps its sign.', 1.2, 1, Infinity, { min: 1.05, max: 3, logScale: false }),
+  stepSizeMin: nonNegative('Smallest step', 'Rprop never lets a step size fall below this.', 1e-6, { min: 0, max: 1e-2, logScale: false }),
+  stepSizeMax: nonNegative('Largest step', 'Rprop never lets a step size grow above this.', 50, { min: 1e-3, max: 100, logScale: true }),
+  historySize: whole('History m', 'How many recent (step, gradient change) pairs L-BFGS keeps to estimate the curvature.', 100, 1, 1000, 200),
+  lineSearch: {
+    kind: 'choice',
+    label: 'Line search',
+    description: 'None: step by η along the L-BFGS direction. Strong Wolfe: search along it for a step that lowers the loss enough and flattens the slope.',
+    options: ['none', 'strong-wolfe'],
+    optionLabels: ['None', 'Strong Wolfe'],
+    default: 'none',
+  },
+  toleranceGrad: nonNegative('Gradient tolerance', 'L-BFGS stays put once every gradient component is at most this.', 1e-7, { min: 1e-12, max: 1e-2, logScale: true }),
+  toleranceChange: nonNegative('Change tolerance', 'L-BFGS stays put once the slope along its direction is above −this.', 1e-9, { min: 1e-14, max: 1e-3, logScale: true }),
+  candidates: whole('Candidates per step', 'How many random points random search tries each step.', 8, 1, 1024, 64),
+  sampling: {
+    kind: 'choice',
+    label: 'Sampling',
+    description: 'Local: around the best point so far, in a spread that grows after a success and shrinks after a failure. Uniform: anywhere in the plot.',
+    options: ['local', 'uniform'],
+    optionLabels: ['Around the best point', 'Uniform over the plot'],
+    default: 'local',
+  },
+  spread: openInterval(
+    'Spread σ₀',
+    'First search radius (random search) or mutation size (evolution), as a fraction of the plot\'s larger side.',
+    0.1,
+    0,
+    1,
+    { min: 0.001, max: 1, logScale: true },
+    true,
+  ),
+  populationSize: whole('Population', 'How many points each generation of the genetic algorithm holds.', 16, 2, 1024, 64),
+  crossoverRate: {
+    kind: 'number',
+    label: 'Crossover rate',
+    description: 'Chance that a child blends two parents rather than copying one.',
+    default: 0.7,
+    accept: { min: 0, max: 1, minOpen: false, maxOpen: false },
+    control: { min: 0, max: 1, logScale: false },
   },
 } as const satisfies Readonly<Record<string, HyperParameterSpec>>;
 

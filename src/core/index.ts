@@ -5,7 +5,7 @@
  *   import { simulate, surfaces } from './src/core/index.ts';
  *   const path = simulate({ surface: 'rosenbrock', optimizer: 'adam', lr: 0.02, start: [-1.2, 1], steps: 1000 });
  */
-export type { Domain, ExampleSet, OptimizerId, Point, Range, RunSpec, Schedule, ScheduleType, Surface, Trajectory } from './types.ts';
+export type { Domain, ExampleSet, OptimizerId, Point, Range, RunSpec, Schedule, ScheduleType, StopReason, Surface, Trajectory } from './types.ts';
 
 export { surfaces, surfaceList, SURFACE_IDS, makeBowl, DEFAULT_BOWL_CONDITION, LEAST_SQUARES } from './surfaces/index.ts';
 
@@ -17,7 +17,7 @@ export type { ScheduleInfo, ScheduleParameter } from './schedules.ts';
 
 export { DEFAULT_DATASET_SIZE, defaultNoise, MiniBatchGradient, perturbations } from './noise.ts';
 
-export { createRun, simulate, DIVERGENCE_LOSS, DIVERGENCE_SPANS } from './simulate.ts';
+export { createRun, simulate, DIVERGENCE_LOSS, DIVERGENCE_SPANS, RUNAWAY_SPANS } from './simulate.ts';
 export type { Run } from './simulate.ts';
 
 export { validateSpec, resolveSurface, DEFAULT_SEED } from './validate.ts';
@@ -28,7 +28,9 @@ export { HYPER_PARAMETERS, HYPER_PARAMETER_KEYS, hyperParameterError } from './h
 export type { HyperParameterSpec, HyperParameterValues, NumberParameterSpec, IntegerParameterSpec, BooleanParameterSpec, ChoiceParameterSpec } from './hyperParameters.ts';
 export type { ResolvedRunSpec } from './validate.ts';
 
-export { heightField, heightFieldRange, gradientNorm } from './field.ts';
+export { heightField, heightFieldRange, gradientNorm, typicalGradientNorm } from './field.ts';
+
+export { hessianAt, differenceHessian, symmetricEigenvalues } from './hessian.ts';
 
 export * from './nn/public.ts';
 
@@ -52,3 +54,12 @@ export {
   SETTLE_STEPS,
 } from './maps.ts';
 export type { BasinMapSpec, BasinTileResult, GridTile, HyperAxis, HyperMapSpec, HyperTileResult, MapOptimizer } from './maps.ts';
+
+export { describeOutcome, convergedAt, lowestKnownLoss, CONVERGENCE } from './outcome.ts';
+export type { Outcome, OutcomeKind, PathSummary } from './outcome.ts';
+
+export { inspectStep } from './inspect.ts';
+export type { Quantity, StateQuantity, StepInspection } from './inspect.ts';
+
+export { tuneLearningRate, evaluateLearningRates, learningRateGrid, refineLearningRates, learningRateBudget, bestTrial } from './tune.ts';
+export type { LearningRateTrial, TuneOptions, TuneResult } from './tune.ts';

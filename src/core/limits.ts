@@ -10,7 +10,7 @@
 
 // ----------------------------------------------------------------- what the engine accepts
 
-/** Most steps one run may take (three Float64Arrays of steps + 1 entries: 240 MB at this limit). */
+/** Most steps one run may take (three Float64Arrays of steps + 1 entries, 240 MB at this limit; five, 400 MB, once its evaluation counts are read). */
 export const MAX_RUN_STEPS = 10_000_000;
 /** Largest data set size N the engine accepts for the analytic surfaces. */
 export const MAX_DATASET_SIZE = 1_000_000;

@@ -2,7 +2,7 @@
  * The cell loops of maps.ts: one per optimizer, each running one start (one map
  * cell) for up to `steps` steps with all optimizer state in locals, and writing
  * only the cell's summary into `CellContext.out`. The update arithmetic is
- * loops.ts's, expression for expression, so a cell's iterates are bit-identical
+ * loops/'s, expression for expression, so a cell's iterates are bit-identical
  * to simulate's from the same start; what differs is what is kept (the end, not
  * every point) and when a cell stops (diverged, or settled: see maps.ts).
  */
@@ -314,8 +314,11 @@ const adamCell: CellLoop = (c, x, y, lr, beta1) => {
   finishCell(c, x, y, inside ? ball : -1, entered, i);
 };
 
-/** The cell loop of each optimizer (Nesterov shares momentum's, switched by `nesterov`). */
-export const CELL_LOOPS: Readonly<Record<OptimizerId, CellLoop>> = {
+/**
+ * The cell loop of each classic optimizer (Nesterov shares momentum's, switched by
+ * `nesterov`); the others run through mapCells.ts's generic path.
+ */
+export const CELL_LOOPS: Readonly<Partial<Record<OptimizerId, CellLoop>>> = {
   sgd: sgdCell,
   momentum: momentumCell,
   nesterov: momentumCell,

@@ -11,7 +11,7 @@
  * Both are computed tile by tile (`tileGrid`), so a pool of workers can share one
  * map; a tile's cells are independent of every other cell.
  *
- * Speed. Each optimizer has one loop that runs a whole cell with its state in
+ * Speed. Each of the six classic optimizers has one loop (mapLoops.ts) that runs a whole cell with its state in
  * locals and writes only the cell's summary into structure-of-arrays typed
  * arrays: nothing allocates per step or per cell, and the only call per step is
  * the surface's own gradient (full batch: maps are deterministic). Cells stop
@@ -25,24 +25,22 @@
  * which would double the cost; a run whose loss passes 1e30 inside the bounds
  * leaves them a step or two later anyway, so only `divergedAt` could differ, and
  * maps do not report it.
+ *
+ * Every other optimizer, and the classic ones with weight decay or AMSGrad, run
+ * each cell through the generic path (mapCells.ts): the optimizer's own loop from
+ * loops/, as simulate runs it, with every step computed (no early exit).
  */
 import { CELL_LOOPS, SETTLE_FRACTION, type CellContext } from './mapLoops.ts';
-
-export { SETTLE_FRACTION, SETTLE_STEPS } from './mapLoops.ts';
-import { HYPER_PARAMETER_KEYS, hyperParameterError, tableDefaults, type HyperParameterValues } from './hyperParameters.ts';
+import { defaultTolerance, genericCellRunner, MAP_DIVERGED, MAP_MAX_MINIMA, MAP_NOT_CONVERGED } from './mapCells.ts';
+import type { HyperParameterValues } from './hyperParameters.ts';
 import { MAX_MAP_RESOLUTION, MAX_MAP_STEPS } from './limits.ts';
 import { optimizerDefaults } from './optimizers.ts';
 import { DIVERGENCE_LOSS, DIVERGENCE_SPANS } from './simulate.ts';
 import type { Domain, OptimizerId, Point, RunSpec, Surface } from './types.ts';
+import { resolveHyperParameters } from './validate.ts';
 
-/** Outcome code of a cell that diverged (non-finite or absurdly far). Codes 0 … 252 are minimum indices. */
-export const MAP_DIVERGED = 255;
-/** Outcome code of a cell that ended within tolerance of no known minimum. */
-export const MAP_NOT_CONVERGED = 254;
-/** Known minima beyond this many are ignored (codes 253 … 255 are reserved). */
-export const MAP_MAX_MINIMA = 253;
-/** Default tolerance: this fraction of the domain's larger side. */
-export const DEFAULT_TOLERANCE_FRACTION = 0.01;
+export { SETTLE_FRACTION, SETTLE_STEPS } from './mapLoops.ts';
+export { classifyEnd, defaultTolerance, DEFAULT_TOLERANCE_FRACTION, MAP_DIVERGED, MAP_MAX_MINIMA, MAP_NOT_CONVERGED } from './mapCells.ts';
 
 /** One rectangle of a map's cells: columns [column, column + columns) × rows [row, row + rows). */
 export interface GridTile {
@@ -83,8 +81,8 @@ export function tileSideFor(resolution: number, steps: number, stepsPerTile = 60
   return Math.min(side, resolution);
 }
 
-/** The optimizer settings a map uses (full batch; no noise). Omitted values take torch's defaults. */
-export type MapOptimizer = Pick<RunSpec, 'optimizer' | 'lr' | 'momentum' | 'alpha' | 'centered' | 'beta1' | 'beta2' | 'eps' | 'schedule'>;
+/** The optimizer settings a map uses (full batch; no noise): any hyper-parameter; omitted values take torch's defaults. */
+export type MapOptimizer = Pick<RunSpec, 'optimizer' | 'lr' | 'schedule'> & Partial<HyperParameterValues>;
 
 /** What a basin map computes. */
 export interface BasinMapSpec extends MapOptimizer {
@@ -164,44 +162,21 @@ export function hyperCellParam(spec: Pick<HyperMapSpec, 'paramMin' | 'paramMax' 
 /**
  * Which optimizer a hyper-parameter map runs and which axis it varies, for the
  * optimizer a person picked: SGD is mapped as momentum (its μ = 0 row is exactly
- * SGD), Adam varies β₁, Adagrad has neither and gets null.
+ * SGD), the Adam family (Adam, AdamW, NAdam, RAdam, Adamax) varies β₁, the others
+ * with a torch momentum (momentum, Nesterov, RMSprop) vary μ; the rest get null.
  */
 export function hyperAxisOf(optimizer: OptimizerId): { readonly optimizer: OptimizerId; readonly axis: HyperAxis } | null {
-  switch (optimizer) {
-    case 'sgd':
-      return { optimizer: 'momentum', axis: 'momentum' };
-    case 'momentum':
-    case 'nesterov':
-    case 'rmsprop':
-      return { optimizer, axis: 'momentum' };
-    case 'adam':
-      return { optimizer, axis: 'beta1' };
-    case 'adagrad':
-      return null;
-  }
+  if (optimizer === 'sgd') return { optimizer: 'momentum', axis: 'momentum' };
+  const axis = axisOf(optimizer);
+  return axis === null ? null : { optimizer, axis };
 }
 
-/** The outcome a single run's last point gets in a map: the nearest known minimum within tolerance, else not converged. */
-export function classifyEnd(surface: Surface, x: number, y: number, tolerance: number, diverged: boolean): number {
-  if (diverged) return MAP_DIVERGED;
-  const count = Math.min(surface.minima.length, MAP_MAX_MINIMA);
-  let best = MAP_NOT_CONVERGED;
-  let bestDistance2 = tolerance * tolerance;
-  for (let k = 0; k < count; k++) {
-    const dx = x - surface.minima[k][0];
-    const dy = y - surface.minima[k][1];
-    const d2 = dx * dx + dy * dy;
-    if (d2 <= bestDistance2) {
-      bestDistance2 = d2;
-      best = k;
-    }
-  }
-  return best;
-}
-
-/** The tolerance a map uses for `surface` unless told otherwise. */
-export function defaultTolerance(domain: Domain): number {
-  return DEFAULT_TOLERANCE_FRACTION * Math.max(domain.x[1] - domain.x[0], domain.y[1] - domain.y[0]);
+/** The axis an optimizer's own hyper-parameters offer: β₁ if it has one, else μ, else null. */
+function axisOf(optimizer: OptimizerId): HyperAxis | null {
+  const defaults = optimizerDefaults(optimizer);
+  if (defaults.beta1 !== undefined) return 'beta1';
+  if (defaults.momentum !== undefined) return 'momentum';
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -225,28 +200,14 @@ function unitParameter(name: string, value: number | undefined, fallback: number
 
 
 /**
- * Optimizers whose settled runs stay settled. RMSprop and Adam divide by a running
+ * The classic optimizers whose settled runs stay settled. RMSprop and Adam divide by a running
  * RMS of the gradient that decays as the gradient vanishes, so a run resting in a
  * minimum can burst out again hundreds of steps later (RMSprop on valleys does);
  * their cells always run every step.
  */
-const SETTLES: Readonly<Record<OptimizerId, boolean>> = { sgd: true, momentum: true, nesterov: true, adagrad: true, rmsprop: false, adam: false };
+const SETTLES: Readonly<Partial<Record<OptimizerId, boolean>>> = { sgd: true, momentum: true, nesterov: true, adagrad: true };
 
-/**
- * The map's hyper-parameters resolved as simulate resolves them (the spec's value,
- * else the optimizer's default, else the table's), each checked against what the math accepts.
- */
-function mapHyperParameters(spec: MapOptimizer): HyperParameterValues {
-  const values = { ...tableDefaults(), ...optimizerDefaults(spec.optimizer) } as Record<string, unknown>;
-  for (const key of HYPER_PARAMETER_KEYS) {
-    if (spec[key] !== undefined) values[key] = spec[key];
-    const problem = hyperParameterError(key, values[key]);
-    if (problem !== null) throw new Error(`${problem} (got ${String(values[key])})`);
-  }
-  return values as HyperParameterValues;
-}
-
-function cellContext(spec: MapOptimizer & { readonly surface: Surface; readonly steps: number }, tolerance: number, earlyExit: boolean): CellContext {
+function cellContext(spec: MapOptimizer & { readonly surface: Surface; readonly steps: number }, resolved: HyperParameterValues, tolerance: number, earlyExit: boolean): CellContext {
   const { surface } = spec;
   const { x: [x0, x1], y: [y0, y1] } = surface.domain;
   // The bounds simulate uses, from the surface's own domain (not the map's).
@@ -254,7 +215,7 @@ function cellContext(spec: MapOptimizer & { readonly surface: Surface; readonly 
   const cx = (x0 + x1) / 2;
   const cy = (y0 + y1) / 2;
   const minima = surface.minima.slice(0, MAP_MAX_MINIMA);
-  const { alpha, centered, beta2, eps } = mapHyperParameters(spec);
+  const { alpha, centered, beta2, eps } = resolved;
   return {
     gradient: surface.gradient,
     g: new Float64Array(2),
@@ -272,9 +233,31 @@ function cellContext(spec: MapOptimizer & { readonly surface: Surface; readonly 
     minimaX: Float64Array.from(minima, (point) => point[0]),
     minimaY: Float64Array.from(minima, (point) => point[1]),
     tolerance2: tolerance * tolerance,
-    settle2: earlyExit && SETTLES[spec.optimizer] ? (SETTLE_FRACTION * tolerance) ** 2 : -1,
+    settle2: earlyExit && SETTLES[spec.optimizer] === true ? (SETTLE_FRACTION * tolerance) ** 2 : -1,
     out: new Float64Array(5),
   };
+}
+
+/** Runs one cell from (x, y) with learning rate lr and axis value `param`, writing its summary into `out` (see CellContext.out). */
+type CellRun = (x: number, y: number, lr: number, param: number) => void;
+
+/**
+ * The cell runner for a map: the optimizer's specialised cell loop when it has one
+ * and the spec uses nothing that loop leaves out (weight decay, AMSGrad), else the
+ * generic path. `axis` is the hyper map's (null for a basin map).
+ */
+function cellRunner(spec: MapOptimizer & { readonly surface: Surface; readonly steps: number }, tolerance: number, earlyExit: boolean, axis: HyperAxis | null): { run: CellRun; out: Float64Array } {
+  const resolved = resolveHyperParameters(spec, spec.optimizer);
+  const loop = CELL_LOOPS[spec.optimizer];
+  if (loop !== undefined && resolved.weightDecay === 0 && !resolved.amsgrad) {
+    const context = cellContext(spec, resolved, tolerance, earlyExit);
+    const fixed = spec.optimizer === 'adam' ? resolved.beta1 : resolved.momentum;
+    return { run: (x, y, lr, param) => loop(context, x, y, lr, axis === null ? fixed : param), out: context.out };
+  }
+  const out = new Float64Array(5);
+  const { surface, optimizer, steps, schedule } = spec;
+  const runner = genericCellRunner({ ...resolved, surface, optimizer, steps, schedule }, tolerance, out);
+  return { run: (x, y, lr, param) => runner(x, y, lr, axis === null ? {} : { [axis]: param }), out };
 }
 
 /** Whether a start is usable at all (simulate marks a run diverged at step 0 when its loss is not). */
@@ -313,15 +296,11 @@ export function basinMap(spec: BasinMapSpec, tile?: GridTile): BasinTileResult {
   const lr = positiveFinite('lr', spec.lr);
   const domain = spec.domain ?? spec.surface.domain;
   const tolerance = positiveFinite('tolerance', spec.tolerance ?? defaultTolerance(domain));
-  const resolved = mapHyperParameters(spec);
-  const param = spec.optimizer === 'adam' ? resolved.beta1 : resolved.momentum;
   const area = tile ?? wholeGrid(resolution, resolution);
   checkTile(area, resolution, resolution);
 
-  const context = cellContext({ ...spec, steps }, tolerance, true);
-  const loop = CELL_LOOPS[spec.optimizer];
+  const { run, out } = cellRunner({ ...spec, steps }, tolerance, true, null);
   const { surface } = spec;
-  const out = context.out;
   const cells = area.columns * area.rows;
   const outcome = new Uint8Array(cells);
   const stepsToTolerance = new Int32Array(cells);
@@ -340,7 +319,7 @@ export function basinMap(spec: BasinMapSpec, tile?: GridTile): BasinTileResult {
         stepsToTolerance[cell] = -1;
         continue;
       }
-      loop(context, x, y, lr, param);
+      run(x, y, lr, 0);
       stepsComputed += out[4];
       const code = out[2] < 0 ? outcomeCode(out[2], 0) : outcomeCode(out[2], surface.loss(out[0], out[1]));
       outcome[cell] = code;
@@ -365,9 +344,7 @@ export function hyperMap(spec: HyperMapSpec, tile?: GridTile): HyperTileResult {
   unitParameter('paramMin', spec.paramMin, 0);
   unitParameter('paramMax', spec.paramMax, 0);
   if (spec.paramMax < spec.paramMin) throw new Error(`paramMax must be ≥ paramMin (got ${spec.paramMin} … ${spec.paramMax})`);
-  if (spec.axis === 'beta1' ? spec.optimizer !== 'adam' : spec.optimizer !== 'momentum' && spec.optimizer !== 'nesterov' && spec.optimizer !== 'rmsprop') {
-    throw new Error(`axis ${spec.axis} does not apply to optimizer ${spec.optimizer}`);
-  }
+  if (spec.axis !== axisOf(spec.optimizer)) throw new Error(`axis ${spec.axis} does not apply to optimizer ${spec.optimizer}`);
   const domain = spec.surface.domain;
   const tolerance = positiveFinite('tolerance', spec.tolerance ?? defaultTolerance(domain));
   const area = tile ?? wholeGrid(lrCells, paramCells);
@@ -375,10 +352,8 @@ export function hyperMap(spec: HyperMapSpec, tile?: GridTile): HyperTileResult {
   const [sx, sy] = spec.start;
   if (!Number.isFinite(sx) || !Number.isFinite(sy)) throw new Error(`start must be two finite numbers (got ${sx}, ${sy})`);
 
-  const context = cellContext({ ...spec, steps }, tolerance, false);
-  const loop = CELL_LOOPS[spec.optimizer];
+  const { run, out } = cellRunner({ ...spec, steps }, tolerance, false, spec.axis);
   const { surface } = spec;
-  const out = context.out;
   const cells = area.columns * area.rows;
   const outcome = new Uint8Array(cells);
   const stepsToTolerance = new Int32Array(cells);
@@ -396,7 +371,7 @@ export function hyperMap(spec: HyperMapSpec, tile?: GridTile): HyperTileResult {
         finalLoss[cell] = Number.NaN;
         continue;
       }
-      loop(context, sx, sy, lr, param);
+      run(sx, sy, lr, param);
       stepsComputed += out[4];
       const loss = out[2] === -2 ? Number.NaN : surface.loss(out[0], out[1]);
       const code = outcomeCode(out[2], loss);

@@ -17,6 +17,7 @@
  * uniform draw without replacement, and the variance of its mean perturbation
  * is noise²·(N − B)/(B(N − 1)). B = N is served by the exact full gradient.
  */
+import { typicalGradientNorm } from './field.ts';
 import { createRandom, normal, shuffle, type Random } from './random.ts';
 import type { ExampleSet, Surface } from './types.ts';
 
@@ -59,34 +60,15 @@ export function perturbations(datasetSize: number): { readonly a: Float64Array; 
   return cached;
 }
 
-const scratch = new Float64Array(2);
-const noiseEstimates = new WeakMap<Surface, number>();
-
 /**
  * The default perturbation spread of a surface: its own `defaultNoise`, or for
- * a surface without one, half the median gradient norm on a 16 × 16 grid of its
- * domain (1 when that is not a positive finite number).
+ * a surface without one, half its typical gradient norm (the median on a 16 × 16
+ * grid of its domain; see typicalGradientNorm), 1 when that is not a positive finite number.
  */
 export function defaultNoise(surface: Surface): number {
   if (surface.defaultNoise !== undefined) return surface.defaultNoise;
-  let estimate = noiseEstimates.get(surface);
-  if (estimate === undefined) {
-    const norms: number[] = [];
-    const [x0, x1] = surface.domain.x;
-    const [y0, y1] = surface.domain.y;
-    for (let i = 0; i < 16; i++) {
-      for (let j = 0; j < 16; j++) {
-        surface.gradient(x0 + ((x1 - x0) * (i + 0.5)) / 16, y0 + ((y1 - y0) * (j + 0.5)) / 16, scratch);
-        const norm = Math.hypot(scratch[0], scratch[1]);
-        if (Number.isFinite(norm)) norms.push(norm);
-      }
-    }
-    norms.sort((p, q) => p - q);
-    const median = norms.length > 0 ? norms[norms.length >> 1] : NaN;
-    estimate = median > 0 && Number.isFinite(median) ? 0.5 * median : 1;
-    noiseEstimates.set(surface, estimate);
-  }
-  return estimate;
+  const median = typicalGradientNorm(surface);
+  return median > 0 && Number.isFinite(median) ? 0.5 * median : 1;
 }
 
 /**
@@ -155,6 +137,23 @@ export class MiniBatchGradient {
   batchOffset(out: Float64Array): void {
     out[0] = this.offsetX;
     out[1] = this.offsetY;
+  }
+
+  /**
+   * The current batch's mean loss at (x, y): L + (mean perturbation)·(x, y) for the
+   * analytic surfaces, the mean of the rows' losses for a data-driven one.
+   */
+  loss(x: number, y: number): number {
+    const examples = this.examples;
+    if (examples === undefined) return this.surface.loss(x, y) + this.offsetX * x + this.offsetY * y;
+    let sum = 0;
+    for (let k = this.position, end = this.position + this.batchSize; k < end; k++) sum += examples.exampleLoss(this.order[k], x, y);
+    return sum / this.batchSize;
+  }
+
+  /** The example indices of the current batch, in the order they were drawn (a copy). */
+  rows(): number[] {
+    return Array.from(this.order.subarray(this.position, this.position + this.batchSize));
   }
 
   /** Writes the current batch's mean gradient at (x, y) into out. */

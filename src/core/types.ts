@@ -37,9 +37,11 @@ export interface Surface {
   loss(x: number, y: number): number;
   gradient(x: number, y: number, out: Float64Array): void;
   /**
-   * The exact Hessian, for second-order methods (Newton's): writes ∂²L/∂x² into out[0],
-   * ∂²L/∂x∂y into out[1] and ∂²L/∂y² into out[2]; allocation-free. One mixed entry, so
-   * symmetric by construction. Every built-in surface and every typed-in function has one.
+   * The exact Hessian, when the surface has one: writes ∂²L/∂x² into out[0], ∂²L/∂x∂y
+   * into out[1] and ∂²L/∂y² into out[2]; allocation-free, symmetric by construction. Every
+   * built-in analytic surface and every typed-in function has one; where it is absent (the
+   * neural-net slice), Newton's method and the inspector use central differences of `gradient`
+   * (see hessian.ts).
    */
   hessian?(x: number, y: number, out: Float64Array): void;
   readonly domain: Domain;
@@ -114,14 +116,59 @@ export interface RunSpec extends Partial<HyperParameterValues> {
   readonly seed?: number;
 }
 
-/** A computed path. Arrays hold `length` valid entries, the start first. */
+/**
+ * Why a run stopped before its last step:
+ * - 'none': it has not stopped (all steps taken, or still running);
+ * - 'non-finite': a coordinate or the loss of the next point was NaN or ±∞;
+ * - 'bound': the next point ran away, more than DIVERGENCE_SPANS plot widths from the
+ *   plot's centre, or its |loss| passed DIVERGENCE_LOSS (see simulate.ts);
+ * - 'singular-hessian': Newton's method met a Hessian it cannot invert.
+ */
+export type StopReason = 'none' | 'non-finite' | 'bound' | 'singular-hessian';
+
+/**
+ * A computed path. Arrays hold `length` valid entries, the start first.
+ *
+ * Evaluation counts (`lossEvaluations`, `gradientEvaluations`) are cumulative:
+ * entry k counts what the optimizer asked for to get from the start to point k,
+ * in units of the full data set, so a mini-batch of B out of N examples counts B/N
+ * and "epochs" = examples seen ÷ N = lossEvaluations + gradientEvaluations.
+ * - A gradient evaluation also yields the loss at that point (as a forward and
+ *   backward pass do), so it is not counted again as a loss evaluation: SGD, Adam …
+ *   count B/N gradients per step and no losses.
+ * - Line searches (L-BFGS with strong Wolfe) count every trial point: one gradient each.
+ * - Newton's method counts its gradient plus its Hessian: 2 full gradients for an
+ *   exact Hessian (two Hessian-vector products, what automatic differentiation pays
+ *   in two dimensions), 4 for central differences of the gradient.
+ * - Gradient-free methods count loss evaluations only, the start's included (entry 0 is 1).
+ * - The losses stored in `loss` for display are not counted.
+ */
 export interface Trajectory {
   readonly x: Float64Array;
   readonly y: Float64Array;
   readonly loss: Float64Array;
-  /** Points computed: steps + 1 unless the run diverged. */
+  /** Cumulative loss-only evaluations up to each point (see above). */
+  readonly lossEvaluations: Float64Array;
+  /** Cumulative gradient evaluations up to each point (see above). */
+  readonly gradientEvaluations: Float64Array;
+  /** Points computed: steps + 1 unless the run stopped early. */
   readonly length: number;
+  /** The loss at the start, even when it is not finite (then `length` is 0: the loss is undefined there). */
+  readonly startLoss: number;
+  /**
+   * True when the run ran away or broke down (stopReason ≠ 'none'): its next point was
+   * non-finite, more than DIVERGENCE_SPANS plot widths away, or Newton's Hessian was singular.
+   */
   readonly diverged: boolean;
-  /** The step at which the run diverged (the first step whose result was non-finite or absurdly far), or -1. */
+  /**
+   * When it diverged: the first step of its final stretch more than RUNAWAY_SPANS (5) plot
+   * widths out, if it ran away, else the step that broke down; −1 if it did not.
+   */
   readonly divergedAt: number;
+  readonly stopReason: StopReason;
+  /**
+   * The first step whose point lies outside the surface's domain (the plot), −1 if none; it may
+   * have come back. When that step is the one that stopped the run, its point is not stored (index = length).
+   */
+  readonly leftDomainAt: number;
 }

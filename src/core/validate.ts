@@ -52,7 +52,7 @@ export function resolveSurface(idOrSurface: string | Surface): Surface {
  * Every hyper-parameter resolved: the spec's value, else the optimizer's default,
  * else the table's. Each is checked against what the math accepts (hyperParameters.ts).
  */
-function resolveHyperParameters(spec: RunSpec, optimizer: OptimizerId): HyperParameterValues {
+export function resolveHyperParameters(spec: Partial<HyperParameterValues>, optimizer: OptimizerId): HyperParameterValues {
   const values = { ...tableDefaults(), ...optimizerDefaults(optimizer) } as Record<string, unknown>;
   for (const key of HYPER_PARAMETER_KEYS) {
     const given = spec[key];

@@ -3,7 +3,7 @@
  * never throws: the text is decoded, parsed and repaired field by field
  * (repair.ts), and the notice names what had to change (problems.ts).
  */
-import { MAX_LINK_LENGTH } from '../core/index.ts';
+import { HYPER_PARAMETER_KEYS, MAX_LINK_LENGTH, OPTIMIZERS } from '../core/index.ts';
 import { defaultSetup } from './defaults.ts';
 import { describeProblems } from './problems.ts';
 import { validateSetup, type ValidatedSetup } from './repair.ts';
@@ -30,9 +30,24 @@ function fromBase64Url(text: string): string | null {
   }
 }
 
+/**
+ * The setup as a link carries it: each run keeps only the hyper-parameters its optimizer
+ * uses (reading fills the others with the table's defaults, quietly), so a link stays short
+ * however many hyper-parameters the optimizer table grows.
+ */
+function linkPayload(setup: Setup): unknown {
+  return {
+    ...setup,
+    runs: setup.runs.map((run) => {
+      const used = new Set<string>(OPTIMIZERS[run.optimizer].hyperParameters.map((parameter) => parameter.key));
+      return Object.fromEntries(Object.entries(run).filter(([key]) => used.has(key) || !(HYPER_PARAMETER_KEYS as readonly string[]).includes(key)));
+    }),
+  };
+}
+
 /** The hash fragment (with "#") that carries `setup`. */
 export function encodeSetup(setup: Setup): string {
-  return `#v=${LINK_VERSION}&s=${toBase64Url(JSON.stringify(setup))}`;
+  return `#v=${LINK_VERSION}&s=${toBase64Url(JSON.stringify(linkPayload(setup)))}`;
 }
 
 /** A full shareable URL: `base` (page address) without its old hash, plus the setup's hash. */

@@ -6,9 +6,11 @@ import {
   defaultTolerance,
   hyperCellLr,
   hyperCellParam,
+  hyperAxisOf,
   hyperMap,
   MAP_DIVERGED,
   MAP_NOT_CONVERGED,
+  OPTIMIZER_IDS,
   simulate,
   surfaces,
   tileGrid,
@@ -105,7 +107,7 @@ describe('basinMap', () => {
     }
   });
 
-  it('finds at least two basins on valleys, and every cell agrees with simulate from the same start', () => {
+  it('finds at least two basins on valleys, and every cell agrees with simulate from the same start', { timeout: 60_000 }, () => {
     const tolerance = defaultTolerance(surfaces.valleys.domain);
     for (const optimizer of ['sgd', 'momentum', 'nesterov', 'adam', 'rmsprop', 'adagrad'] as OptimizerId[]) {
       const lr = optimizer === 'adam' || optimizer === 'rmsprop' ? 0.05 : optimizer === 'adagrad' ? 0.5 : 0.1;
@@ -210,5 +212,81 @@ describe('hyperMap', () => {
     expect(adam.finalLoss.length).toBe(32);
     expect(() => hyperMap({ ...bowlHyper, optimizer: 'adam' })).toThrow(/axis/);
     expect(() => hyperMap({ ...bowlHyper, lrMin: 0 })).toThrow(/lrMin/);
+  });
+});
+
+describe('maps accept every optimizer', () => {
+  const generic: readonly Pick<BasinMapSpec, 'optimizer' | 'lr' | 'weightDecay' | 'amsgrad' | 'lineSearch'>[] = [
+    { optimizer: 'adamw', lr: 0.05 },
+    { optimizer: 'nadam', lr: 0.05 },
+    { optimizer: 'radam', lr: 0.05 },
+    { optimizer: 'adamax', lr: 0.05 },
+    { optimizer: 'adadelta', lr: 1 },
+    { optimizer: 'rprop', lr: 0.05 },
+    { optimizer: 'lbfgs', lr: 0.5 },
+    { optimizer: 'lbfgs', lr: 1, lineSearch: 'strong-wolfe' },
+    { optimizer: 'newton', lr: 0.5 },
+    { optimizer: 'random-search', lr: 1 },
+    { optimizer: 'evolution', lr: 1 },
+    // The classic ones leave their specialised cell loops for what those loops do not do.
+    { optimizer: 'sgd', lr: 0.1, weightDecay: 0.05 },
+    { optimizer: 'adam', lr: 0.05, amsgrad: true },
+  ];
+
+  it('basin maps of the generic path agree with simulate cell by cell (outcome and steps to tolerance)', { timeout: 60_000 }, () => {
+    const tolerance = defaultTolerance(surfaces.valleys.domain);
+    for (const settings of generic) {
+      const spec: BasinMapSpec = { surface: surfaces.valleys, steps: 120, resolution: 8, ...settings };
+      const map = basinMap(spec);
+      for (let row = 0; row < 8; row++) {
+        for (let column = 0; column < 8; column++) {
+          const start = basinCellStart(surfaces.valleys.domain, 8, column, row);
+          const path = simulate({ ...spec, surface: 'valleys', start });
+          const last = path.length - 1;
+          const expected = classifyEnd(surfaces.valleys, path.x[last], path.y[last], tolerance, path.diverged);
+          const cell = row * 8 + column;
+          expect({ ...settings, row, column, code: map.outcome[cell] }).toEqual({ ...settings, row, column, code: expected });
+          if (expected < MAP_NOT_CONVERGED) expect(map.stepsToTolerance[cell]).toBe(entryStep(surfaces.valleys, path, tolerance));
+        }
+      }
+    }
+  });
+
+  it('hyper maps over β₁ run the Adam family, bit-identical to simulate in their final loss', { timeout: 60_000 }, () => {
+    for (const optimizer of ['adamw', 'nadam', 'radam', 'adamax'] as const) {
+      const spec: HyperMapSpec = { ...bowlHyper, optimizer, axis: 'beta1', lrMin: 1e-3, lrMax: 1, lrCells: 5, paramCells: 3, steps: 100 };
+      const map = hyperMap(spec);
+      for (let row = 0; row < 3; row++) {
+        for (let column = 0; column < 5; column++) {
+          const path = simulate({ surface: 'bowl', optimizer, lr: hyperCellLr(spec, column), beta1: hyperCellParam(spec, row), start: spec.start, steps: 100 });
+          const finalLoss = map.finalLoss[row * 5 + column];
+          if (path.diverged) expect(finalLoss).toBeNaN();
+          else expect(finalLoss).toBe(path.loss[path.length - 1]);
+        }
+      }
+    }
+  });
+
+  it('hyperAxisOf: β₁ for the Adam family, μ where torch has a momentum, null otherwise', () => {
+    const axes = Object.fromEntries(OPTIMIZER_IDS.map((id) => [id, hyperAxisOf(id)]));
+    expect(axes).toEqual({
+      sgd: { optimizer: 'momentum', axis: 'momentum' },
+      momentum: { optimizer: 'momentum', axis: 'momentum' },
+      nesterov: { optimizer: 'nesterov', axis: 'momentum' },
+      adagrad: null,
+      rmsprop: { optimizer: 'rmsprop', axis: 'momentum' },
+      adam: { optimizer: 'adam', axis: 'beta1' },
+      adamw: { optimizer: 'adamw', axis: 'beta1' },
+      nadam: { optimizer: 'nadam', axis: 'beta1' },
+      radam: { optimizer: 'radam', axis: 'beta1' },
+      adamax: { optimizer: 'adamax', axis: 'beta1' },
+      adadelta: null,
+      rprop: null,
+      lbfgs: null,
+      newton: null,
+      'random-search': null,
+      evolution: null,
+    });
+    expect(() => hyperMap({ ...bowlHyper, optimizer: 'lbfgs', axis: 'momentum' })).toThrow(/axis/);
   });
 });

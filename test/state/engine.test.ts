@@ -33,7 +33,7 @@ describe('wire specs', () => {
   it('sends only the hyper-parameters the optimizer uses, and noise only for mini-batches', () => {
     const setup = defaultSetup();
     const [sgd, momentum, adam] = setup.runs;
-    expect(Object.keys(wireRunSpec(setup, sgd)).sort()).toEqual(['batchSize', 'datasetSize', 'lr', 'optimizer', 'start', 'steps', 'surface']);
+    expect(Object.keys(wireRunSpec(setup, sgd)).sort()).toEqual(['batchSize', 'datasetSize', 'lr', 'optimizer', 'start', 'steps', 'surface', 'weightDecay']);
     expect(wireRunSpec(setup, momentum).momentum).toBe(0.9);
     expect(wireRunSpec(setup, adam)).toMatchObject({ beta1: 0.9, beta2: 0.999, eps: 1e-8 });
     const mini = wireRunSpec(setup, { ...sgd, batchSize: 8 });

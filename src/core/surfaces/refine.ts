@@ -2,6 +2,7 @@
  * Newton's method on the analytic gradient, for minima that have no closed
  * form: the Hessian comes from central differences of the exact gradient.
  */
+import { differenceHessian } from '../hessian.ts';
 import type { Point } from '../types.ts';
 
 type Gradient = (x: number, y: number, out: Float64Array) => void;
@@ -13,20 +14,12 @@ type Gradient = (x: number, y: number, out: Float64Array) => void;
  */
 export function refineMinimum(gradient: Gradient, guess: Point, iterations = 50): Point {
   const g = new Float64Array(2);
-  const gPlus = new Float64Array(2);
-  const gMinus = new Float64Array(2);
+  const hessian = new Float64Array(3);
   let [x, y] = guess;
   for (let k = 0; k < iterations; k++) {
-    const h = 1e-5 * Math.max(1, Math.abs(x), Math.abs(y));
     gradient(x, y, g);
-    gradient(x + h, y, gPlus);
-    gradient(x - h, y, gMinus);
-    const hxx = (gPlus[0] - gMinus[0]) / (2 * h);
-    const hxy1 = (gPlus[1] - gMinus[1]) / (2 * h);
-    gradient(x, y + h, gPlus);
-    gradient(x, y - h, gMinus);
-    const hyy = (gPlus[1] - gMinus[1]) / (2 * h);
-    const hxy = 0.5 * (hxy1 + (gPlus[0] - gMinus[0]) / (2 * h));
+    differenceHessian(gradient, x, y, hessian);
+    const [hxx, hxy, hyy] = hessian;
     const det = hxx * hyy - hxy * hxy;
     if (det === 0 || !Number.isFinite(det)) break;
     const dx = (hyy * g[0] - hxy * g[1]) / det;

@@ -118,7 +118,7 @@ export const RunCard = memo(function RunCard({ run, index, several }: RunCardPro
         {optimizer.hyperParameters.map((parameter) =>
           parameter.kind === 'boolean' ? (
             <label key={parameter.key} className="check">
-              <input type="checkbox" checked={run[parameter.key] === true} onChange={(event) => patch({ [parameter.key]: event.currentTarget.checked })} aria-label={nameOf(parameter.label)} />
+              <input type="checkbox" checked={(run as unknown as Record<string, unknown>)[parameter.key] === true} onChange={(event) => patch({ [parameter.key]: event.currentTarget.checked })} aria-label={nameOf(parameter.label)} />
               {parameter.label}
             </label>
           ) : parameter.kind === 'number' ? (
@@ -126,7 +126,7 @@ export const RunCard = memo(function RunCard({ run, index, several }: RunCardPro
               key={parameter.key}
               label={parameter.label}
               accessibleName={nameOf(parameter.label)}
-              value={run[parameter.key] as number}
+              value={(run as unknown as Record<string, number>)[parameter.key]}
               min={parameter.control.min}
               max={parameter.control.max}
               log={parameter.control.logScale}

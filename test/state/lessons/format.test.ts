@@ -88,7 +88,7 @@ describe('the lesson format', () => {
       'minutes: "three" is not a number from 0.5 to 4; it was set to 3',
       'setup, steps: 2.4 is not a whole number; it was set to 2',
       'setup, run 1, learning rate: 500 is above the largest allowed, 100; it was set to 100',
-      'setup, run 2, optimizer: "adamw-not-yet" is not an optimizer (sgd, momentum, nesterov, adagrad, rmsprop, adam); it was set to sgd',
+      'setup, run 2, optimizer: "adamw-not-yet" is not an optimizer (sgd, momentum, nesterov, adagrad, rmsprop, adam, adamw, nadam, …); it was set to sgd',
       'setup, run 2, Momentum μ: SGD does not use it; it was ignored',
       // With 2 steps, reveals past step 2 are cut back.
       'stage 1, reveal 1, up to step: 10 is above the largest allowed, 2; it was set to 2',
@@ -131,13 +131,13 @@ describe('the lesson format', () => {
     const result = parseLesson(
       withChanges(
         [['colour'], 'blue'],
-        [['setup', 'runs', 2, 'weightDecay'], 0.01],
+        [['setup', 'runs', 2, 'weightDecayRate'], 0.01],
         [['stages', 0, 'text'], 'Run 4 ends at {final.loss.run4}; {x} and {final.lose.run1} are not placeholders.'],
       ),
     );
     expect(messages(result)).toEqual([
       'lesson: the field "colour" is not part of the lesson format; it was ignored',
-      'setup, run 3: the field "weightDecay" is not part of the lesson format; it was ignored',
+      'setup, run 3: the field "weightDecayRate" is not part of the lesson format; it was ignored',
       'stage 1, text: {final.loss.run4} names run 4, but the lesson has 3; it is shown as written',
       'stage 1, text: {x} is not a placeholder (such as {final.loss.run1}); it is shown as written',
       'stage 1, text: {final.lose.run1} is not a placeholder (such as {final.loss.run1}); it is shown as written',

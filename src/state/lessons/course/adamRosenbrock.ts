@@ -29,7 +29,7 @@ export const adamRosenbrock: CourseLesson = {
           answer: 1,
         },
         explanation:
-          'You said: {guess}. At η = 0.004 it leaves the plane at step 14. Of the rates from 0.0001 to 2 tried here, momentum reaches the minimum only for 0.001 to 0.003, and it diverges for every rate from 0.0035 up.',
+          'You said: {guess}. At η = 0.004 it leaves the plot at step 4 and is running away from step 12 on. Of the rates from 0.0001 to 2 tried here, momentum reaches the minimum only for 0.001 to 0.003, and it diverges for every rate from 0.0035 up.',
         reveal: [{ show: 'paths', runs: [0, 1] }, { show: 'chart' }],
       },
       {
@@ -49,12 +49,12 @@ export const adamRosenbrock: CourseLesson = {
   claims: [
     { id: 'valley', says: 'Rosenbrock’s valley is steep across and nearly flat along its curving floor, the parabola y = x², with the minimum at (1, 1).' },
     { id: 'momentum-swings', says: 'races along the floor but swings from wall to wall: in 1,000 steps its path crosses the floor’s centre line 75 times' },
-    { id: 'double-diverges', says: 'At η = 0.004 it leaves the plane at step 14.' },
+    { id: 'double-diverges', says: 'At η = 0.004 it leaves the plot at step 4 and is running away from step 12 on.' },
     { id: 'momentum-range', says: 'Of the rates from 0.0001 to 2 tried here, momentum reaches the minimum only for 0.001 to 0.003, and it diverges for every rate from 0.0035 up.' },
     { id: 'adam-bounded', says: 'no step moves a coordinate by more than η, however steep the wall' },
     { id: 'adam-hugs', says: 'With η = 0.2 its path crosses the floor’s centre line only 18 times and ends with a loss of 2 × 10⁻⁹.' },
     { id: 'adam-double', says: 'With η = 0.4 Adam ends within 10⁻⁵ of (1, 1).' },
     { id: 'adam-never-diverges', says: 'None of the Adam rates from 0.0001 to 2 diverges here; a rate that is too small only makes it slow.' },
   ],
-  textReviewed: '9df297f6',
+  textReviewed: 'aaf95748',
 };

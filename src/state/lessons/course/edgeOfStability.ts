@@ -33,7 +33,7 @@ export const edgeOfStability: CourseLesson = {
         reveal: [{ show: 'paths' }, { show: 'chart' }],
       },
       {
-        text: 'Just below the edge, η = 0.95 shrinks the bounce by |1 − 2η| = 0.9 per step and reaches a loss of 4.7 × 10⁻⁹ after 100 steps. Just above, η = 1.05 grows it by 1.1 per step: the loss rises at every step, from 7.37 to 1.3 × 10⁹ after 100 steps, and run longer it leaves the plane (the engine stops it at step 155). A 10% change of η around 2/λmax decides between converging and blowing up.',
+        text: 'Just below the edge, η = 0.95 shrinks the bounce by |1 − 2η| = 0.9 per step and reaches a loss of 4.7 × 10⁻⁹ after 100 steps. Just above, η = 1.05 grows it by 1.1 per step: the loss rises at every step, from 7.37 to 9.2 × 10⁴ at step 50, where the engine stops it 50 plot widths out; it leaves the plot at its first step and is running away from step 27 on. A 10% change of η around 2/λmax decides between converging and blowing up.',
         reveal: [{ show: 'chart' }],
       },
     ],
@@ -43,8 +43,8 @@ export const edgeOfStability: CourseLesson = {
     { id: 'one-bounces', says: 'every step across the valley lands exactly as high on the other wall, so that part of the error never shrinks, while the part along the valley dies out' },
     { id: 'one-stuck', says: 'The loss settles at {final.loss.run2} and stays there, step after step.' },
     { id: 'below-converges', says: 'η = 0.95 shrinks the bounce by |1 − 2η| = 0.9 per step and reaches a loss of 4.7 × 10⁻⁹ after 100 steps' },
-    { id: 'above-climbs', says: 'η = 1.05 grows it by 1.1 per step: the loss rises at every step, from 7.37 to 1.3 × 10⁹ after 100 steps' },
-    { id: 'above-leaves', says: 'run longer it leaves the plane (the engine stops it at step 155)' },
+    { id: 'above-climbs', says: 'η = 1.05 grows it by 1.1 per step: the loss rises at every step, from 7.37 to 9.2 × 10⁴ at step 50, where the engine stops it 50 plot widths out' },
+    { id: 'above-leaves', says: 'it leaves the plot at its first step and is running away from step 27 on' },
   ],
-  textReviewed: '9f2a4c96',
+  textReviewed: 'c2589d0f',
 };

@@ -20,7 +20,7 @@ export const scheduleRescue: CourseLesson = {
     controls: ['hide-learning-rate', 'lock-start'],
     stages: [
       {
-        text: 'η = 1.15 is above this bowl’s stability limit of 1: with constant steps each one overshoots the valley floor more than the last, and the run leaves the plane at step 57. The second run starts from the same point with the same η, but under a 1/t decay, η_t = 1.15/(1 + 0.05t).',
+        text: 'η = 1.15 is above this bowl’s stability limit of 1: with constant steps each one overshoots the valley floor more than the last, and the run leaves the plot at its first step and is running away from step 10 on. The second run starts from the same point with the same η, but under a 1/t decay, η_t = 1.15/(1 + 0.05t).',
         question: {
           kind: 'choice',
           prompt: 'What does the decayed run do?',
@@ -34,9 +34,9 @@ export const scheduleRescue: CourseLesson = {
     ],
   },
   claims: [
-    { id: 'constant-diverges', says: 'with constant steps each one overshoots the valley floor more than the last, and the run leaves the plane at step 57' },
+    { id: 'constant-diverges', says: 'with constant steps each one overshoots the valley floor more than the last, and the run leaves the plot at its first step and is running away from step 10 on' },
     { id: 'decay-below-limit', says: 'After three steps η_t has fallen to 1.0, the limit, and it stays below from then on.' },
     { id: 'climbs-then-settles', says: 'The loss climbs for three steps, peaks at 19.0, then falls to {final.loss.run2} after 150 steps.' },
   ],
-  textReviewed: '6a45285b',
+  textReviewed: '8cbef8c6',
 };

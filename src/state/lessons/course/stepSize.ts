@@ -28,7 +28,7 @@ export const stepSize: CourseLesson = {
         reveal: [{ show: 'paths' }, { show: 'chart' }],
       },
       {
-        text: 'So gradient descent does not only go downhill: with η = 1.1 the loss rises at every one of its steps, and its 81st step leaves the plane. On a quadratic, plain gradient descent is stable only while η < 2/λmax. This bowl’s steepest curvature is λmax = 2, so every η above 1 climbs without bound in the end, even η = 1.01.',
+        text: 'So gradient descent does not only go downhill: with η = 1.1 the loss rises at every one of its steps: its first step already leaves the plot, it is running away from step 14 on, and the engine stops it at step 27, 50 plot widths out. On a quadratic, plain gradient descent is stable only while η < 2/λmax. This bowl’s steepest curvature is λmax = 2, so every η above 1 climbs without bound in the end, even η = 1.01.',
         reveal: [{ show: 'chart' }],
       },
     ],
@@ -37,8 +37,8 @@ export const stepSize: CourseLesson = {
     { id: 'middle-lowest', says: 'η = 0.45 ends at a loss of {final.loss.run2}' },
     { id: 'small-crawls', says: 'η = 0.005 crawls: after 100 steps its loss is still 1.37, a fifth of the 7.37 it started from' },
     { id: 'big-overshoots', says: 'η = 1.1 overshoots the valley floor by more than it started from, every time' },
-    { id: 'big-climbs', says: 'with η = 1.1 the loss rises at every one of its steps, and its 81st step leaves the plane' },
+    { id: 'big-climbs', says: 'with η = 1.1 the loss rises at every one of its steps: its first step already leaves the plot, it is running away from step 14 on, and the engine stops it at step 27, 50 plot widths out' },
     { id: 'limit', says: 'This bowl’s steepest curvature is λmax = 2, so every η above 1 climbs without bound in the end, even η = 1.01.' },
   ],
-  textReviewed: 'd8a91f53',
+  textReviewed: 'e7fce59a',
 };

@@ -38,7 +38,8 @@ export const adamRosenbrockChecks: LessonChecks = {
     },
     'double-diverges': ({ runs }) => {
       expect(runs[1].diverged).toBe(true);
-      expect(runs[1].divergedAt).toBe(14);
+      expect(runs[1].leftDomainAt).toBe(4);
+      expect(runs[1].divergedAt).toBe(12);
     },
     'momentum-range': (outcome) => {
       const results = outcomes(outcome, 0);

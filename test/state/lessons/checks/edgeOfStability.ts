@@ -47,17 +47,18 @@ export const edgeOfStabilityChecks: LessonChecks = {
     },
     'above-climbs': ({ runs }) => {
       const path = runs[2];
-      expect(path.diverged).toBe(false);
-      const ratio = Math.abs(across(path.x[60], path.y[60]) / across(path.x[59], path.y[59]));
+      expect(path.stopReason).toBe('bound');
+      expect(path.length).toBe(51);
+      const ratio = Math.abs(across(path.x[40], path.y[40]) / across(path.x[39], path.y[39]));
       expect(ratio).toBeCloseTo(1.1, 10);
-      expect(climbs(path)).toBe(100);
+      expect(climbs(path)).toBe(50);
       expect(path.loss[0]).toBeCloseTo(7.37, 2);
-      expect(finalLoss(path) / 1e9).toBeCloseTo(1.3, 1);
+      expect(path.loss[50] / 1e4).toBeCloseTo(9.2, 1);
     },
-    'above-leaves': ({ rerun }) => {
-      const longer = rerun(2, { steps: 1000 });
-      expect(longer.diverged).toBe(true);
-      expect(longer.divergedAt).toBe(155);
+    'above-leaves': ({ runs }) => {
+      expect(runs[2].leftDomainAt).toBe(1);
+      expect(runs[2].diverged).toBe(true);
+      expect(runs[2].divergedAt).toBe(27);
     },
   },
   answers: {

@@ -11,7 +11,8 @@ export const scheduleRescueChecks: LessonChecks = {
       const path = runs[0];
       for (let i = 0; i < path.length - 1; i++) expect(Math.abs(across(path.x[i + 1], path.y[i + 1]))).toBeGreaterThan(Math.abs(across(path.x[i], path.y[i])));
       expect(path.diverged).toBe(true);
-      expect(path.divergedAt).toBe(57);
+      expect(path.leftDomainAt).toBe(1);
+      expect(path.divergedAt).toBe(10);
     },
     'decay-below-limit': ({ specs }) => {
       const { lr, schedule } = specs[1];

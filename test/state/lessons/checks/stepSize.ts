@@ -28,9 +28,11 @@ export const stepSizeChecks: LessonChecks = {
     'big-climbs': ({ runs }) => {
       const big = runs[2];
       expect(big.diverged).toBe(true);
-      expect(big.divergedAt).toBe(81);
-      expect(big.length).toBe(81);
-      expect(climbs(big)).toBe(80);
+      expect(big.leftDomainAt).toBe(1);
+      expect(big.divergedAt).toBe(14);
+      expect(big.stopReason).toBe('bound');
+      expect(big.length).toBe(27);
+      expect(climbs(big)).toBe(26);
     },
     limit: ({ specs, rerun }) => {
       const g0 = new Float64Array(2);
