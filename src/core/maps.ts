@@ -38,48 +38,11 @@ import { optimizerDefaults } from './optimizers.ts';
 import { DIVERGENCE_LOSS, DIVERGENCE_SPANS } from './simulate.ts';
 import type { Domain, OptimizerId, Point, RunSpec, Surface } from './types.ts';
 import { resolveHyperParameters } from './validate.ts';
+import { checkTile, hyperCellLr, hyperCellParam, positiveFinite, unitParameter, wholeGrid, wholeInRange, type GridTile } from './mapGrid.ts';
 
 export { SETTLE_FRACTION, SETTLE_STEPS } from './mapLoops.ts';
+export { basinCellStart, hyperCellLr, hyperCellParam, tileGrid, tileSideFor, type GridTile } from './mapGrid.ts';
 export { classifyEnd, defaultTolerance, DEFAULT_TOLERANCE_FRACTION, MAP_DIVERGED, MAP_MAX_MINIMA, MAP_NOT_CONVERGED } from './mapCells.ts';
-
-/** One rectangle of a map's cells: columns [column, column + columns) × rows [row, row + rows). */
-export interface GridTile {
-  /** Position in the tile list (results are matched to tiles by it). */
-  readonly index: number;
-  readonly column: number;
-  readonly row: number;
-  readonly columns: number;
-  readonly rows: number;
-}
-
-/**
- * Cuts a columns × rows grid into tiles of at most tileColumns × tileRows cells,
- * row by row. Every cell belongs to exactly one tile; edge tiles are smaller
- * when the sides do not divide evenly.
- */
-export function tileGrid(columns: number, rows: number, tileColumns: number, tileRows: number = tileColumns): GridTile[] {
-  for (const [name, value] of [['columns', columns], ['rows', rows], ['tileColumns', tileColumns], ['tileRows', tileRows]] as const) {
-    if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number ≥ 1 (got ${value})`);
-  }
-  const tiles: GridTile[] = [];
-  for (let row = 0; row < rows; row += tileRows) {
-    for (let column = 0; column < columns; column += tileColumns) {
-      tiles.push({ index: tiles.length, column, row, columns: Math.min(tileColumns, columns - column), rows: Math.min(tileRows, rows - row) });
-    }
-  }
-  return tiles;
-}
-
-/**
- * A tile side (a power of two, ≥ 4, ≤ resolution) that keeps one tile's worst case
- * near `stepsPerTile` optimizer steps: small enough that a cancel lands quickly
- * and tiles balance across workers, large enough that messages cost nothing.
- */
-export function tileSideFor(resolution: number, steps: number, stepsPerTile = 600_000): number {
-  let side = 4;
-  while (side * 2 <= resolution && (side * 2) ** 2 * steps <= stepsPerTile) side *= 2;
-  return Math.min(side, resolution);
-}
 
 /** The optimizer settings a map uses (full batch; no noise): any hyper-parameter; omitted values take torch's defaults. */
 export type MapOptimizer = Pick<RunSpec, 'optimizer' | 'lr' | 'schedule'> & Partial<HyperParameterValues>;
@@ -140,25 +103,6 @@ export interface HyperTileResult {
   readonly stepsComputed: number;
 }
 
-/** The start of basin-map cell (column, row): the cell's centre. */
-export function basinCellStart(domain: Domain, resolution: number, column: number, row: number): Point {
-  const [x0, x1] = domain.x;
-  const [y0, y1] = domain.y;
-  return [x0 + ((column + 0.5) * (x1 - x0)) / resolution, y0 + ((row + 0.5) * (y1 - y0)) / resolution];
-}
-
-/** The learning rate of hyper-map column `column`: log-spaced, lrMin at 0 and lrMax at lrCells − 1. */
-export function hyperCellLr(spec: Pick<HyperMapSpec, 'lrMin' | 'lrMax' | 'lrCells'>, column: number): number {
-  if (spec.lrCells === 1) return spec.lrMin;
-  return Math.exp(Math.log(spec.lrMin) + (column / (spec.lrCells - 1)) * Math.log(spec.lrMax / spec.lrMin));
-}
-
-/** The momentum (or β₁) of hyper-map row `row`: linear, paramMin at 0 and paramMax at paramCells − 1. */
-export function hyperCellParam(spec: Pick<HyperMapSpec, 'paramMin' | 'paramMax' | 'paramCells'>, row: number): number {
-  if (spec.paramCells === 1) return spec.paramMin;
-  return spec.paramMin + (row / (spec.paramCells - 1)) * (spec.paramMax - spec.paramMin);
-}
-
 /**
  * Which optimizer a hyper-parameter map runs and which axis it varies, for the
  * optimizer a person picked: SGD is mapped as momentum (its μ = 0 row is exactly
@@ -180,24 +124,7 @@ function axisOf(optimizer: OptimizerId): HyperAxis | null {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Validation and set-up
-
-function positiveFinite(name: string, value: number): number {
-  if (!(Number.isFinite(value) && value > 0)) throw new Error(`${name} must be a positive finite number (got ${value})`);
-  return value;
-}
-
-function wholeInRange(name: string, value: number, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be a whole number in [${min}, ${max}] (got ${value})`);
-  return value;
-}
-
-function unitParameter(name: string, value: number | undefined, fallback: number): number {
-  const resolved = value ?? fallback;
-  if (!(resolved >= 0 && resolved < 1)) throw new Error(`${name} must be in [0, 1) (got ${resolved})`);
-  return resolved;
-}
-
+// Set-up
 
 /**
  * The classic optimizers whose settled runs stay settled. RMSprop and Adam divide by a running
@@ -269,17 +196,6 @@ function usableLoss(loss: number): boolean {
 function outcomeCode(current: number, endLoss: number): number {
   if (current === -2 || !usableLoss(endLoss)) return MAP_DIVERGED;
   return current < 0 ? MAP_NOT_CONVERGED : current;
-}
-
-function checkTile(tile: GridTile, columns: number, rows: number): void {
-  if (tile.column < 0 || tile.row < 0 || tile.columns < 1 || tile.rows < 1 || tile.column + tile.columns > columns || tile.row + tile.rows > rows) {
-    throw new Error(`tile ${tile.index} (${tile.column}, ${tile.row}, ${tile.columns}×${tile.rows}) is outside the ${columns}×${rows} grid`);
-  }
-}
-
-/** The whole grid as one tile. */
-function wholeGrid(columns: number, rows: number): GridTile {
-  return { index: 0, column: 0, row: 0, columns, rows };
 }
 
 // ---------------------------------------------------------------------------------------------
