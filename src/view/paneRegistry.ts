@@ -9,9 +9,9 @@
 export interface PaneHandle {
   /** Render now and return the canvas holding the fresh frame (call toBlob in the same task). */
   renderNow(): HTMLCanvasElement;
-  /** Draw HTML overlays (axis labels, legend) of this pane on a 2D context at its own size. */
-  drawOverlays(context: CanvasRenderingContext2D): void;
-  /** The element the pane fills (for layout in a split export). */
+  /** Draw the pane's HTML labels and caption strip on a 2D context whose origin is `rect`'s top-left (the container's box). */
+  drawOverlays(context: CanvasRenderingContext2D, rect: DOMRect): void;
+  /** The element the pane fills, picture and caption strip (for layout in a split export). */
   readonly container: HTMLElement;
   resetView(): void;
   /** Copy another pane's camera pose (split view); must not call back into syncCameras. */
@@ -67,10 +67,11 @@ export function exportPng(): Promise<Blob> {
   handles.forEach((handle, i) => {
     const rect = rects[i];
     const source = handle.renderNow();
+    const picture = source.getBoundingClientRect();
     context.save();
     context.setTransform(ratio, 0, 0, ratio, (rect.left - left) * ratio, (rect.top - top) * ratio);
-    context.drawImage(source, 0, 0, rect.width, rect.height);
-    handle.drawOverlays(context);
+    context.drawImage(source, picture.left - rect.left, picture.top - rect.top, picture.width, picture.height);
+    handle.drawOverlays(context, rect);
     context.restore();
   });
   return new Promise((resolve, reject) => {

@@ -93,9 +93,11 @@ export interface LandscapeProps {
   readonly overlays: OverlayFlags;
   readonly container: HTMLElement;
   readonly labels: LabelRegistry;
+  /** The pane's caption (its surface), for exported PNGs. */
+  readonly caption: string;
 }
 
-export function Landscape({ pane, scene, axes, runs, mode, overlays, container, labels }: LandscapeProps) {
+export function Landscape({ pane, scene, axes, runs, mode, overlays, container, labels, caption }: LandscapeProps) {
   const { field, frame, surface } = scene;
   // A new field, run list or view option must reach the screen even if nothing else asks for a frame.
   const invalidate = useThree((s) => s.invalidate);
@@ -114,7 +116,7 @@ export function Landscape({ pane, scene, axes, runs, mode, overlays, container, 
       <Overlays runs={runs} surface={surface} field={field} frame={frame} flags={overlays} />
       <StartMarker field={field} frame={frame} />
       <StartInteraction field={field} frame={frame} container={container} />
-      <CameraRig pane={pane} mode={mode} frame={frame} container={container} labels={labels} mapping={field.mapping} />
+      <CameraRig pane={pane} mode={mode} frame={frame} container={container} labels={labels} axes={axes} mapping={field.mapping} caption={caption} />
       <FrameDriver labels={labels} />
     </>
   );

@@ -20,15 +20,17 @@ export interface UiState {
   setChart(patch: Partial<UiState['chart']>): void;
 }
 
-const wide = typeof window === 'undefined' || window.matchMedia?.('(min-width: 1100px)').matches !== false;
+/** True when the control panel fits beside the scene (it is a drawer or bottom sheet below 1100 px). */
+const isWide = () => typeof window === 'undefined' || window.matchMedia?.('(min-width: 1100px)').matches !== false;
 
 export const useUiStore = create<UiState>()((set) => ({
   presentation: false,
-  panelOpen: wide,
+  panelOpen: isWide(),
   shortcutsOpen: false,
   scenarioId: null,
   chart: { logY: true, gradNorm: false, learningRate: false },
-  setPresentation: (presentation) => set({ presentation }),
+  // Presentation mode gives the room to the landscape: the controls close, and come back as they were for this width on leaving.
+  setPresentation: (presentation) => set({ presentation, panelOpen: presentation ? false : isWide() }),
   setPanelOpen: (panelOpen) => set({ panelOpen }),
   setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
   setScenarioId: (scenarioId) => set({ scenarioId }),
