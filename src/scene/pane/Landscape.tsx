@@ -20,6 +20,7 @@ import { startPathFrame } from '../paths/runPathFrame.ts';
 import { StartInteraction, StartMarker } from '../markers/StartMarker.tsx';
 import { SurfaceMesh } from '../surface/SurfaceMesh.tsx';
 import type { PaneScene } from './usePaneScene.ts';
+import { PathProbe, type PathSource } from './PathProbe.tsx';
 
 /** Counters for end-to-end tests and benchmarks: frames drawn and the last render's duration. */
 interface SceneCounters {
@@ -102,6 +103,7 @@ export function Landscape({ pane, scene, axes, runs, mode, overlays, container, 
   // A new field, run list or view option must reach the screen even if nothing else asks for a frame.
   const invalidate = useThree((s) => s.invalidate);
   useLayoutEffect(() => invalidate(), [invalidate, scene, axes, runs, mode, overlays]);
+  const probes = useMemo(() => new Map<string, PathSource>(), []);
   return (
     <>
       <ambientLight intensity={0.62} />
@@ -111,13 +113,14 @@ export function Landscape({ pane, scene, axes, runs, mode, overlays, container, 
       <AxisLines axes={axes} mode={mode} />
       <Minima surface={surface} field={field} frame={frame} />
       {runs.map((run) => (
-        <RunPath key={run.id} runId={run.id} color={run.color} visible={run.visible} field={field} frame={frame} labels={labels} />
+        <RunPath key={run.id} runId={run.id} color={run.color} visible={run.visible} field={field} frame={frame} labels={labels} probes={probes} />
       ))}
       <Overlays runs={runs} surface={surface} field={field} frame={frame} flags={overlays} />
       <StartMarker field={field} frame={frame} />
       <StartInteraction field={field} frame={frame} container={container} />
       <CameraRig pane={pane} mode={mode} frame={frame} container={container} labels={labels} axes={axes} mapping={field.mapping} caption={caption} />
       <FrameDriver labels={labels} />
+      <PathProbe pane={pane} sources={probes} />
     </>
   );
 }

@@ -14,6 +14,7 @@ import { LineSegmentsGeometry } from 'three/examples/jsm/lines/LineSegmentsGeome
 import { appResults, playhead } from '../appBridge.ts';
 import { useFrameRef } from '../useFrameRef.ts';
 import type { LabelRegistry } from '../labels/labelRegistry.ts';
+import type { PathSource } from '../pane/PathProbe.tsx';
 import type { WorldFrame } from '../surface/heightMapping.ts';
 import type { MappedField } from '../surface/mappedField.ts';
 import {
@@ -40,9 +41,11 @@ interface RunPathProps {
   readonly field: MappedField;
   readonly frame: WorldFrame;
   readonly labels: LabelRegistry;
+  /** Where this path registers itself for the test-only screen-position probe (PathProbe.tsx). */
+  readonly probes: Map<string, PathSource>;
 }
 
-export function RunPath({ runId, color, visible, field, frame, labels }: RunPathProps) {
+export function RunPath({ runId, color, visible, field, frame, labels, probes }: RunPathProps) {
   const parts = useMemo(() => {
     const geometry = new LineSegmentsGeometry();
     const lineMaterial = new LineMaterial({ color: new Color(color), linewidth: 4, worldUnits: false });
@@ -89,6 +92,18 @@ export function RunPath({ runId, color, visible, field, frame, labels }: RunPath
   );
 
   const partsRef = useFrameRef(parts);
+
+  useEffect(() => {
+    probes.set(runId, () => {
+      const state = tracking.current;
+      if (!group.current?.visible || !state || state.buffers.points === 0) return null;
+      const lastStep = Math.min(Math.floor(playhead.stepAt(performance.now())), state.buffers.points - 1);
+      return { buffers: state.buffers, lastStep };
+    });
+    return () => {
+      probes.delete(runId);
+    };
+  }, [probes, runId]);
 
   // Each frame: match the buffers to the result, draw what arrived, then ball, cut and divergence mark (runPathFrame.ts).
   useFrame(() => {
