@@ -9,6 +9,7 @@ import { BufferAttribute, BufferGeometry, LineBasicMaterial, LineSegments } from
 import type { CameraMode } from '../../state/setup.ts';
 import type { SceneRun } from './sceneRuns.ts';
 import { appResults, appStore, playhead } from '../appBridge.ts';
+import { subscribeEmphasis } from '../../view/runEmphasis.ts';
 import type { AxesGeometry } from '../labels/axes.ts';
 import { BasinOverlay } from '../surface/BasinOverlay.tsx';
 import { CameraRig } from './CameraRig.tsx';
@@ -40,9 +41,11 @@ function FrameDriver({ labels }: { labels: LabelRegistry }) {
   useEffect(() => {
     const offResults = appResults.subscribe(() => invalidate());
     const offStore = appStore.subscribe(() => invalidate());
+    const offEmphasis = subscribeEmphasis(() => invalidate());
     return () => {
       offResults();
       offStore();
+      offEmphasis();
     };
   }, [invalidate]);
   // Before every other frame callback: the runs share one budget for building paths.

@@ -12,6 +12,25 @@ import { CloseIcon } from '../widgets/icons.tsx';
 import { Tex } from '../widgets/Tex.tsx';
 import { useUiStore } from '../shell/uiStore.ts';
 
+/** The selected run's update rule, first in the text (selecting a run in the legend or with 1–9 shows it here). */
+function SelectedRule() {
+  const number = useAppStore((state) => state.setup.runs.findIndex((run) => run.id === state.selectedRunId) + 1);
+  const optimizer = useAppStore((state) => state.setup.runs.find((run) => run.id === state.selectedRunId)?.optimizer ?? null);
+  if (optimizer === null) return null;
+  return (
+    <dl className="rules">
+      <div className="rule selected-rule">
+        <dt>
+          Run {number} · {OPTIMIZERS[optimizer].label}
+        </dt>
+        <dd>
+          <Tex tex={OPTIMIZERS[optimizer].updateRuleTex} block />
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
 export function ScenarioPanel() {
   const scenarioId = useUiStore((state) => state.scenarioId);
   const setScenarioId = useUiStore((state) => state.setScenarioId);
@@ -31,6 +50,7 @@ export function ScenarioPanel() {
             <CloseIcon />
           </button>
         </div>
+        <SelectedRule />
         <p>{scenario.text}</p>
         <dl className="rules">
           {scenario.rules.map((rule) => (
@@ -52,6 +72,7 @@ export function ScenarioPanel() {
       <h2 id="surface-title" className="panel-title">
         {surface?.label ?? 'Custom surface'}
       </h2>
+      <SelectedRule />
       {surface ? (
         <>
           <p>{surface.teaches}</p>

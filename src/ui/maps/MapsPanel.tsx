@@ -3,7 +3,7 @@
  * (drawn on the surface) and a learning-rate × momentum heatmap (drawn here),
  * each with its progress, a cancel button, and what it found.
  */
-import { useId, useState } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import { OPTIMIZERS } from '../../core/index.ts';
 import { appMaps, useAppStore } from '../../state/app.ts';
 import { BASIN_RESOLUTIONS, useMapsStore, type MapSlotState } from '../../state/maps.ts';
@@ -13,7 +13,10 @@ import { basinColor, DIVERGED_COLOR, NOT_CONVERGED_COLOR } from '../../view/mapC
 import { formatInteger, formatNumber, formatPoint } from '../../view/format.ts';
 import { useBasinMap } from '../../view/mapResults.ts';
 import { SegmentedChoice } from '../widgets/SegmentedChoice.tsx';
-import { HyperMap, type HyperMetric } from './HyperMap.tsx';
+import type { HyperMetric } from './HyperMap.tsx';
+
+/** The heatmap and its drawing code load only when the map is opened (issue 17.2: rarely used parts are lazy chunks). */
+const HyperMap = lazy(() => import('./HyperMap.tsx').then((module) => ({ default: module.HyperMap })));
 
 /** "64 of 64 tiles · 0.42 s · 9.8 M steps" and friends. */
 function statusText(slot: MapSlotState): string {
@@ -176,7 +179,9 @@ export function MapsPanel() {
         {hyper.open && (
           <>
             <SegmentedChoice legend="Color by" hideLegend name={`${id}-metric`} options={METRICS} value={metric} onChange={setMetric} />
-            <HyperMap metric={metric} />
+            <Suspense fallback={<div className="hyper-map-loading field-hint">Loading the map view…</div>}>
+              <HyperMap metric={metric} />
+            </Suspense>
             {metric === 'minimum' ? (
               <p className="field-hint">Colored by the minimum each run ends in, as in the basin legend; brighter: sooner.</p>
             ) : (

@@ -2,12 +2,15 @@
  * The landscape section: the pane count, the surface of each pane, the bowl's
  * condition number, or the person's own f(x, y).
  */
-import { useId, useState } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import { appStore, useAppStore } from '../../state/app.ts';
 import { loadExpressionParser } from '../../state/customSurface.ts';
 import { MAX_PANES } from '../../state/setup.ts';
 import { SURFACE_LIST, paneSurfaceId, surfaceById, surfaceLabel } from '../../view/catalog.ts';
-import { CustomSurfacePanel, DEFAULT_CUSTOM } from './CustomSurfacePanel.tsx';
+
+/** Most visits never type a function: its panel is a lazy chunk, like the parser it drives. */
+const loadCustomPanel = () => import('./CustomSurfacePanel.tsx');
+const CustomSurfacePanel = lazy(() => loadCustomPanel().then((module) => ({ default: module.CustomSurfacePanel })));
 import { formatInteger } from '../../view/format.ts';
 import { RangeField } from '../widgets/RangeField.tsx';
 import { SegmentedChoice } from '../widgets/SegmentedChoice.tsx';
@@ -34,11 +37,11 @@ export function SurfaceControls() {
     }
     // The parser loads on first use; the pane switches once the function can be analysed (start, learning rates).
     setCustomPending(pane);
-    loadExpressionParser().then(
-      () => {
+    Promise.all([loadExpressionParser(), loadCustomPanel()]).then(
+      ([, panel]) => {
         setCustomPending(null);
         const { setup: latest, setCustomSurface } = appStore.getState();
-        setCustomSurface(latest.custom ?? DEFAULT_CUSTOM, pane);
+        setCustomSurface(latest.custom ?? panel.DEFAULT_CUSTOM, pane);
       },
       (error: unknown) => {
         setCustomPending(null);
@@ -82,7 +85,11 @@ export function SurfaceControls() {
           </div>
         );
       })}
-      {usesCustom ? <CustomSurfacePanel /> : null}
+      {usesCustom ? (
+        <Suspense fallback={<p className="field-hint">Loading the function editor…</p>}>
+          <CustomSurfacePanel />
+        </Suspense>
+      ) : null}
       {!usesCustom && customPending !== null ? <p className="field-hint" role="status">Loading the function parser…</p> : null}
       {usesBowl ? (
         <RangeField
