@@ -4,12 +4,13 @@
  * others; pointing away puts every path back. Checked in pixels.
  */
 import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { countColor, diffRatio, sceneShot, settle } from './harness.ts';
 import { browserSession } from './session.ts';
 
 const session = browserSession();
 
-const runColors = (page: import('playwright-core').Page) => page.evaluate(() => window.__descentLab!.store.getState().setup.runs.map((run) => run.color));
+const runColors = (page: Page) => page.evaluate(() => window.__descentLab!.store.getState().setup.runs.map((run) => run.color));
 
 describe('the runs legend brings a path forward', () => {
   test('hovering a run dims the other paths; leaving restores them', async () => {

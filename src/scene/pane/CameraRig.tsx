@@ -5,7 +5,7 @@
  * that pans and zooms. Registers the pane with view/paneRegistry (reset, export, sync).
  */
 import { OrbitControls, OrthographicCamera, PerspectiveCamera } from '@react-three/drei';
-import { useThree } from '@react-three/fiber';
+import { advance, useThree } from '@react-three/fiber';
 import { useCallback, useEffect, useRef, type ComponentRef } from 'react';
 import { MOUSE, TOUCH, type Camera, type OrthographicCamera as OrthoCamera, type PerspectiveCamera as PerspCamera } from 'three';
 import type { CameraMode } from '../../state/setup.ts';
@@ -83,6 +83,7 @@ export function CameraRig({ pane, mode, frame, container, labels, axes, mapping,
   const scene = useThree((s) => s.scene);
   const size = useThree((s) => s.size);
   const invalidate = useThree((s) => s.invalidate);
+  const getState = useThree((s) => s.get);
   const applying = useRef(false);
   /** Set once the person moves the camera: from then on a resize keeps their view instead of re-framing. */
   const moved = useRef(false);
@@ -135,6 +136,10 @@ export function CameraRig({ pane, mode, frame, container, labels, axes, mapping,
           gl.render(scene, camera);
           return gl.domElement;
         },
+        renderFrame: () => {
+          advance(performance.now(), false, getState());
+          return gl.domElement;
+        },
         drawOverlays: (context, rect) => {
           labels.draw(context, rect);
           const picture = container.getBoundingClientRect();
@@ -143,7 +148,7 @@ export function CameraRig({ pane, mode, frame, container, labels, axes, mapping,
         resetView: () => resetRef.current(),
         applyCamera: (pose) => applyPose(pose, camera),
       }),
-    [pane, container, gl, scene, camera, labels, mapping, caption, applyPose],
+    [pane, container, gl, scene, camera, labels, mapping, caption, applyPose, getState],
   );
 
   const onChange = useCallback(() => {

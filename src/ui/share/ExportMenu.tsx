@@ -1,14 +1,20 @@
 /**
- * Export: the view as PNG, every trajectory as CSV, the setup as JSON. File
- * names carry the surface and what the file holds.
+ * Export: the view as PNG, every trajectory as CSV, the setup as JSON, and a
+ * recording of the playback (WebM or GIF). File names carry the surface and what
+ * the file holds.
  */
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { exportPng } from '../../view/paneRegistry.ts';
 import { appResults, appStore } from '../../state/app.ts';
 import { buildSetupJson, buildTrajectoriesCsv, downloadBlob, exportFileName } from './exportFiles.ts';
 
+/** The recorder and its encoders are a lazy chunk: most visits never record. */
+const RecordDialog = lazy(() => import('./record/RecordDialog.tsx').then((module) => ({ default: module.RecordDialog })));
+
 export function ExportMenu() {
   const [open, setOpen] = useState(false);
+  const [recording, setRecording] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -76,8 +82,27 @@ export function ExportMenu() {
               Setup as JSON
             </button>
           </li>
+          <li>
+            <button
+              type="button"
+              onClick={() => {
+                setOpen(false);
+                setRecording(true);
+              }}
+            >
+              Record video or GIF…
+            </button>
+          </li>
         </ul>
       ) : null}
+      {recording
+        ? createPortal(
+            <Suspense fallback={null}>
+              <RecordDialog onClose={() => setRecording(false)} />
+            </Suspense>,
+            document.body,
+          )
+        : null}
     </div>
   );
 }
