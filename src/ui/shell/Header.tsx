@@ -103,8 +103,8 @@ export function Header() {
             Presentation
           </button>
         )}
-        <button type="button" className="button icon" onClick={() => setShortcutsOpen(true)} aria-label="Keyboard shortcuts" aria-keyshortcuts="Shift+?">
-          ?
+        <button type="button" className="button icon shortcuts-button" onClick={() => setShortcutsOpen(true)} aria-label="Keyboard shortcuts" aria-keyshortcuts="Shift+?">
+          ?<span className="menu-label"> Keyboard shortcuts</span>
         </button>
       </div>
     </header>
