@@ -4,7 +4,7 @@
  * (results, store changes, playback) and moves the HTML labels after each frame.
  */
 import { useFrame, useThree } from '@react-three/fiber';
-import { useEffect, useLayoutEffect, useMemo } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { BufferAttribute, BufferGeometry, LineBasicMaterial, LineSegments } from 'three';
 import type { CameraMode } from '../../state/setup.ts';
 import type { SceneRun } from './sceneRuns.ts';
@@ -88,6 +88,9 @@ function AxisLines({ axes, mode }: { axes: AxesGeometry; mode: CameraMode }) {
   );
 }
 
+/** The last mounting step of a pane (see Landscape). */
+const LAST_STAGE = 3;
+
 export interface LandscapeProps {
   readonly pane: number;
   readonly scene: PaneScene;
@@ -107,20 +110,38 @@ export function Landscape({ pane, scene, axes, runs, mode, overlays, container, 
   const invalidate = useThree((s) => s.invalidate);
   useLayoutEffect(() => invalidate(), [invalidate, scene, axes, runs, mode, overlays]);
   const probes = useMemo(() => new Map<string, PathSource>(), []);
+  // Mounted in steps, each in its own task after the last one's frame: the surface, camera
+  // and frame driver; then the axes and minima; then the paths; then markers and overlays.
+  // Each first frame compiles its own shaders: one long first frame would block the page,
+  // a few shorter ones do not.
+  const [stage, setStage] = useState(0);
+  useEffect(() => {
+    if (stage >= LAST_STAGE) return;
+    const timer = setTimeout(() => setStage(stage + 1), 16);
+    return () => clearTimeout(timer);
+  }, [stage]);
   return (
     <>
       <ambientLight intensity={0.62} />
       <directionalLight position={[1.5, 4, 2.5]} intensity={0.55} />
       <SurfaceMesh field={field} frame={frame} />
-      <BasinOverlay pane={pane} field={field} frame={frame} />
-      <AxisLines axes={axes} mode={mode} />
-      <Minima surface={surface} field={field} frame={frame} />
-      {runs.map((run) => (
-        <RunPath key={run.id} runId={run.id} color={run.color} visible={run.visible} field={field} frame={frame} labels={labels} probes={probes} />
-      ))}
-      <Overlays runs={runs} surface={surface} field={field} frame={frame} flags={overlays} />
-      <StartMarker field={field} frame={frame} />
-      <StartInteraction field={field} frame={frame} container={container} />
+      {stage >= 1 ? (
+        <>
+          <AxisLines axes={axes} mode={mode} />
+          <Minima surface={surface} field={field} frame={frame} />
+        </>
+      ) : null}
+      {stage >= 2
+        ? runs.map((run) => <RunPath key={run.id} runId={run.id} color={run.color} visible={run.visible} field={field} frame={frame} labels={labels} probes={probes} />)
+        : null}
+      {stage >= 3 ? (
+        <>
+          <BasinOverlay pane={pane} field={field} frame={frame} />
+          <Overlays runs={runs} surface={surface} field={field} frame={frame} flags={overlays} />
+          <StartMarker field={field} frame={frame} />
+          <StartInteraction field={field} frame={frame} container={container} />
+        </>
+      ) : null}
       <CameraRig pane={pane} mode={mode} frame={frame} container={container} labels={labels} axes={axes} mapping={field.mapping} caption={caption} />
       <FrameDriver labels={labels} />
       <PathProbe pane={pane} sources={probes} />
