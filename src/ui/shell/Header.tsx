@@ -63,11 +63,11 @@ export function Header() {
       </button>
       <h1 className="app-title">
         <span className="logo" aria-hidden="true" />
-        Descent Lab
+        <span className="title-text">Descent Lab</span>
       </h1>
       {presentation ? (
-        <button type="button" className="button exit-presentation" onClick={() => setPresentation(false)} aria-keyshortcuts="Escape">
-          Exit presentation <kbd aria-hidden="true">Esc</kbd>
+        <button type="button" className="button exit-presentation" onClick={() => setPresentation(false)} aria-label="Exit presentation" aria-keyshortcuts="Escape">
+          Exit<span className="exit-long"> presentation</span> <kbd aria-hidden="true">Esc</kbd>
         </button>
       ) : null}
       <button type="button" className="button menu-toggle" aria-expanded={menuOpen} aria-controls="header-tools" onClick={() => setMenuOpen(!menuOpen)}>
