@@ -210,6 +210,9 @@ describe('hostile input', () => {
       state.addRun('rmsprop', { schedule: { type: 'exponential', gamma: 0.99 } });
     });
     await settle(page);
+    // Folded run cards render no controls: open every one.
+    const folded = page.locator('.run-card-toggle[aria-expanded="false"]');
+    while ((await folded.count()) > 0) await folded.first().click();
 
     const tooLong = '9'.repeat(10_240);
     const textValues = ['NaN', 'Infinity', '-Infinity', '', '1e999', '-1e999', '1e300', '-1e300', tooLong, '12abc', '0x1G'];
