@@ -32,16 +32,19 @@ export function keyTicks(mapping: HeightMapping): KeyTick[] {
 
 export function ColorKey({ mapping, hasMinima }: { mapping: HeightMapping; hasMinima: boolean }) {
   return (
-    <div className="scene-key" aria-label={`Colour scale: loss from ${formatNumber(mapping.min)} to ${formatNumber(mapping.max)}${mapping.log ? ', log height' : ''}`}>
-      <span className="scene-key-title">{mapping.log ? 'loss (log)' : 'loss'}</span>
-      <span className="scene-key-scale">
-        <span className="scene-key-bar" style={{ background: colormapGradientCss('to right') }} />
-        {keyTicks(mapping).map((tick) => (
-          <span key={tick.value} className="scene-key-tick" style={{ left: `${tick.t * 100}%` }}>
-            {tick.labelled ? formatNumber(tick.value, 2) : ''}
-          </span>
-        ))}
-      </span>
+    <>
+      <div className="scene-key" aria-label={`Colour scale: loss from ${formatNumber(mapping.min)} to ${formatNumber(mapping.max)}${mapping.log ? ', log height' : ''}`}>
+        <span className="scene-key-title">{mapping.log ? 'loss (log)' : 'loss'}</span>
+        <span className="scene-key-scale">
+          <span className="scene-key-bar" style={{ background: colormapGradientCss('to right') }} />
+          {keyTicks(mapping).map((tick) => (
+            <span key={tick.value} className="scene-key-tick" style={{ left: `${tick.t * 100}%` }}>
+              {tick.labelled ? formatNumber(tick.value, 2) : ''}
+            </span>
+          ))}
+        </span>
+      </div>
+      {/* A sibling of the key, so on a narrow pane it is what wraps to a second line. */}
       <span className="scene-key-markers">
         <span>
           <span className="scene-key-pin" aria-hidden="true" /> start
@@ -57,7 +60,7 @@ export function ColorKey({ mapping, hasMinima }: { mapping: HeightMapping; hasMi
           </>
         )}
       </span>
-    </div>
+    </>
   );
 }
 
