@@ -4,7 +4,7 @@ import { ScenarioPanel } from './ui/lesson/ScenarioPanel.tsx';
 import { ControlPanel } from './ui/panels/ControlPanel.tsx';
 import { Header } from './ui/shell/Header.tsx';
 import { SceneArea } from './ui/shell/SceneArea.tsx';
-import { ScenePlaceholder } from './ui/shell/ScenePlaceholder.tsx';
+import { SceneLoadBoundary, ScenePlaceholder } from './ui/shell/ScenePlaceholder.tsx';
 import { ShortcutsOverlay } from './ui/shell/ShortcutsOverlay.tsx';
 import { useUiStore } from './ui/shell/uiStore.ts';
 import { useShortcuts } from './ui/shell/useShortcuts.ts';
@@ -17,9 +17,11 @@ const SceneView = lazy(() => import('./scene/pane/SceneView.tsx').then((module) 
 
 /** One pane of the landscape: the 3D view, placed by the UI's SceneArea (ui and scene never import each other). */
 const renderScenePane = (pane: number) => (
-  <Suspense fallback={<ScenePlaceholder />}>
-    <SceneView pane={pane} />
-  </Suspense>
+  <SceneLoadBoundary>
+    <Suspense fallback={<ScenePlaceholder />}>
+      <SceneView pane={pane} />
+    </Suspense>
+  </SceneLoadBoundary>
 );
 
 /**

@@ -12,6 +12,7 @@ import { colormapGradientCss } from '../../view/colormap.ts';
 import { basinColor, DIVERGED_COLOR, NOT_CONVERGED_COLOR } from '../../view/mapColors.ts';
 import { formatInteger, formatNumber, formatPoint } from '../../view/format.ts';
 import { useBasinMap } from '../../view/mapResults.ts';
+import { LoadBoundary } from '../widgets/LoadBoundary.tsx';
 import { SegmentedChoice } from '../widgets/SegmentedChoice.tsx';
 import type { HyperMetric } from './HyperMap.tsx';
 
@@ -179,9 +180,11 @@ export function MapsPanel() {
         {hyper.open && (
           <>
             <SegmentedChoice legend="Color by" hideLegend name={`${id}-metric`} options={METRICS} value={metric} onChange={setMetric} />
-            <Suspense fallback={<div className="hyper-map-loading field-hint">Loading the map view…</div>}>
-              <HyperMap metric={metric} />
-            </Suspense>
+            <LoadBoundary fallback={<p className="field-error">The map view could not be loaded. Reload the page to try again.</p>}>
+              <Suspense fallback={<div className="hyper-map-loading field-hint">Loading the map view…</div>}>
+                <HyperMap metric={metric} />
+              </Suspense>
+            </LoadBoundary>
             {metric === 'minimum' ? (
               <p className="field-hint">Colored by the minimum each run ends in, as in the basin legend; brighter: sooner.</p>
             ) : (

@@ -12,6 +12,7 @@ import { SURFACE_LIST, paneSurfaceId, surfaceById, surfaceLabel } from '../../vi
 const loadCustomPanel = () => import('./CustomSurfacePanel.tsx');
 const CustomSurfacePanel = lazy(() => loadCustomPanel().then((module) => ({ default: module.CustomSurfacePanel })));
 import { formatInteger } from '../../view/format.ts';
+import { LoadBoundary } from '../widgets/LoadBoundary.tsx';
 import { RangeField } from '../widgets/RangeField.tsx';
 import { SegmentedChoice } from '../widgets/SegmentedChoice.tsx';
 
@@ -86,9 +87,11 @@ export function SurfaceControls() {
         );
       })}
       {usesCustom ? (
-        <Suspense fallback={<p className="field-hint">Loading the function editor…</p>}>
-          <CustomSurfacePanel />
-        </Suspense>
+        <LoadBoundary fallback={<p className="field-error">The function editor could not be loaded. Reload the page to try again.</p>}>
+          <Suspense fallback={<p className="field-hint">Loading the function editor…</p>}>
+            <CustomSurfacePanel />
+          </Suspense>
+        </LoadBoundary>
       ) : null}
       {!usesCustom && customPending !== null ? <p className="field-hint" role="status">Loading the function parser…</p> : null}
       {usesBowl ? (

@@ -7,10 +7,20 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { exportPng } from '../../view/paneRegistry.ts';
 import { appResults, appStore } from '../../state/app.ts';
+import { LoadBoundary } from '../widgets/LoadBoundary.tsx';
 import { buildSetupJson, buildTrajectoriesCsv, downloadBlob, exportFileName } from './exportFiles.ts';
 
 /** The recorder and its encoders are a lazy chunk: most visits never record. */
 const RecordDialog = lazy(() => import('./record/RecordDialog.tsx').then((module) => ({ default: module.RecordDialog })));
+
+/** When the recorder's chunk cannot be loaded: say so, once, and close. */
+function RecordUnavailable({ onClose }: { onClose: () => void }) {
+  useEffect(() => {
+    appStore.getState().pushNotice('error', 'The recorder could not be loaded (are you offline?). Reload the page to try again.');
+    onClose();
+  }, [onClose]);
+  return null;
+}
 
 export function ExportMenu() {
   const [open, setOpen] = useState(false);
@@ -97,9 +107,11 @@ export function ExportMenu() {
       ) : null}
       {recording
         ? createPortal(
-            <Suspense fallback={null}>
-              <RecordDialog onClose={() => setRecording(false)} />
-            </Suspense>,
+            <LoadBoundary fallback={<RecordUnavailable onClose={() => setRecording(false)} />}>
+              <Suspense fallback={null}>
+                <RecordDialog onClose={() => setRecording(false)} />
+              </Suspense>
+            </LoadBoundary>,
             document.body,
           )
         : null}
