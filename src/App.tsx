@@ -13,7 +13,10 @@ import { useShortcuts } from './ui/shell/useShortcuts.ts';
  * The 3D view and everything that imports three.js or @react-three/* arrive as a
  * separate chunk, so the shell (header, controls, chart, lesson text) paints first.
  */
-const SceneView = lazy(() => import('./scene/pane/SceneView.tsx').then((module) => ({ default: module.SceneView })));
+const loadSceneView = () => import('./scene/pane/SceneView.tsx').then((module) => ({ default: module.SceneView }));
+const SceneView = lazy(loadSceneView);
+// The fetch starts as soon as this module runs, in parallel with the shell's first render (not after it).
+void loadSceneView().catch(() => undefined);
 
 /** One pane of the landscape: the 3D view, placed by the UI's SceneArea (ui and scene never import each other). */
 const renderScenePane = (pane: number) => (
