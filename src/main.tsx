@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { appStore, startApp } from './state/app.ts';
@@ -24,11 +24,15 @@ startApp(initial ? { setup: initial.setup } : {});
 if (initial?.notice) appStore.getState().pushNotice('warning', initial.notice);
 startPersistence(appStore);
 
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// A transition renders the shell in slices that yield to the browser (no long main-thread task at boot);
+// the 3D view, KaTeX and the rarely used panels arrive as their own chunks after it has painted.
+startTransition(() => {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+});
 
 // Offline after one visit (scripts/pwa/sw.ts). A new version waits until every tab of the old one
 // has closed: a running lesson is never reloaded. Builds only: the dev server has no sw.js.

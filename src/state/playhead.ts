@@ -22,6 +22,8 @@ export class Playhead {
   /** Step at `anchorTime` (ms, same clock as `now`). */
   private anchorStep = 0;
   private anchorTime = 0;
+  /** A step pinned by a recording (frames rendered at chosen times, not at the wall clock), or null. */
+  private heldStep: number | null = null;
   readonly now: Clock;
 
   constructor(now: Clock = defaultClock) {
@@ -48,12 +50,22 @@ export class Playhead {
    * readers clamp to each run's own length.
    */
   stepAt(now: number = this.now()): number {
+    if (this.heldStep !== null) return Math.min(this.heldStep, this.maxStepValue);
     if (this.mode === 'instant') return Number.POSITIVE_INFINITY;
     return this.positionAt(now);
   }
 
+  /**
+   * Pin the shown step whatever the clock and mode say (a recording drives the
+   * playback one frame at a time: hold(step), render, capture); null lets go.
+   */
+  hold(step: number | null): void {
+    this.heldStep = step;
+  }
+
   /** True when animate-mode playback has reached the last step. */
   finished(now: number = this.now()): boolean {
+    if (this.heldStep !== null) return true;
     return this.mode === 'animate' && this.positionAt(now) >= this.maxStepValue;
   }
 

@@ -210,7 +210,6 @@ describe('hostile input', () => {
       state.addRun('rmsprop', { schedule: { type: 'exponential', gamma: 0.99 } });
     });
     await settle(page);
-
     const tooLong = '9'.repeat(10_240);
     const textValues = ['NaN', 'Infinity', '-Infinity', '', '1e999', '-1e999', '1e300', '-1e300', tooLong, '12abc', '0x1G'];
     const sliderValues = ['NaN', 'Infinity', '-Infinity', '', '1e300', '-1e300', tooLong, 'abc'];
@@ -221,6 +220,7 @@ describe('hostile input', () => {
         const hooks = window.__descentLab!;
         const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
         const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+        document.querySelectorAll<HTMLButtonElement>('.run-card-toggle[aria-expanded="false"]').forEach((toggle) => toggle.click()); await tick(); // folded run cards render no controls
         const setupNow = () => JSON.stringify(hooks.store.getState().setup);
         const nameOf = (input: HTMLInputElement) => input.getAttribute('aria-label') ?? input.labels?.[0]?.textContent ?? input.id;
         const visible = (input: HTMLInputElement) => input.offsetParent !== null || input.getClientRects().length > 0;

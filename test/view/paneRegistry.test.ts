@@ -6,6 +6,7 @@ function fakePane(log: string[], name: string): PaneHandle {
   return {
     container: {} as HTMLElement,
     renderNow: () => ({}) as HTMLCanvasElement,
+    renderFrame: () => ({}) as HTMLCanvasElement,
     drawOverlays: () => undefined,
     resetView: () => log.push(`${name} reset`),
     applyCamera: (pose) => log.push(`${name} zoom ${pose.zoom}`),

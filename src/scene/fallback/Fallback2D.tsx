@@ -13,7 +13,6 @@ import { formatNumber } from '../../view/format.ts';
 import { fitCanvas2d } from '../../view/canvas2d.ts';
 import { clampToDomain } from '../surface/heightMapping.ts';
 import { niceTicks } from '../../view/ticks.ts';
-import { drawColorKey } from '../labels/ColorKey.tsx';
 import type { MappedField } from '../surface/mappedField.ts';
 import { contourLevels, contourLines } from './marchingSquares.ts';
 import { classifyMinima } from '../markers/Minima.tsx';
@@ -41,7 +40,7 @@ function paintBackground(field: MappedField): HTMLCanvasElement {
   return image;
 }
 
-export function Fallback2D({ field, surface, runs, colorKey = true }: { field: MappedField; surface: Surface | null; runs: readonly SceneRun[]; colorKey?: boolean }) {
+export function Fallback2D({ field, surface, runs }: { field: MappedField; surface: Surface | null; runs: readonly SceneRun[] }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const background = useMemo(() => paintBackground(field), [field]);
   const contours = useMemo(() => contourLines(field.t, field.resolution, field.resolution, contourLevels(15)), [field]);
@@ -56,7 +55,7 @@ export function Fallback2D({ field, surface, runs, colorKey = true }: { field: M
     const [y0, y1] = field.domain.y;
     /** Fit the domain in the canvas, keeping its aspect ratio, leaving room for ticks and the colour key. */
     const layout = (width: number, height: number) => {
-      const room = width - 2 * MARGIN - (colorKey ? 120 : 0);
+      const room = width - 2 * MARGIN;
       // The bottom keeps room for the w₁ ticks and the "WebGL is not available" notice.
       const scale = Math.min(room / (x1 - x0), (height - MARGIN - NOTICE_ROOM) / (y1 - y0));
       return { scale, left: MARGIN + (room - (x1 - x0) * scale) / 2, top: MARGIN * 0.6 };
@@ -156,7 +155,6 @@ export function Fallback2D({ field, surface, runs, colorKey = true }: { field: M
       context.arc(px(point[0]), py(point[1]), 7, 0, Math.PI * 2);
       context.fill();
       context.stroke();
-      if (colorKey) drawColorKey(context, field.mapping, width);
       if (playhead.playing && !playhead.finished()) request();
     };
     const request = () => {
@@ -182,7 +180,7 @@ export function Fallback2D({ field, surface, runs, colorKey = true }: { field: M
       canvas.removeEventListener('click', onClick);
       if (queued) cancelAnimationFrame(queued);
     };
-  }, [field, background, contours, minima, runs, colorKey]);
+  }, [field, background, contours, minima, runs]);
 
   return <canvas ref={canvasRef} className="scene-fallback-canvas" aria-label="Loss landscape (2D contour view)" />;
 }

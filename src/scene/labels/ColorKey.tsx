@@ -1,63 +1,99 @@
 /**
- * The colour key: a vertical viridis bar with loss values (evenly spaced in
- * height, so log height shows growing values), plus the marker key. HTML, large
- * enough to read on a projector, and copied into PNG exports.
+ * The colour key: a horizontal viridis bar with loss values (evenly spaced in
+ * height, so log height shows growing values), plus the marker key. It sits in
+ * the pane's caption strip below the picture, never over it, so it can hide no
+ * path and no axis label; it is copied into PNG exports the same way.
  */
 import { formatNumber } from '../../view/format.ts';
 import { colormapCss, colormapGradientCss } from '../../view/colormap.ts';
 import { mappedTicks, type HeightMapping } from '../surface/heightMapping.ts';
 
-const BAR_HEIGHT = 170;
+/** Bar length in units of the key's font size (CSS: `width: 15em`), so tick spacing scales with the type. */
+const BAR_EM = 15;
+/** Tick labels closer than this (in em) to the last labelled one get a mark but no number. */
+const MIN_LABEL_GAP_EM = 3.4;
+
+interface KeyTick {
+  readonly value: number;
+  readonly t: number;
+  readonly labelled: boolean;
+}
+
+/** Ticks along the bar; labels are dropped where they would touch their neighbour. */
+export function keyTicks(mapping: HeightMapping): KeyTick[] {
+  let last = -Infinity;
+  return mappedTicks(mapping, 5).map((tick) => {
+    const at = tick.t * BAR_EM;
+    const labelled = at - last >= MIN_LABEL_GAP_EM;
+    if (labelled) last = at;
+    return { ...tick, labelled };
+  });
+}
 
 export function ColorKey({ mapping, hasMinima }: { mapping: HeightMapping; hasMinima: boolean }) {
-  const ticks = mappedTicks(mapping, 6);
   return (
-    <div className="scene-legend" aria-label={`Colour scale: loss from ${formatNumber(mapping.min)} to ${formatNumber(mapping.max)}${mapping.log ? ', log height' : ''}`}>
-      <div className="scene-legend-title">{mapping.log ? 'loss (log)' : 'loss'}</div>
-      <div className="scene-legend-scale" style={{ height: BAR_HEIGHT }}>
-        <div className="scene-legend-bar" style={{ background: colormapGradientCss('to top') }} />
-        {ticks.map((tick) => (
-          <div key={tick.value} className="scene-legend-tick" style={{ bottom: tick.t * BAR_HEIGHT }}>
-            {formatNumber(tick.value, 2)}
-          </div>
-        ))}
+    <>
+      <div className="scene-key" aria-label={`Colour scale: loss from ${formatNumber(mapping.min)} to ${formatNumber(mapping.max)}${mapping.log ? ', log height' : ''}`}>
+        <span className="scene-key-title">{mapping.log ? 'loss (log)' : 'loss'}</span>
+        <span className="scene-key-scale">
+          <span className="scene-key-bar" style={{ background: colormapGradientCss('to right') }} />
+          {keyTicks(mapping).map((tick) => (
+            <span key={tick.value} className="scene-key-tick" style={{ left: `${tick.t * 100}%` }}>
+              {tick.labelled ? formatNumber(tick.value, 2) : ''}
+            </span>
+          ))}
+        </span>
       </div>
-      <div className="scene-legend-key">
+      {/* A sibling of the key, so on a narrow pane it is what wraps to a second line. */}
+      <span className="scene-key-markers">
         <span>
           <span className="scene-key-pin" aria-hidden="true" /> start
         </span>
         {hasMinima && (
           <>
-            <span>◆ global min</span>
-            <span>○ local min</span>
+            <span>
+              ◆ global<span className="long"> min</span>
+            </span>
+            <span>
+              ○ local<span className="long"> min</span>
+            </span>
           </>
         )}
-      </div>
-    </div>
+      </span>
+    </>
   );
 }
 
-/** Draw the colour key onto a 2D context (PNG export, 2D fallback), top-right of a width × height area. */
-export function drawColorKey(context: CanvasRenderingContext2D, mapping: HeightMapping, width: number): void {
-  const x = width - 100;
-  const y = 50;
-  const gradient = context.createLinearGradient(0, y + BAR_HEIGHT, 0, y);
+/**
+ * Draw a pane's caption strip onto a 2D context (PNG export): the caption text,
+ * then the colour bar with its ticks, in the band from `top` to `top + height`.
+ */
+export function drawPaneFooter(context: CanvasRenderingContext2D, mapping: HeightMapping, caption: string, width: number, top: number, height: number): void {
   context.save();
-  context.fillStyle = 'rgba(15, 17, 23, 0.78)';
-  context.fillRect(x - 12, y - 34, 100, BAR_HEIGHT + 50);
-  context.font = '600 14px system-ui, sans-serif';
-  context.fillStyle = '#e6e9ef';
+  context.fillStyle = '#121821';
+  context.fillRect(0, top, width, height);
   context.textBaseline = 'middle';
-  context.fillText(mapping.log ? 'loss (log)' : 'loss', x, y - 14);
+  context.font = '600 14px system-ui, sans-serif';
+  context.fillStyle = '#eef2f7';
+  const middle = top + Math.min(height, 40) / 2;
+  context.fillText(caption, 10, middle);
+  let x = 20 + context.measureText(caption).width;
+  context.font = '13px system-ui, sans-serif';
+  const title = mapping.log ? 'loss (log)' : 'loss';
+  context.fillText(title, x, middle);
+  x += context.measureText(title).width + 10;
+  const barWidth = Math.max(60, Math.min(BAR_EM * 13, width - x - 20));
+  const gradient = context.createLinearGradient(x, 0, x + barWidth, 0);
   for (let i = 0; i <= 9; i++) gradient.addColorStop(i / 9, colormapCss(i / 9));
   context.fillStyle = gradient;
-  context.fillRect(x, y, 14, BAR_HEIGHT);
-  context.font = '13px system-ui, sans-serif';
+  context.fillRect(x, middle - 9, barWidth, 8);
   context.fillStyle = '#e6e9ef';
-  for (const tick of mappedTicks(mapping, 6)) {
-    const ty = y + BAR_HEIGHT - tick.t * BAR_HEIGHT;
-    context.fillRect(x + 14, ty - 0.5, 5, 1);
-    context.fillText(formatNumber(tick.value, 2), x + 23, ty);
+  context.font = '11px system-ui, sans-serif';
+  context.textAlign = 'center';
+  for (const tick of keyTicks(mapping)) {
+    const tx = x + tick.t * barWidth;
+    context.fillRect(tx - 0.5, middle - 1, 1, 4);
+    if (tick.labelled) context.fillText(formatNumber(tick.value, 2), tx, middle + 10);
   }
   context.restore();
 }

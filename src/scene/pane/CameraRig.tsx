@@ -5,36 +5,62 @@
  * that pans and zooms. Registers the pane with view/paneRegistry (reset, export, sync).
  */
 import { OrbitControls, OrthographicCamera, PerspectiveCamera } from '@react-three/drei';
-import { useThree } from '@react-three/fiber';
+import { advance, useThree } from '@react-three/fiber';
 import { useCallback, useEffect, useRef, type ComponentRef } from 'react';
 import { MOUSE, TOUCH, type Camera, type OrthographicCamera as OrthoCamera, type PerspectiveCamera as PerspCamera } from 'three';
 import type { CameraMode } from '../../state/setup.ts';
 import type { HeightMapping, WorldFrame } from '../surface/heightMapping.ts';
-import { drawColorKey } from '../labels/ColorKey.tsx';
+import { drawPaneFooter } from '../labels/ColorKey.tsx';
+import type { AxesGeometry } from '../labels/axes.ts';
+import { fitPerspective, fitTopView, type FitPoint } from './cameraFit.ts';
 import type { LabelRegistry } from '../labels/labelRegistry.ts';
 import { registerPane, syncCameras, type CameraPose } from '../../view/paneRegistry.ts';
 
 const FOV = 36;
 
-/** Default 3D pose: from the front right, a little above, the whole box in view. */
-export function defaultPose(frame: WorldFrame, aspect: number): CameraPose {
-  const target: [number, number, number] = [0, frame.height * 0.28, 0];
-  const radius = Math.hypot(frame.halfWidth, frame.halfDepth, frame.height / 2) * 1.04;
-  const vertical = ((FOV / 2) * Math.PI) / 180;
-  const horizontal = Math.atan(Math.tan(vertical) * aspect);
-  const distance = radius / Math.sin(Math.min(vertical, horizontal));
-  const azimuth = (35 * Math.PI) / 180;
-  const elevation = (40 * Math.PI) / 180;
-  return {
-    position: [target[0] + distance * Math.cos(elevation) * Math.sin(azimuth), target[1] + distance * Math.sin(elevation), target[2] + distance * Math.cos(elevation) * Math.cos(azimuth)],
-    target,
-    zoom: 1,
-  };
+/** Screen room kept between the framed landscape (with its labels) and the pane's edges, px. */
+const EDGE_PAD = 10;
+
+/** The box's corners and every axis label shown in this mode, each with its label's box around its anchor (px). */
+export function framePoints(frame: WorldFrame, axes: AxesGeometry, labels: LabelRegistry, mode: CameraMode): FitPoint[] {
+  const points: FitPoint[] = [];
+  for (const x of [-frame.halfWidth, frame.halfWidth]) {
+    for (const z of [-frame.halfDepth, frame.halfDepth]) {
+      for (const y of mode === 'top' ? [0] : [0, frame.height]) points.push({ position: [x, y, z], left: 0, right: 0, up: 0, down: 0 });
+    }
+  }
+  for (const label of axes.labels) {
+    if (label.only3d && mode === 'top') continue;
+    // Before the first layout the size is estimated from the text (13 px type, ~0.6 em a character).
+    const size = labels.measure(label.id) ?? { width: label.text.length * 8 + 4, height: 18 };
+    const halfW = size.width / 2;
+    const halfH = size.height / 2;
+    const box = {
+      center: { left: halfW, right: halfW, up: halfH, down: halfH },
+      left: { left: 0, right: size.width, up: halfH, down: halfH },
+      right: { left: size.width, right: 0, up: halfH, down: halfH },
+      above: { left: halfW, right: halfW, up: size.height, down: 0 },
+    }[label.align];
+    points.push({ position: label.position, ...box });
+  }
+  return points;
 }
 
-/** Orthographic zoom (px per world unit) that fits the domain and its tick labels. */
-export function topZoom(frame: WorldFrame, width: number, height: number): number {
-  return Math.max(1, Math.min(width / (2 * frame.halfWidth + 0.9), height / (2 * frame.halfDepth + 0.75)));
+/** Default 3D pose: from the front right, a little above, the whole box and its labels in view and centred. */
+export function defaultPose(frame: WorldFrame, points: readonly FitPoint[], width: number, height: number): CameraPose {
+  const azimuth = (35 * Math.PI) / 180;
+  const elevation = (40 * Math.PI) / 180;
+  const back: [number, number, number] = [Math.cos(elevation) * Math.sin(azimuth), Math.sin(elevation), Math.cos(elevation) * Math.cos(azimuth)];
+  const fit = fitPerspective(points, [0, frame.height * 0.28, 0], back, FOV, Math.max(1, width), Math.max(1, height), EDGE_PAD);
+  const [tx, ty, tz] = fit.target;
+  return { position: [tx + fit.distance * back[0], ty + fit.distance * back[1], tz + fit.distance * back[2]], target: fit.target, zoom: 1 };
+}
+
+/** Top view: straight down, zoomed so the domain and its tick labels fill the pane. */
+export function topPose(points: readonly FitPoint[], width: number, height: number): CameraPose {
+  const fit = fitTopView(points, Math.max(1, width), Math.max(1, height), EDGE_PAD);
+  const [cx, cz] = fit.center;
+  return { position: [cx, 10, cz + 1e-3], target: [cx, 0, cz], zoom: fit.zoom };
 }
 
 interface CameraRigProps {
@@ -43,18 +69,24 @@ interface CameraRigProps {
   readonly frame: WorldFrame;
   readonly container: HTMLElement;
   readonly labels: LabelRegistry;
-  /** The colour scale, drawn into exported PNGs as the HTML legend shows it. */
+  readonly axes: AxesGeometry;
+  /** The colour scale, drawn into exported PNGs as the caption strip shows it. */
   readonly mapping: HeightMapping;
+  /** The pane's caption (its surface), for exported PNGs. */
+  readonly caption: string;
 }
 
-export function CameraRig({ pane, mode, frame, container, labels, mapping }: CameraRigProps) {
+export function CameraRig({ pane, mode, frame, container, labels, axes, mapping, caption }: CameraRigProps) {
   const controls = useRef<ComponentRef<typeof OrbitControls>>(null);
   const camera = useThree((s) => s.camera);
   const gl = useThree((s) => s.gl);
   const scene = useThree((s) => s.scene);
   const size = useThree((s) => s.size);
   const invalidate = useThree((s) => s.invalidate);
+  const getState = useThree((s) => s.get);
   const applying = useRef(false);
+  /** Set once the person moves the camera: from then on a resize keeps their view instead of re-framing. */
+  const moved = useRef(false);
 
   const applyPose = useCallback(
     (pose: CameraPose, cam: Camera) => {
@@ -78,9 +110,10 @@ export function CameraRig({ pane, mode, frame, container, labels, mapping }: Cam
   );
 
   const reset = useCallback(() => {
-    if (mode === 'top') applyPose({ position: [0, 10, 1e-3], target: [0, 0, 0], zoom: topZoom(frame, size.width, size.height) }, camera);
-    else applyPose(defaultPose(frame, size.width / Math.max(1, size.height)), camera);
-  }, [applyPose, camera, frame, mode, size.width, size.height]);
+    moved.current = false;
+    const points = framePoints(frame, axes, labels, mode);
+    applyPose(mode === 'top' ? topPose(points, size.width, size.height) : defaultPose(frame, points, size.width, size.height), camera);
+  }, [applyPose, axes, camera, frame, labels, mode, size.width, size.height]);
 
   // A new mode or a new surface extent starts from the default pose.
   const resetRef = useRef(reset);
@@ -89,30 +122,39 @@ export function CameraRig({ pane, mode, frame, container, labels, mapping }: Cam
   }, [reset]);
   useEffect(() => {
     resetRef.current();
-  }, [mode, frame.halfWidth, frame.halfDepth, camera]);
+  }, [mode, frame.halfWidth, frame.halfDepth, frame.height, camera]);
+  // A new pane size (layout change, presentation mode, rotation) or new axis labels re-frame, unless the person moved the view.
+  useEffect(() => {
+    if (!moved.current) resetRef.current();
+  }, [size.width, size.height, axes]);
 
   useEffect(
     () =>
       registerPane(pane, {
-        container,
+        container: container.parentElement ?? container,
         renderNow: () => {
           gl.render(scene, camera);
           return gl.domElement;
         },
-        drawOverlays: (context) => {
-          const rect = container.getBoundingClientRect();
+        renderFrame: () => {
+          advance(performance.now(), false, getState());
+          return gl.domElement;
+        },
+        drawOverlays: (context, rect) => {
           labels.draw(context, rect);
-          drawColorKey(context, mapping, rect.width);
+          const picture = container.getBoundingClientRect();
+          drawPaneFooter(context, mapping, caption, rect.width, picture.bottom - rect.top, rect.bottom - picture.bottom);
         },
         resetView: () => resetRef.current(),
         applyCamera: (pose) => applyPose(pose, camera),
       }),
-    [pane, container, gl, scene, camera, labels, mapping, applyPose],
+    [pane, container, gl, scene, camera, labels, mapping, caption, applyPose, getState],
   );
 
   const onChange = useCallback(() => {
     const control = controls.current;
     if (!control || applying.current) return;
+    moved.current = true;
     const zoom = 'zoom' in camera ? (camera as PerspCamera).zoom : 1;
     syncCameras(pane, { position: [camera.position.x, camera.position.y, camera.position.z], target: [control.target.x, control.target.y, control.target.z], zoom });
   }, [camera, pane]);
@@ -121,7 +163,7 @@ export function CameraRig({ pane, mode, frame, container, labels, mapping }: Cam
   return (
     <>
       {top ? (
-        <OrthographicCamera makeDefault near={0.01} far={50} position={[0, 10, 1e-3]} zoom={topZoom(frame, size.width, size.height)} />
+        <OrthographicCamera makeDefault near={0.01} far={50} position={[0, 10, 1e-3]} />
       ) : (
         <PerspectiveCamera makeDefault fov={FOV} near={0.02} far={60} />
       )}

@@ -4,11 +4,12 @@
  * (results, store changes, playback) and moves the HTML labels after each frame.
  */
 import { useFrame, useThree } from '@react-three/fiber';
-import { useEffect, useLayoutEffect, useMemo } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { BufferAttribute, BufferGeometry, LineBasicMaterial, LineSegments } from 'three';
 import type { CameraMode } from '../../state/setup.ts';
 import type { SceneRun } from './sceneRuns.ts';
 import { appResults, appStore, playhead } from '../appBridge.ts';
+import { subscribeEmphasis } from '../../view/runEmphasis.ts';
 import type { AxesGeometry } from '../labels/axes.ts';
 import { BasinOverlay } from '../surface/BasinOverlay.tsx';
 import { CameraRig } from './CameraRig.tsx';
@@ -20,6 +21,7 @@ import { startPathFrame } from '../paths/runPathFrame.ts';
 import { StartInteraction, StartMarker } from '../markers/StartMarker.tsx';
 import { SurfaceMesh } from '../surface/SurfaceMesh.tsx';
 import type { PaneScene } from './usePaneScene.ts';
+import { PathProbe, type PathSource } from './PathProbe.tsx';
 
 /** Counters for end-to-end tests and benchmarks: frames drawn and the last render's duration. */
 interface SceneCounters {
@@ -39,9 +41,11 @@ function FrameDriver({ labels }: { labels: LabelRegistry }) {
   useEffect(() => {
     const offResults = appResults.subscribe(() => invalidate());
     const offStore = appStore.subscribe(() => invalidate());
+    const offEmphasis = subscribeEmphasis(() => invalidate());
     return () => {
       offResults();
       offStore();
+      offEmphasis();
     };
   }, [invalidate]);
   // Before every other frame callback: the runs share one budget for building paths.
@@ -84,6 +88,9 @@ function AxisLines({ axes, mode }: { axes: AxesGeometry; mode: CameraMode }) {
   );
 }
 
+/** The last mounting step of a pane (see Landscape). */
+const LAST_STAGE = 3;
+
 export interface LandscapeProps {
   readonly pane: number;
   readonly scene: PaneScene;
@@ -93,29 +100,51 @@ export interface LandscapeProps {
   readonly overlays: OverlayFlags;
   readonly container: HTMLElement;
   readonly labels: LabelRegistry;
+  /** The pane's caption (its surface), for exported PNGs. */
+  readonly caption: string;
 }
 
-export function Landscape({ pane, scene, axes, runs, mode, overlays, container, labels }: LandscapeProps) {
+export function Landscape({ pane, scene, axes, runs, mode, overlays, container, labels, caption }: LandscapeProps) {
   const { field, frame, surface } = scene;
   // A new field, run list or view option must reach the screen even if nothing else asks for a frame.
   const invalidate = useThree((s) => s.invalidate);
   useLayoutEffect(() => invalidate(), [invalidate, scene, axes, runs, mode, overlays]);
+  const probes = useMemo(() => new Map<string, PathSource>(), []);
+  // Mounted in steps, each in its own task after the last one's frame: the surface, camera
+  // and frame driver; then the axes and minima; then the paths; then markers and overlays.
+  // Each first frame compiles its own shaders: one long first frame would block the page,
+  // a few shorter ones do not.
+  const [stage, setStage] = useState(0);
+  useEffect(() => {
+    if (stage >= LAST_STAGE) return;
+    const timer = setTimeout(() => setStage(stage + 1), 16);
+    return () => clearTimeout(timer);
+  }, [stage]);
   return (
     <>
       <ambientLight intensity={0.62} />
       <directionalLight position={[1.5, 4, 2.5]} intensity={0.55} />
       <SurfaceMesh field={field} frame={frame} />
-      <BasinOverlay pane={pane} field={field} frame={frame} />
-      <AxisLines axes={axes} mode={mode} />
-      <Minima surface={surface} field={field} frame={frame} />
-      {runs.map((run) => (
-        <RunPath key={run.id} runId={run.id} color={run.color} visible={run.visible} field={field} frame={frame} labels={labels} />
-      ))}
-      <Overlays runs={runs} surface={surface} field={field} frame={frame} flags={overlays} />
-      <StartMarker field={field} frame={frame} />
-      <StartInteraction field={field} frame={frame} container={container} />
-      <CameraRig pane={pane} mode={mode} frame={frame} container={container} labels={labels} mapping={field.mapping} />
+      {stage >= 1 ? (
+        <>
+          <AxisLines axes={axes} mode={mode} />
+          <Minima surface={surface} field={field} frame={frame} />
+        </>
+      ) : null}
+      {stage >= 2
+        ? runs.map((run) => <RunPath key={run.id} runId={run.id} color={run.color} visible={run.visible} field={field} frame={frame} labels={labels} probes={probes} />)
+        : null}
+      {stage >= 3 ? (
+        <>
+          <BasinOverlay pane={pane} field={field} frame={frame} />
+          <Overlays runs={runs} surface={surface} field={field} frame={frame} flags={overlays} />
+          <StartMarker field={field} frame={frame} />
+          <StartInteraction field={field} frame={frame} container={container} />
+        </>
+      ) : null}
+      <CameraRig pane={pane} mode={mode} frame={frame} container={container} labels={labels} axes={axes} mapping={field.mapping} caption={caption} />
       <FrameDriver labels={labels} />
+      <PathProbe pane={pane} sources={probes} />
     </>
   );
 }

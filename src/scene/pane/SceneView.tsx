@@ -1,6 +1,7 @@
 /**
  * One pane of the loss landscape: the 3D view (R3F canvas, rendered on demand),
- * its HTML labels and colour legend, keyboard nudging of the start point, WebGL
+ * its HTML axis labels, a caption strip below it (surface name and colour key,
+ * never over the picture), keyboard nudging of the start point, WebGL
  * context loss and restore, and a 2D contour fallback when WebGL is unavailable.
  * Fills its parent.
  */
@@ -14,6 +15,7 @@ import { Landscape } from './Landscape.tsx';
 import { ColorKey } from '../labels/ColorKey.tsx';
 import { parseSceneRuns, sceneRunsKey } from './sceneRuns.ts';
 import { usePaneScene } from './usePaneScene.ts';
+import { paneSurfaceLabel } from '../../view/catalog.ts';
 import './scene.css';
 
 /** True when this browser can create a WebGL 2 context (three.js needs WebGL 2). */
@@ -58,10 +60,20 @@ export const SceneView = memo(function SceneView({ pane }: { pane: number }) {
   // A string key: a learning-rate change leaves it equal, so scrubbing re-renders nothing in the scene.
   const runsKey = useAppStore((s) => sceneRunsKey(s.setup, pane));
   const runs = useMemo(() => parseSceneRuns(runsKey), [runsKey]);
+  const caption = useAppStore((s) => paneSurfaceLabel(s.setup, pane));
+  const paneCount = useAppStore((s) => s.setup.panes.length);
   const axes = useMemo(() => (scene ? buildAxes(scene.field, scene.frame) : null), [scene]);
   useEffect(() => {
-    for (const label of axes?.labels ?? []) labels.place(label.id, ...label.position, !(label.only3d && mode === 'top'));
+    for (const label of axes?.labels ?? []) {
+      labels.place(label.id, ...label.position, !(label.only3d && mode === 'top'));
+      // Where two would overlap, a title stays and a tick gives way.
+      labels.setPriority(label.id, label.title ? 2 : 1);
+    }
   }, [axes, mode, labels]);
+  useEffect(() => {
+    // "diverged at step k" outranks every axis label.
+    for (const run of runs) labels.setPriority(`diverged:${run.id}`, 3);
+  }, [runs, labels]);
 
   const onKeyDown = useCallback(
     (event: KeyboardEvent<HTMLDivElement>) => {
@@ -92,49 +104,57 @@ export const SceneView = memo(function SceneView({ pane }: { pane: number }) {
 
   const use3d = webgl && failure === null;
   return (
-    <div
-      ref={setContainer}
-      className="scene-view"
-      data-testid="scene-canvas"
-      data-pane={pane}
-      tabIndex={0}
-      role="application"
-      aria-roledescription="3D loss landscape"
-      aria-label="Loss landscape: click to set the start point, drag the white pin, or use the arrow keys to move it"
-      onKeyDown={onKeyDown}
-    >
-      {use3d && container && scene && axes && (
-        <CanvasBoundary onError={setFailure}>
-          <Canvas frameloop="demand" flat dpr={[1, 2]} gl={{ antialias: true, alpha: false, powerPreference: 'high-performance' }} onCreated={onCreated}>
-            <color attach="background" args={['#0f1117']} />
-            <Landscape pane={pane} scene={scene} axes={axes} runs={runs} mode={mode} overlays={overlays} container={container} labels={labels} />
-          </Canvas>
-        </CanvasBoundary>
-      )}
-      {!use3d && scene && <Fallback2D field={scene.field} surface={scene.surface} runs={runs} />}
-      {use3d && axes && (
-        <div className="scene-labels" aria-hidden="true">
-          {axes.labels.map((label) => (
-            <div
-              key={label.id}
-              ref={labels.refFor(label.id)}
-              className={`scene-label ${label.align}${label.title ? ' title' : ''}`}
-            >
-              <span>{label.text}</span>
-            </div>
-          ))}
-          {runs.map((run) => (
-            <div key={run.id} ref={labels.refFor(`diverged:${run.id}`)} className="scene-label diverged" style={{ ['--run-color' as string]: run.color }}>
-              <span />
-            </div>
-          ))}
-        </div>
-      )}
-      {use3d && scene && <ColorKey mapping={scene.field.mapping} hasMinima={(scene.surface?.minima.length ?? 0) > 0} />}
-      {!scene && <div className="scene-status">Computing the landscape…</div>}
-      {!webgl && <div className="scene-message" role="status">WebGL is not available in this browser, so the landscape is shown as a 2D contour map. Paths, clicks and playback still work.</div>}
-      {failure !== null && <div className="scene-message" role="alert">The 3D view could not start ({failure}); showing the 2D contour map instead.</div>}
-      {contextLost && <div className="scene-status" role="status">The graphics context was lost; restoring the 3D view…</div>}
+    <div className="scene-pane">
+      <div
+        ref={setContainer}
+        className="scene-view"
+        data-testid="scene-canvas"
+        data-pane={pane}
+        tabIndex={0}
+        role="application"
+        aria-roledescription="3D loss landscape"
+        aria-label="Loss landscape: click to set the start point, drag the white pin, or use the arrow keys to move it"
+        onKeyDown={onKeyDown}
+      >
+        {use3d && container && scene && axes && (
+          <CanvasBoundary onError={setFailure}>
+            <Canvas frameloop="demand" flat dpr={[1, 2]} gl={{ antialias: true, alpha: false, powerPreference: 'high-performance' }} onCreated={onCreated}>
+              <color attach="background" args={['#0f1117']} />
+              <Landscape pane={pane} scene={scene} axes={axes} runs={runs} mode={mode} overlays={overlays} container={container} labels={labels} caption={caption} />
+            </Canvas>
+          </CanvasBoundary>
+        )}
+        {!use3d && scene && <Fallback2D field={scene.field} surface={scene.surface} runs={runs} />}
+        {use3d && axes && (
+          <div className="scene-labels" aria-hidden="true">
+            {axes.labels.map((label) => (
+              <div
+                key={label.id}
+                ref={labels.refFor(label.id)}
+                className={`scene-label ${label.align}${label.title ? ' title' : ''}`}
+              >
+                <span>{label.text}</span>
+              </div>
+            ))}
+            {runs.map((run) => (
+              <div key={run.id} ref={labels.refFor(`diverged:${run.id}`)} className="scene-label diverged" style={{ ['--run-color' as string]: run.color }}>
+                <span />
+              </div>
+            ))}
+          </div>
+        )}
+        {!scene && <div className="scene-status">Computing the landscape…</div>}
+        {!webgl && <div className="scene-message" role="status">WebGL is not available in this browser, so the landscape is shown as a 2D contour map. Paths, clicks and playback still work.</div>}
+        {failure !== null && <div className="scene-message" role="alert">The 3D view could not start ({failure}); showing the 2D contour map instead.</div>}
+        {contextLost && <div className="scene-status" role="status">The graphics context was lost; restoring the 3D view…</div>}
+      </div>
+      <div className="scene-footer">
+        <span className="pane-label">
+          {paneCount > 1 ? <span className="pane-number">{pane + 1}</span> : null}
+          {caption}
+        </span>
+        {scene && <ColorKey mapping={scene.field.mapping} hasMinima={(scene.surface?.minima.length ?? 0) > 0} />}
+      </div>
     </div>
   );
 });

@@ -11,9 +11,11 @@ import { BoxGeometry, Color, Group, InstancedMesh, Mesh, MeshBasicMaterial, Mesh
 import { LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
 import { LineSegments2 } from 'three/examples/jsm/lines/LineSegments2.js';
 import { LineSegmentsGeometry } from 'three/examples/jsm/lines/LineSegmentsGeometry.js';
-import { appResults, playhead } from '../appBridge.ts';
+import { appResults, appStore, playhead } from '../appBridge.ts';
+import { emphasizedRun } from '../../view/runEmphasis.ts';
 import { useFrameRef } from '../useFrameRef.ts';
 import type { LabelRegistry } from '../labels/labelRegistry.ts';
+import type { PathSource } from '../pane/PathProbe.tsx';
 import type { WorldFrame } from '../surface/heightMapping.ts';
 import type { MappedField } from '../surface/mappedField.ts';
 import {
@@ -40,13 +42,35 @@ interface RunPathProps {
   readonly field: MappedField;
   readonly frame: WorldFrame;
   readonly labels: LabelRegistry;
+  /** Where this path registers itself for the test-only screen-position probe (PathProbe.tsx). */
+  readonly probes: Map<string, PathSource>;
 }
 
-export function RunPath({ runId, color, visible, field, frame, labels }: RunPathProps) {
+/**
+ * The run pointed at in the legend (or else the selected one) comes forward: drawn
+ * over the surface and the other paths, which fade. Materials change only when
+ * the emphasis does.
+ */
+function applyEmphasis(parts: { line: LineSegments2; outline: LineSegments2; lineMaterial: LineMaterial; outlineMaterial: LineMaterial }, last: { current: 'forward' | 'dimmed' | 'normal' }, runId: string): void {
+  const focus = emphasizedRun() ?? appStore.getState().selectedRunId;
+  const next = focus === null ? 'normal' : focus === runId ? 'forward' : 'dimmed';
+  if (next === last.current) return;
+  last.current = next;
+  const forward = next === 'forward';
+  parts.lineMaterial.opacity = next === 'dimmed' ? 0.3 : 1;
+  parts.outlineMaterial.opacity = next === 'dimmed' ? 0.15 : 1;
+  parts.lineMaterial.depthTest = !forward;
+  parts.outlineMaterial.depthTest = !forward;
+  parts.line.renderOrder = forward ? 12 : 2;
+  parts.outline.renderOrder = forward ? 11 : 1;
+}
+
+export function RunPath({ runId, color, visible, field, frame, labels, probes }: RunPathProps) {
   const parts = useMemo(() => {
     const geometry = new LineSegmentsGeometry();
-    const lineMaterial = new LineMaterial({ color: new Color(color), linewidth: 4, worldUnits: false });
-    const outlineMaterial = new LineMaterial({ color: 0x0b0d12, linewidth: 7.5, worldUnits: false, depthWrite: false });
+    // Transparent from the start, so dimming (emphasis) only changes the opacity, never the shader.
+    const lineMaterial = new LineMaterial({ color: new Color(color), linewidth: 4, worldUnits: false, transparent: true });
+    const outlineMaterial = new LineMaterial({ color: 0x0b0d12, linewidth: 7.5, worldUnits: false, depthWrite: false, transparent: true });
     const line = new LineSegments2(geometry, lineMaterial);
     const outline = new LineSegments2(geometry, outlineMaterial);
     line.frustumCulled = false;
@@ -70,6 +94,8 @@ export function RunPath({ runId, color, visible, field, frame, labels }: RunPath
   }, [color]);
 
   const tracking = useRef<PathTracking | null>(null);
+  /** The emphasis last applied: 'forward', 'dimmed' or 'normal'. */
+  const emphasis = useRef<'forward' | 'dimmed' | 'normal'>('normal');
   const invalidate = useThree((three) => three.invalidate);
   const labelId = `diverged:${runId}`;
   const group = useRef<Group>(null);
@@ -90,6 +116,18 @@ export function RunPath({ runId, color, visible, field, frame, labels }: RunPath
 
   const partsRef = useFrameRef(parts);
 
+  useEffect(() => {
+    probes.set(runId, () => {
+      const state = tracking.current;
+      if (!group.current?.visible || !state || state.buffers.points === 0) return null;
+      const lastStep = Math.min(Math.floor(playhead.stepAt(performance.now())), state.buffers.points - 1);
+      return { buffers: state.buffers, lastStep };
+    });
+    return () => {
+      probes.delete(runId);
+    };
+  }, [probes, runId]);
+
   // Each frame: match the buffers to the result, draw what arrived, then ball, cut and divergence mark (runPathFrame.ts).
   useFrame(() => {
     const parts = partsRef.current;
@@ -102,6 +140,7 @@ export function RunPath({ runId, color, visible, field, frame, labels }: RunPath
       return;
     }
     root.visible = true;
+    applyEmphasis(parts, emphasis, runId);
     const state = trackRun(tracking.current, parts.geometry, result, field);
     tracking.current = state;
     restoreCutSegment(state);

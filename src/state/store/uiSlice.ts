@@ -42,7 +42,8 @@ export function createUiSlice(): StateCreator<AppState, [], [], UiSlice> {
     shortcutsOpen: false,
     scenarioId: null,
     chart: { logY: true, gradNorm: false, learningRate: false },
-    setPresentation: (presentation) => set({ presentation }),
+    // Presentation mode gives the room to the landscape: the controls close, and come back as they were for this width on leaving.
+    setPresentation: (presentation) => set({ presentation, panelOpen: presentation ? false : wideScreen() }),
     setPanelOpen: (panelOpen) => set({ panelOpen }),
     setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
     setScenarioId: (scenarioId) => set({ scenarioId }),

@@ -12,6 +12,7 @@ import { optimizerLabel } from '../../view/catalog.ts';
 import { axisFor, extendExtent, type Axis, type Extent } from './chartScale.ts';
 import { drawChart, drawCursor, type ChartLayout, type ChartSeries, type CursorPoint } from './chartDraw.ts';
 import { fitCanvas2d } from '../../view/canvas2d.ts';
+import { publishChart } from './chartSnapshot.ts';
 import { formatInteger, formatNumber, formatPoint } from '../../view/format.ts';
 
 /** How far above the starting values a diverging run still shapes the y axis. */
@@ -127,6 +128,7 @@ export function LossChart() {
       const leftTitle = chart.gradNorm ? 'loss, ‖∇L‖ (dashed)' : 'loss';
       const layout = drawChart(ctx, size.width, size.height, size.fontSize * 0.9, { maxStep: steps, left, right, series, leftTitle, rightTitle: 'learning rate (dotted)' });
       layoutRef.current = { layout, axis: left };
+      publishChart({ plot: canvas, layout });
       const finished = performance.now();
       nextAt = finished + Math.max(16, 3 * (finished - started));
     };
@@ -138,6 +140,7 @@ export function LossChart() {
     return () => {
       unsubscribe();
       if (timer !== 0) clearTimeout(timer);
+      publishChart(null);
     };
     // visibleRuns is derived from runs.
     // eslint-disable-next-line react-hooks/exhaustive-deps

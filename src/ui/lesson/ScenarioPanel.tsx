@@ -11,6 +11,25 @@ import { useSurfaceById } from '../../state/surfaceOf.ts';
 import { CloseIcon } from '../widgets/icons.tsx';
 import { Tex } from '../widgets/Tex.tsx';
 
+/** The selected run's update rule, first in the text (selecting a run in the legend or with 1–9 shows it here). */
+function SelectedRule() {
+  const number = useAppStore((state) => state.setup.runs.findIndex((run) => run.id === state.selectedRunId) + 1);
+  const optimizer = useAppStore((state) => state.setup.runs.find((run) => run.id === state.selectedRunId)?.optimizer ?? null);
+  if (optimizer === null) return null;
+  return (
+    <dl className="rules">
+      <div className="rule selected-rule">
+        <dt>
+          Run {number} · {OPTIMIZERS[optimizer].label}
+        </dt>
+        <dd>
+          <Tex tex={OPTIMIZERS[optimizer].updateRuleTex} block />
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
 export function ScenarioPanel() {
   const scenarioId = useAppStore((state) => state.scenarioId);
   const setScenarioId = useAppStore((state) => state.setScenarioId);
@@ -30,6 +49,7 @@ export function ScenarioPanel() {
             <CloseIcon />
           </button>
         </div>
+        <SelectedRule />
         <p>{scenario.text}</p>
         <dl className="rules">
           {scenario.rules.map((rule) => (
@@ -51,6 +71,7 @@ export function ScenarioPanel() {
       <h2 id="surface-title" className="panel-title">
         {surface?.label ?? 'Custom surface'}
       </h2>
+      <SelectedRule />
       {surface ? (
         <>
           <p>{surface.teaches}</p>

@@ -3,7 +3,7 @@
  * (drawn on the surface) and a learning-rate × momentum heatmap (drawn here),
  * each with its progress, a cancel button, and what it found.
  */
-import { useId, useState } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import { OPTIMIZERS } from '../../core/index.ts';
 import { appMaps, useAppStore } from '../../state/app.ts';
 import { BASIN_RESOLUTIONS } from '../../state/maps/jobs.ts';
@@ -12,8 +12,12 @@ import { colormapGradientCss } from '../../view/colormap.ts';
 import { basinColor, DIVERGED_COLOR, NOT_CONVERGED_COLOR } from '../../view/mapColors.ts';
 import { formatInteger, formatNumber, formatPoint } from '../../view/format.ts';
 import { useBasinMap } from '../../view/mapResults.ts';
+import { LoadBoundary } from '../widgets/LoadBoundary.tsx';
 import { SegmentedChoice } from '../widgets/SegmentedChoice.tsx';
-import { HyperMap, type HyperMetric } from './HyperMap.tsx';
+import type { HyperMetric } from './HyperMap.tsx';
+
+/** The heatmap and its drawing code load only when the map is opened (issue 17.2: rarely used parts are lazy chunks). */
+const HyperMap = lazy(() => import('./HyperMap.tsx').then((module) => ({ default: module.HyperMap })));
 
 /** "64 of 64 tiles · 0.42 s · 9.8 M steps" and friends. */
 function statusText(slot: MapSlotState): string {
@@ -176,7 +180,11 @@ export function MapsPanel() {
         {hyper.open && (
           <>
             <SegmentedChoice legend="Color by" hideLegend name={`${id}-metric`} options={METRICS} value={metric} onChange={setMetric} />
-            <HyperMap metric={metric} />
+            <LoadBoundary fallback={<p className="field-error">The map view could not be loaded. Reload the page to try again.</p>}>
+              <Suspense fallback={<div className="hyper-map-loading field-hint">Loading the map view…</div>}>
+                <HyperMap metric={metric} />
+              </Suspense>
+            </LoadBoundary>
             {metric === 'minimum' ? (
               <p className="field-hint">Colored by the minimum each run ends in, as in the basin legend; brighter: sooner.</p>
             ) : (

@@ -1,6 +1,7 @@
 /**
  * The control panel: a column beside the scene on wide screens, a drawer on
- * tablets, and a strip that opens on hover or focus in presentation mode.
+ * tablets and in presentation mode, a bottom sheet on phones. Its contents are
+ * mounted only while it is open, so a closed panel costs no DOM and no renders.
  */
 import { MapsPanel } from '../maps/MapsPanel.tsx';
 import { PlaybackControls } from './PlaybackControls.tsx';
@@ -16,17 +17,25 @@ export function ControlPanel() {
 
   return (
     <aside id="control-panel" className={`control-panel${open ? ' open' : ''}`} aria-label="Controls">
-      <div className="control-panel-inner">
-        <button type="button" className="button drawer-close" onClick={() => setOpen(false)}>
-          Close controls
-        </button>
-        <SurfaceControls />
-        <RunsPanel />
-        <StartControls />
-        <PlaybackControls />
-        <ViewControls />
-        <MapsPanel />
-      </div>
+      {open ? (
+        <>
+          <div className="sheet-head">
+            <span className="sheet-grip" aria-hidden="true" />
+            <h2 className="panel-title">Controls</h2>
+            <button type="button" className="button drawer-close" onClick={() => setOpen(false)}>
+              Close controls
+            </button>
+          </div>
+          <div className="control-panel-inner">
+            <SurfaceControls />
+            <RunsPanel />
+            <StartControls />
+            <PlaybackControls />
+            <ViewControls />
+            <MapsPanel />
+          </div>
+        </>
+      ) : null}
     </aside>
   );
 }

@@ -2,13 +2,17 @@
  * The landscape section: the pane count, the surface of each pane, the bowl's
  * condition number, or the person's own f(x, y).
  */
-import { useId, useState } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import { MAX_BOWL_CONDITION, MAX_PANES, MIN_BOWL_CONDITION } from '../../core/index.ts';
 import { appStore, useAppStore } from '../../state/app.ts';
 import { loadExpressionParser } from '../../state/customSurface.ts';
 import { SURFACE_LIST, paneSurfaceId, surfaceById, surfaceLabel } from '../../view/catalog.ts';
-import { CustomSurfacePanel, DEFAULT_CUSTOM } from './CustomSurfacePanel.tsx';
+
+/** Most visits never type a function: its panel is a lazy chunk, like the parser it drives. */
+const loadCustomPanel = () => import('./CustomSurfacePanel.tsx');
+const CustomSurfacePanel = lazy(() => loadCustomPanel().then((module) => ({ default: module.CustomSurfacePanel })));
 import { formatInteger } from '../../view/format.ts';
+import { LoadBoundary } from '../widgets/LoadBoundary.tsx';
 import { RangeField } from '../widgets/RangeField.tsx';
 import { SegmentedChoice } from '../widgets/SegmentedChoice.tsx';
 
@@ -34,11 +38,11 @@ export function SurfaceControls() {
     }
     // The parser loads on first use; the pane switches once the function can be analysed (start, learning rates).
     setCustomPending(pane);
-    loadExpressionParser().then(
-      () => {
+    Promise.all([loadExpressionParser(), loadCustomPanel()]).then(
+      ([, panel]) => {
         setCustomPending(null);
         const { setup: latest, setCustomSurface } = appStore.getState();
-        setCustomSurface(latest.custom ?? DEFAULT_CUSTOM, pane);
+        setCustomSurface(latest.custom ?? panel.DEFAULT_CUSTOM, pane);
       },
       (error: unknown) => {
         setCustomPending(null);
@@ -82,7 +86,13 @@ export function SurfaceControls() {
           </div>
         );
       })}
-      {usesCustom ? <CustomSurfacePanel /> : null}
+      {usesCustom ? (
+        <LoadBoundary fallback={<p className="field-error">The function editor could not be loaded. Reload the page to try again.</p>}>
+          <Suspense fallback={<p className="field-hint">Loading the function editor…</p>}>
+            <CustomSurfacePanel />
+          </Suspense>
+        </LoadBoundary>
+      ) : null}
       {!usesCustom && customPending !== null ? <p className="field-hint" role="status">Loading the function parser…</p> : null}
       {usesBowl ? (
         <RangeField

@@ -3,7 +3,7 @@
  * hyper-parameters (from core's OPTIMIZERS table), schedule, batch size, noise,
  * seed and an optional start of its own.
  */
-import { memo, useId } from 'react';
+import { memo, useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { LR_LIMITS, MAX_COORDINATE, MAX_NOISE, MAX_SEED, OPTIMIZERS, SCHEDULES, type ScheduleParameter } from '../../core/index.ts';
 import type { OptimizerId, Schedule, ScheduleType } from '../../core/types.ts';
@@ -46,25 +46,13 @@ export const RunCard = memo(function RunCard({ run, index, several }: RunCardPro
   const removeRun = useAppStore((state) => state.removeRun);
   const selectRun = useAppStore((state) => state.selectRun);
   const selected = useAppStore((state) => state.selectedRunId === run.id);
-  const datasetSize = useAppStore((state) => state.setup.datasetSize);
-  const globalStart = useAppStore((state) => state.setup.start);
-  const steps = useAppStore((state) => state.setup.steps);
-  // Data-driven surfaces (linear regression) draw mini-batches from real rows: noise does not apply.
-  const dataDriven = useAppStore((state) => surfaceById(paneSurfaceId(state.setup, run.pane))?.examples !== undefined);
-  // Labels of the panes a run can move to (none with a single pane).
-  const paneLabels = useAppStore(useShallow((state) => (state.setup.panes.length > 1 ? state.setup.panes.map((_, pane) => paneSurfaceLabel(state.setup, pane)) : [])));
-  const lrRange = useLrRange(run);
   const headingId = useId();
+  // Folded cards render no controls (issue 17.2: the DOM holds what is on screen). Open by default: the first card and the selected one.
+  const [openByUser, setOpen] = useState<boolean | null>(null);
+  const open = openByUser ?? (selected || index === 0);
   const optimizer = OPTIMIZERS[run.optimizer];
   const number = index + 1;
-  const nameOf = (label: string) => (several ? `${label}, run ${number} (${optimizer.label})` : label);
   const patch = (change: Partial<Omit<RunConfig, 'id'>>) => updateRun(run.id, change);
-
-  const setScheduleType = (type: ScheduleType) => {
-    const info = SCHEDULES[type];
-    const params = Object.fromEntries(info.parameters.map((parameter) => [parameter.key, parameter.default]));
-    patch({ schedule: { type, ...params } as Schedule });
-  };
 
   return (
     <li className={`run-card${selected ? ' selected' : ''}${run.visible ? '' : ' hidden-run'}`} aria-labelledby={headingId} style={{ borderLeftColor: run.color }}>
@@ -86,135 +74,164 @@ export const RunCard = memo(function RunCard({ run, index, several }: RunCardPro
         <button type="button" className="icon-button danger" onClick={() => removeRun(run.id)} aria-label={`Remove run ${number}`} title="Remove">
           <CloseIcon />
         </button>
+        <button type="button" className="icon-button run-card-toggle" aria-expanded={open} onClick={() => setOpen(!open)} aria-label={`${open ? 'Fold' : 'Show'} the settings of run ${number}`} title={open ? 'Fold' : 'Settings'}>
+          <span aria-hidden="true">{open ? '▴' : '▾'}</span>
+        </button>
       </div>
 
-      <div className="run-card-body">
-        <div className="field-row">
-          <label className="field-label" htmlFor={`${headingId}-optimizer`}>
-            Optimizer
-          </label>
-          <select id={`${headingId}-optimizer`} value={run.optimizer} aria-label={nameOf('Optimizer')} onChange={(event) => patch({ optimizer: event.currentTarget.value as OptimizerId })}>
-            {OPTIMIZER_IDS.map((id) => (
-              <option key={id} value={id}>
-                {OPTIMIZERS[id].label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <p className="field-hint">{optimizer.summary}</p>
-
-        <fieldset className="swatches">
-          <legend className="field-label">Color</legend>
-          {RUN_PALETTE.map((color) => (
-            <label key={color} className="swatch-choice" title={colorName(color)}>
-              <input type="radio" name={`${headingId}-color`} value={color} checked={run.color === color} onChange={() => patch({ color })} aria-label={`${colorName(color)}${several ? `, run ${number}` : ''}`} />
-              <span className="swatch" style={{ background: color }} aria-hidden="true" />
-            </label>
-          ))}
-        </fieldset>
-
-        <RangeField label="Learning rate" accessibleName={nameOf('Learning rate')} value={run.lr} min={lrRange[0]} max={lrRange[1]} fieldMin={LR_LIMITS[0]} fieldMax={LR_LIMITS[1]} log onChange={(lr) => patch({ lr })} />
-
-        {optimizer.hyperParameters.map((parameter) =>
-          parameter.kind === 'boolean' ? (
-            <label key={parameter.key} className="check">
-              <input type="checkbox" checked={(run as unknown as Record<string, unknown>)[parameter.key] === true} onChange={(event) => patch({ [parameter.key]: event.currentTarget.checked })} aria-label={nameOf(parameter.label)} />
-              {parameter.label}
-            </label>
-          ) : parameter.kind === 'number' ? (
-            <RangeField
-              key={parameter.key}
-              label={parameter.label}
-              accessibleName={nameOf(parameter.label)}
-              value={(run as unknown as Record<string, number>)[parameter.key]}
-              min={parameter.control.min}
-              max={parameter.control.max}
-              log={parameter.control.logScale}
-              step={parameter.control.logScale ? undefined : parameter.control.max < 0.9999 ? 0.001 : 0.0001}
-              onChange={(value) => patch({ [parameter.key]: value })}
-            />
-          ) : null,
-        )}
-
-        <div className="field-row">
-          <label className="field-label" htmlFor={`${headingId}-schedule`}>
-            Schedule
-          </label>
-          <select id={`${headingId}-schedule`} value={run.schedule.type} aria-label={nameOf('Schedule')} onChange={(event) => setScheduleType(event.currentTarget.value as ScheduleType)}>
-            {SCHEDULE_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {SCHEDULES[type].label}
-              </option>
-            ))}
-          </select>
-        </div>
-        {SCHEDULES[run.schedule.type].parameters.map((parameter) => {
-          const span = scheduleSliderSpan(parameter, run, steps);
-          return (
-            <RangeField
-              key={parameter.key}
-              label={parameter.label}
-              accessibleName={nameOf(parameter.label)}
-              value={Number((run.schedule as unknown as Record<string, number>)[parameter.key])}
-              min={span.min}
-              max={span.max}
-              fieldMin={parameter.minInclusive ? parameter.min : Math.max(parameter.min, 0) + 1e-9}
-              fieldMax={scheduleParameterMax(parameter)}
-              log={span.log}
-              integer={parameter.integer}
-              step={span.step}
-              hint={parameter.description}
-              onChange={(value) => patch({ schedule: { ...run.schedule, [parameter.key]: value } as Schedule })}
-            />
-          );
-        })}
-
-        <RangeField
-          label="Batch size"
-          accessibleName={nameOf('Batch size')}
-          value={run.batchSize}
-          min={1}
-          max={datasetSize}
-          integer
-          log={datasetSize > 32}
-          format={(value) => (value >= datasetSize ? `full batch (${formatInteger(datasetSize)})` : formatInteger(value))}
-          onChange={(batchSize) => patch({ batchSize: Math.round(batchSize) })}
-          hint={run.batchSize >= datasetSize ? `Full batch: every step averages all ${formatInteger(datasetSize)} examples.` : `Each step averages ${formatInteger(run.batchSize)} of ${formatInteger(datasetSize)} examples.`}
-        />
-        {dataDriven ? (
-          <p className="field-hint">Mini-batches here are real rows of the data set, so there is no artificial noise to set.</p>
-        ) : (
-          <RangeField label="Noise spread" accessibleName={nameOf('Noise spread')} value={run.noise} min={0} max={Math.max(10, run.noise)} fieldMax={MAX_NOISE} step={0.05} onChange={(noise) => patch({ noise })} hint="Spread of the per-example gradients around the full-batch gradient." />
-        )}
-        <div className="field-grid">
-          <NumberField label={nameOf('Seed')} value={run.seed} min={0} max={MAX_SEED} integer onCommit={(seed) => patch({ seed })} />
-          {paneLabels.length > 1 ? (
-            <span className="number-field">
-              <label className="field-label" htmlFor={`${headingId}-pane`}>
-                Pane
-              </label>
-              <select id={`${headingId}-pane`} value={run.pane} aria-label={nameOf('Pane')} onChange={(event) => patch({ pane: Number(event.currentTarget.value) })}>
-                {paneLabels.map((label, pane) => (
-                  <option key={pane} value={pane}>
-                    {pane + 1}: {label}
-                  </option>
-                ))}
-              </select>
-            </span>
-          ) : null}
-        </div>
-
-        <label className="check">
-          <input type="checkbox" checked={run.start !== null} onChange={(event) => patch({ start: event.currentTarget.checked ? [globalStart[0], globalStart[1]] : null })} aria-label={nameOf('Own start')} />
-          Own start {run.start === null ? <span className="muted">(uses the global start)</span> : null}
-        </label>
-        {run.start !== null ? (
-          <div className="field-grid">
-            <NumberField label={nameOf('Start x')} value={run.start[0]} min={-MAX_COORDINATE} max={MAX_COORDINATE} onCommit={(x) => patch({ start: [x, run.start?.[1] ?? 0] })} />
-            <NumberField label={nameOf('Start y')} value={run.start[1]} min={-MAX_COORDINATE} max={MAX_COORDINATE} onCommit={(y) => patch({ start: [run.start?.[0] ?? 0, y] })} />
-          </div>
-        ) : null}
-      </div>
+      {open ? <RunCardBody run={run} number={number} several={several} headingId={headingId} /> : null}
     </li>
   );
 });
+
+/** A run's settings: mounted only while its card is open. */
+function RunCardBody({ run, number, several, headingId }: { run: RunConfig; number: number; several: boolean; headingId: string }) {
+  const updateRun = useAppStore((state) => state.updateRun);
+  const datasetSize = useAppStore((state) => state.setup.datasetSize);
+  const globalStart = useAppStore((state) => state.setup.start);
+  const steps = useAppStore((state) => state.setup.steps);
+  // Data-driven surfaces (linear regression) draw mini-batches from real rows: noise does not apply.
+  const dataDriven = useAppStore((state) => surfaceById(paneSurfaceId(state.setup, run.pane))?.examples !== undefined);
+  // Labels of the panes a run can move to (none with a single pane).
+  const paneLabels = useAppStore(useShallow((state) => (state.setup.panes.length > 1 ? state.setup.panes.map((_, pane) => paneSurfaceLabel(state.setup, pane)) : [])));
+  const lrRange = useLrRange(run);
+  const optimizer = OPTIMIZERS[run.optimizer];
+  const nameOf = (label: string) => (several ? `${label}, run ${number} (${optimizer.label})` : label);
+  const patch = (change: Partial<Omit<RunConfig, 'id'>>) => updateRun(run.id, change);
+
+  const setScheduleType = (type: ScheduleType) => {
+    const info = SCHEDULES[type];
+    const params = Object.fromEntries(info.parameters.map((parameter) => [parameter.key, parameter.default]));
+    patch({ schedule: { type, ...params } as Schedule });
+  };
+
+  return (
+    <div className="run-card-body">
+      <div className="field-row">
+        <label className="field-label" htmlFor={`${headingId}-optimizer`}>
+          Optimizer
+        </label>
+        <select id={`${headingId}-optimizer`} value={run.optimizer} aria-label={nameOf('Optimizer')} onChange={(event) => patch({ optimizer: event.currentTarget.value as OptimizerId })}>
+          {OPTIMIZER_IDS.map((id) => (
+            <option key={id} value={id}>
+              {OPTIMIZERS[id].label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p className="field-hint">{optimizer.summary}</p>
+
+      <fieldset className="swatches">
+        <legend className="field-label">Color</legend>
+        {RUN_PALETTE.map((color) => (
+          <label key={color} className="swatch-choice" title={colorName(color)}>
+            <input type="radio" name={`${headingId}-color`} value={color} checked={run.color === color} onChange={() => patch({ color })} aria-label={`${colorName(color)}${several ? `, run ${number}` : ''}`} />
+            <span className="swatch" style={{ background: color }} aria-hidden="true" />
+          </label>
+        ))}
+      </fieldset>
+
+      <RangeField label="Learning rate" accessibleName={nameOf('Learning rate')} value={run.lr} min={lrRange[0]} max={lrRange[1]} fieldMin={LR_LIMITS[0]} fieldMax={LR_LIMITS[1]} log onChange={(lr) => patch({ lr })} />
+
+      {optimizer.hyperParameters.map((parameter) =>
+        parameter.kind === 'boolean' ? (
+          <label key={parameter.key} className="check">
+            <input type="checkbox" checked={(run as unknown as Record<string, unknown>)[parameter.key] === true} onChange={(event) => patch({ [parameter.key]: event.currentTarget.checked })} aria-label={nameOf(parameter.label)} />
+            {parameter.label}
+          </label>
+        ) : parameter.kind === 'number' ? (
+          <RangeField
+            key={parameter.key}
+            label={parameter.label}
+            accessibleName={nameOf(parameter.label)}
+            value={(run as unknown as Record<string, number>)[parameter.key]}
+            min={parameter.control.min}
+            max={parameter.control.max}
+            log={parameter.control.logScale}
+            step={parameter.control.logScale ? undefined : parameter.control.max < 0.9999 ? 0.001 : 0.0001}
+            onChange={(value) => patch({ [parameter.key]: value })}
+          />
+        ) : null,
+      )}
+
+      <div className="field-row">
+        <label className="field-label" htmlFor={`${headingId}-schedule`}>
+          Schedule
+        </label>
+        <select id={`${headingId}-schedule`} value={run.schedule.type} aria-label={nameOf('Schedule')} onChange={(event) => setScheduleType(event.currentTarget.value as ScheduleType)}>
+          {SCHEDULE_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {SCHEDULES[type].label}
+            </option>
+          ))}
+        </select>
+      </div>
+      {SCHEDULES[run.schedule.type].parameters.map((parameter) => {
+        const span = scheduleSliderSpan(parameter, run, steps);
+        return (
+          <RangeField
+            key={parameter.key}
+            label={parameter.label}
+            accessibleName={nameOf(parameter.label)}
+            value={Number((run.schedule as unknown as Record<string, number>)[parameter.key])}
+            min={span.min}
+            max={span.max}
+            fieldMin={parameter.minInclusive ? parameter.min : Math.max(parameter.min, 0) + 1e-9}
+            fieldMax={scheduleParameterMax(parameter)}
+            log={span.log}
+            integer={parameter.integer}
+            step={span.step}
+            hint={parameter.description}
+            onChange={(value) => patch({ schedule: { ...run.schedule, [parameter.key]: value } as Schedule })}
+          />
+        );
+      })}
+
+      <RangeField
+        label="Batch size"
+        accessibleName={nameOf('Batch size')}
+        value={run.batchSize}
+        min={1}
+        max={datasetSize}
+        integer
+        log={datasetSize > 32}
+        format={(value) => (value >= datasetSize ? `full batch (${formatInteger(datasetSize)})` : formatInteger(value))}
+        onChange={(batchSize) => patch({ batchSize: Math.round(batchSize) })}
+        hint={run.batchSize >= datasetSize ? `Full batch: every step averages all ${formatInteger(datasetSize)} examples.` : `Each step averages ${formatInteger(run.batchSize)} of ${formatInteger(datasetSize)} examples.`}
+      />
+      {dataDriven ? (
+        <p className="field-hint">Mini-batches here are real rows of the data set, so there is no artificial noise to set.</p>
+      ) : (
+        <RangeField label="Noise spread" accessibleName={nameOf('Noise spread')} value={run.noise} min={0} max={Math.max(10, run.noise)} fieldMax={MAX_NOISE} step={0.05} onChange={(noise) => patch({ noise })} hint="Spread of the per-example gradients around the full-batch gradient." />
+      )}
+      <div className="field-grid">
+        <NumberField label={nameOf('Seed')} value={run.seed} min={0} max={MAX_SEED} integer onCommit={(seed) => patch({ seed })} />
+        {paneLabels.length > 1 ? (
+          <span className="number-field">
+            <label className="field-label" htmlFor={`${headingId}-pane`}>
+              Pane
+            </label>
+            <select id={`${headingId}-pane`} value={run.pane} aria-label={nameOf('Pane')} onChange={(event) => patch({ pane: Number(event.currentTarget.value) })}>
+              {paneLabels.map((label, pane) => (
+                <option key={pane} value={pane}>
+                  {pane + 1}: {label}
+                </option>
+              ))}
+            </select>
+          </span>
+        ) : null}
+      </div>
+
+      <label className="check">
+        <input type="checkbox" checked={run.start !== null} onChange={(event) => patch({ start: event.currentTarget.checked ? [globalStart[0], globalStart[1]] : null })} aria-label={nameOf('Own start')} />
+        Own start {run.start === null ? <span className="muted">(uses the global start)</span> : null}
+      </label>
+      {run.start !== null ? (
+        <div className="field-grid">
+          <NumberField label={nameOf('Start x')} value={run.start[0]} min={-MAX_COORDINATE} max={MAX_COORDINATE} onCommit={(x) => patch({ start: [x, run.start?.[1] ?? 0] })} />
+          <NumberField label={nameOf('Start y')} value={run.start[1]} min={-MAX_COORDINATE} max={MAX_COORDINATE} onCommit={(y) => patch({ start: [run.start?.[0] ?? 0, y] })} />
+        </div>
+      ) : null}
+    </div>
+  );
+}

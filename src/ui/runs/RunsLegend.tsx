@@ -1,9 +1,10 @@
 /**
- * The legend over the scene: for each visible run its color, optimizer, key
+ * The runs legend above the scene: for each visible run its color, optimizer, key
  * hyper-parameters, status (converged / diverged at step k, still moving) and
- * final loss. Selecting an entry shows that optimizer's update rule.
+ * final loss. Pointing at an entry brings its path forward; selecting it keeps it
+ * forward and shows that optimizer's update rule in the lesson text.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { OPTIMIZERS } from '../../core/index.ts';
 import { appResults, useAppStore } from '../../state/app.ts';
 import type { RunConfig, Setup } from '../../state/setup.ts';
@@ -11,8 +12,8 @@ import { useExpressionParser } from '../../state/customSurface.ts';
 import { surfaceById as stateSurfaceById } from '../../state/surfaceOf.ts';
 import { paneSurfaceId } from '../../view/catalog.ts';
 import { formatInteger, formatNumber } from '../../view/format.ts';
+import { emphasizedRun, emphasizeRun } from '../../view/runEmphasis.ts';
 import { finalLossText, minimumLosses, summarizeRun } from './runStatus.ts';
-import { Tex } from '../widgets/Tex.tsx';
 import { useResultsRevision } from './useResultsRevision.ts';
 
 const SYMBOLS: Record<string, string> = {
@@ -48,6 +49,19 @@ function useMinimaByPane(setup: Setup): number[][] {
   );
 }
 
+/** Hover, focus or touch on a chip points at its run: the scene brings that path forward (view/runEmphasis.ts). */
+function emphasisHandlers(runId: string) {
+  const on = () => emphasizeRun(runId);
+  const off = () => {
+    if (emphasizedRun() === runId) emphasizeRun(null);
+  };
+  return { onPointerEnter: on, onPointerLeave: off, onFocus: on, onBlur: off };
+}
+
+/**
+ * A strip of chips above the panes, never over them: nothing in it can hide a path.
+ * "Hide" folds each chip to its colour and name (one short row, as on phones).
+ */
 export function RunsLegend() {
   const setup = useAppStore((state) => state.setup);
   const selectedRunId = useAppStore((state) => state.selectedRunId);
@@ -55,62 +69,54 @@ export function RunsLegend() {
   const resultsVersion = useAppStore((state) => state.resultsVersion);
   const revision = useResultsRevision();
   const minimaByPane = useMinimaByPane(setup);
-  // With three or four panes the legend would hide most of pane 1: it starts folded, until someone opens it.
-  const [collapsedByUser, setCollapsed] = useState<boolean | null>(null);
-  const collapsed = collapsedByUser ?? setup.panes.length >= 3;
+  const [collapsed, setCollapsed] = useState(false);
   const visible = setup.runs.filter((run) => run.visible);
   // Both counters only force a re-render; the summaries read the buffers directly.
   void resultsVersion;
   void revision;
+  // A chip that unmounts while pointed at must not leave its run emphasized.
+  useEffect(() => () => emphasizeRun(null), []);
 
   if (setup.runs.length === 0) return null;
+  const hiddenCount = setup.runs.length - visible.length;
   return (
-    <section className="legend" aria-labelledby="legend-title">
-      <div className="legend-head">
-        <h2 id="legend-title" className="panel-title">
-          Runs
-        </h2>
-        <button type="button" className="legend-toggle" aria-expanded={!collapsed} onClick={() => setCollapsed(!collapsed)}>
-          {collapsed ? 'Show' : 'Hide'}
-        </button>
-      </div>
-      {collapsed ? null : (
-      <ul>
+    <section className={`legend${collapsed ? ' collapsed' : ''}`} aria-labelledby="legend-title">
+      <h2 id="legend-title" className="panel-title legend-title">
+        Runs
+      </h2>
+      <ul className="legend-chips">
         {visible.map((run) => {
           const number = setup.runs.indexOf(run) + 1;
           const summary = summarizeRun(appResults.runs.get(run.id), minimaByPane[run.pane] ?? []);
           const selected = run.id === selectedRunId;
           return (
-            <li key={run.id} className={`legend-entry status-${summary.kind}${selected ? ' selected' : ''}`}>
-              <button type="button" className="legend-button" aria-pressed={selected} onClick={() => selectRun(selected ? null : run.id)}>
+            <li key={run.id} className={`legend-entry status-${summary.kind}${selected ? ' selected' : ''}`} data-run={run.id}>
+              <button type="button" className="legend-button" aria-pressed={selected} onClick={() => selectRun(selected ? null : run.id)} {...emphasisHandlers(run.id)}>
                 <span className="swatch" style={{ background: run.color }} aria-hidden="true" />
                 <span className="legend-text">
                   <span className="legend-name">
                     {number} · {OPTIMIZERS[run.optimizer].label}
                     {setup.panes.length > 1 ? <span className="muted"> · pane {run.pane + 1}</span> : null}
+                    {collapsed ? null : <span className="legend-params"> {keyParameters(run, setup.datasetSize)}</span>}
                   </span>
-                  <span className="legend-params">{keyParameters(run, setup.datasetSize)}</span>
-                  <span className="legend-status">
+                  <span className={`legend-status${collapsed ? ' visually-hidden' : ''}`}>
                     <span className="status-text">{summary.text}</span>
-                    {Number.isFinite(summary.finalLoss) ? <span className="muted"> · {finalLossText(summary)}</span> : null}
+                    {Number.isFinite(summary.finalLoss) ? <span className="muted" title={finalLossText(summary)}> · loss {formatNumber(summary.finalLoss)}</span> : null}
                   </span>
                 </span>
               </button>
-              {selected ? (
-                <div className="legend-rule">
-                  <Tex tex={OPTIMIZERS[run.optimizer].updateRuleTex} block />
-                </div>
-              ) : null}
             </li>
           );
         })}
+        {hiddenCount > 0 ? (
+          <li className="legend-hidden muted">
+            +{hiddenCount} hidden
+          </li>
+        ) : null}
       </ul>
-      )}
-      {!collapsed && visible.length < setup.runs.length ? (
-        <p className="legend-hidden muted">
-          {setup.runs.length - visible.length} hidden run{setup.runs.length - visible.length === 1 ? '' : 's'}
-        </p>
-      ) : null}
+      <button type="button" className="legend-toggle" aria-expanded={!collapsed} onClick={() => setCollapsed(!collapsed)}>
+        {collapsed ? 'Show' : 'Hide'}
+      </button>
     </section>
   );
 }

@@ -1,14 +1,30 @@
 /**
- * Export: the view as PNG, every trajectory as CSV, the setup as JSON. File
- * names carry the surface and what the file holds.
+ * Export: the view as PNG, every trajectory as CSV, the setup as JSON, and a
+ * recording of the playback (WebM or GIF). File names carry the surface and what
+ * the file holds.
  */
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { exportPng } from '../../view/paneRegistry.ts';
 import { appResults, appStore } from '../../state/app.ts';
+import { LoadBoundary } from '../widgets/LoadBoundary.tsx';
 import { buildSetupJson, buildTrajectoriesCsv, downloadBlob, exportFileName } from './exportFiles.ts';
+
+/** The recorder and its encoders are a lazy chunk: most visits never record. */
+const RecordDialog = lazy(() => import('./record/RecordDialog.tsx').then((module) => ({ default: module.RecordDialog })));
+
+/** When the recorder's chunk cannot be loaded: say so, once, and close. */
+function RecordUnavailable({ onClose }: { onClose: () => void }) {
+  useEffect(() => {
+    appStore.getState().pushNotice('error', 'The recorder could not be loaded (are you offline?). Reload the page to try again.');
+    onClose();
+  }, [onClose]);
+  return null;
+}
 
 export function ExportMenu() {
   const [open, setOpen] = useState(false);
+  const [recording, setRecording] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -17,7 +33,10 @@ export function ExportMenu() {
       if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
     };
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') setOpen(false);
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      // Escape closes the menu only, not presentation mode as well.
+      event.preventDefault();
+      setOpen(false);
     };
     document.addEventListener('pointerdown', onPointerDown);
     document.addEventListener('keydown', onKeyDown);
@@ -73,8 +92,29 @@ export function ExportMenu() {
               Setup as JSON
             </button>
           </li>
+          <li>
+            <button
+              type="button"
+              onClick={() => {
+                setOpen(false);
+                setRecording(true);
+              }}
+            >
+              Record video or GIF…
+            </button>
+          </li>
         </ul>
       ) : null}
+      {recording
+        ? createPortal(
+            <LoadBoundary fallback={<RecordUnavailable onClose={() => setRecording(false)} />}>
+              <Suspense fallback={null}>
+                <RecordDialog onClose={() => setRecording(false)} />
+              </Suspense>
+            </LoadBoundary>,
+            document.body,
+          )
+        : null}
     </div>
   );
 }

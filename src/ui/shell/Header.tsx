@@ -1,7 +1,10 @@
 /**
  * The header: title, guided scenarios, Copy link, Export, presentation mode,
- * the controls drawer toggle and the shortcut list.
+ * the controls toggle and the shortcut list. Below 900 px (phones, portrait
+ * tablets) and in presentation mode on small projectors the tools fold into a
+ * menu, so every action stays one tap away without overflowing the width.
  */
+import { useEffect, useRef, useState } from 'react';
 import { appStore, useAppStore } from '../../state/app.ts';
 import { SCENARIOS, scenarioById } from '../../state/scenarios.ts';
 import { CopyLink } from '../share/CopyLink.tsx';
@@ -18,6 +21,31 @@ export function loadScenario(id: string): void {
   appStore.getState().setScenarioId(id);
 }
 
+/** Open/closed state of the folded header menu; closes on a press outside it or on Escape. */
+function useHeaderMenu() {
+  const [open, setOpen] = useState(false);
+  const rootRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const onPointerDown = (event: PointerEvent) => {
+      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
+    };
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      // Escape closes the innermost thing only: the menu, not presentation mode as well.
+      event.preventDefault();
+      setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    document.addEventListener('keydown', onKeyDown);
+    return () => {
+      document.removeEventListener('pointerdown', onPointerDown);
+      document.removeEventListener('keydown', onKeyDown);
+    };
+  }, [open]);
+  return { open, setOpen, rootRef };
+}
+
 export function Header() {
   const presentation = useAppStore((state) => state.presentation);
   const setPresentation = useAppStore((state) => state.setPresentation);
@@ -25,17 +53,26 @@ export function Header() {
   const setPanelOpen = useAppStore((state) => state.setPanelOpen);
   const scenarioId = useAppStore((state) => state.scenarioId);
   const setShortcutsOpen = useAppStore((state) => state.setShortcutsOpen);
+  const { open: menuOpen, setOpen: setMenuOpen, rootRef: headerRef } = useHeaderMenu();
 
   return (
-    <header className="app-header">
+    <header className="app-header" ref={headerRef}>
       <button type="button" className="button panel-toggle" aria-expanded={panelOpen} aria-controls="control-panel" onClick={() => setPanelOpen(!panelOpen)}>
         <span aria-hidden="true">☰</span> Controls
       </button>
       <h1 className="app-title">
         <span className="logo" aria-hidden="true" />
-        Descent Lab
+        <span className="title-text">Descent Lab</span>
       </h1>
-      <div className="header-tools">
+      {presentation ? (
+        <button type="button" className="button exit-presentation" onClick={() => setPresentation(false)} aria-label="Exit presentation" aria-keyshortcuts="Escape">
+          Exit<span className="exit-long"> presentation</span> <kbd aria-hidden="true">Esc</kbd>
+        </button>
+      ) : null}
+      <button type="button" className="button menu-toggle" aria-expanded={menuOpen} aria-controls="header-tools" onClick={() => setMenuOpen(!menuOpen)}>
+        Menu <span aria-hidden="true">▾</span>
+      </button>
+      <div id="header-tools" className={`header-tools${menuOpen ? ' open' : ''}`}>
         <label className="visually-hidden" htmlFor="scenario-picker">
           Guided scenario
         </label>
@@ -44,7 +81,9 @@ export function Header() {
           className="scenario-picker"
           value={scenarioId ?? ''}
           onChange={(event) => {
-            if (event.currentTarget.value) loadScenario(event.currentTarget.value);
+            if (!event.currentTarget.value) return;
+            loadScenario(event.currentTarget.value);
+            setMenuOpen(false);
           }}
         >
           <option value="" disabled>
@@ -58,11 +97,13 @@ export function Header() {
         </select>
         <CopyLink />
         <ExportMenu />
-        <button type="button" className="button" aria-pressed={presentation} onClick={() => setPresentation(!presentation)}>
-          Presentation
-        </button>
-        <button type="button" className="button icon" onClick={() => setShortcutsOpen(true)} aria-label="Keyboard shortcuts" aria-keyshortcuts="Shift+?">
-          ?
+        {presentation ? null : (
+          <button type="button" className="button" aria-pressed={false} onClick={() => setPresentation(true)}>
+            Presentation
+          </button>
+        )}
+        <button type="button" className="button icon shortcuts-button" onClick={() => setShortcutsOpen(true)} aria-label="Keyboard shortcuts" aria-keyshortcuts="Shift+?">
+          ?<span className="menu-label"> Keyboard shortcuts</span>
         </button>
       </div>
     </header>

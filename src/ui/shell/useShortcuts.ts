@@ -1,6 +1,6 @@
 /**
  * Single-key shortcuts: Space play/pause, → one step, R reset, 1–9 select a
- * run, ? the shortcut list, Escape closes overlays. They act only when focus is
+ * run, ? the shortcut list, Escape closes overlays and leaves presentation mode. They act only when focus is
  * not in a text field, select or slider (WCAG 2.1.4), and never with Ctrl/Alt/⌘.
  */
 import { useEffect } from 'react';
@@ -13,7 +13,7 @@ export const SHORTCUTS: readonly { readonly keys: string; readonly action: strin
   { keys: 'R', action: 'Reset playback to step 0' },
   { keys: '1 – 9', action: 'Select run 1 – 9 (shows its update rule)' },
   { keys: '?', action: 'Show this list' },
-  { keys: 'Esc', action: 'Close an overlay' },
+  { keys: 'Esc', action: 'Close an overlay; leave presentation mode' },
 ];
 
 /** True when a key press belongs to the focused control, not to the app. */
@@ -36,7 +36,10 @@ export function useShortcuts(): void {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
       const ui = appStore.getState();
       if (event.key === 'Escape') {
+        // One overlay at a time: the shortcut list, then the controls drawer in presentation, then presentation itself.
         if (ui.shortcutsOpen) ui.setShortcutsOpen(false);
+        else if (ui.presentation && ui.panelOpen) ui.setPanelOpen(false);
+        else if (ui.presentation) ui.setPresentation(false);
         return;
       }
       if (isTypingTarget(event.target)) return;

@@ -8,10 +8,28 @@ import { useEffect, useRef, useState } from 'react';
 
 let katexPromise: Promise<typeof Katex> | null = null;
 
-/** Load KaTeX and its stylesheet once; later calls share the same promise. */
+/** Resolve when the browser is idle (or after `timeoutMs`): typesetting waits until the page has painted and settled. */
+function whenIdle(timeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: timeoutMs });
+    else setTimeout(resolve, 0);
+  });
+}
+
+/** Load KaTeX and its stylesheet once, when the page is idle; later calls share the same promise. */
 export function loadKatex(): Promise<typeof Katex> {
-  katexPromise ??= Promise.all([import('katex'), import('katex/dist/katex.min.css')]).then(([module]) => module.default);
+  katexPromise ??= whenIdle(1500).then(() => Promise.all([import('katex'), import('katex/dist/katex.min.css')]).then(([module]) => module.default));
   return katexPromise;
+}
+
+/**
+ * Formulas typeset one per task: every Tex waiting on KaTeX would otherwise be
+ * rendered in one microtask chain, a single long task when the lesson text holds several.
+ */
+let typesetQueue: Promise<void> = Promise.resolve();
+function nextTask(): Promise<void> {
+  typesetQueue = typesetQueue.then(() => new Promise((resolve) => setTimeout(resolve, 0)));
+  return typesetQueue;
 }
 
 const KATEX_OPTIONS = {
@@ -40,7 +58,8 @@ export function Tex({ tex, block = false, className }: TexProps) {
     // The span's content belongs to this effect, not to React: raw TeX first, then KaTeX's output.
     if (ref.current) ref.current.textContent = tex;
     loadKatex().then(
-      (katex) => {
+      async (katex) => {
+        await nextTask();
         if (cancelled || !ref.current) return;
         // Block formulas are set in display style but inline mode, so long ones wrap at + and = instead of overflowing.
         katex.render(block ? `\\displaystyle ${tex}` : tex, ref.current, { ...KATEX_OPTIONS, displayMode: false });

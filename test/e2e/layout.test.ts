@@ -1,0 +1,113 @@
+/**
+ * Issue 17.1: every device a class has. On a phone (390×844, touch, laid out at
+ * the device width), tablets (768×1024, 1024×768, touch), a projector (1280×720)
+ * and a full-HD screen: nothing overflows sideways, the scene is wide (≥ 90% of a
+ * phone's width), the runs legend covers at most 10% of the scene, every labelled
+ * control (header menu and controls panel included) can be scrolled into view and
+ * is not covered by anything else, and on touch layouts every target is ≥ 44 px.
+ */
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { settle } from './harness.ts';
+import { browserSession } from './session.ts';
+
+const session = browserSession();
+
+const DEVICES = [
+  { name: 'phone', width: 390, height: 844, mobile: true, touch: true },
+  { name: 'tablet-portrait', width: 768, height: 1024, mobile: false, touch: true },
+  { name: 'tablet-landscape', width: 1024, height: 768, mobile: false, touch: true },
+  { name: 'projector', width: 1280, height: 720, mobile: false, touch: false },
+  { name: 'full-hd', width: 1920, height: 1080, mobile: false, touch: false },
+] as const;
+
+interface ControlCheck {
+  readonly checked: number;
+  readonly problems: string[];
+}
+
+/**
+ * Every visible labelled control under `root`: scrolled into view, is it the
+ * element on top at its centre (or inside it, or its label)? On touch layouts,
+ * is the target (the control or the label around it) at least 44 px each way?
+ */
+function checkControls(page: Page, root: string, touch: boolean): Promise<ControlCheck> {
+  return page.evaluate(
+    ({ root, touch }) => {
+      const problems: string[] = [];
+      let checked = 0;
+      const controls = document.querySelectorAll<HTMLElement>(`${root} :is(button, select, input, textarea, a[href], [role="slider"])`);
+      for (const control of controls) {
+        const style = getComputedStyle(control);
+        if (control.closest('.visually-hidden') || style.display === 'none' || style.visibility === 'hidden') continue;
+        const label = control.closest('label') ?? (control as HTMLInputElement).labels?.[0] ?? null;
+        const target = control.getBoundingClientRect().width > 4 ? control : (label ?? control);
+        target.scrollIntoView({ block: 'center', inline: 'center' });
+        const box = target.getBoundingClientRect();
+        if (box.width === 0 || box.height === 0) continue;
+        checked++;
+        const name = control.getAttribute('aria-label') ?? control.textContent?.trim().slice(0, 30) ?? control.tagName;
+        const x = Math.min(Math.max(box.left + box.width / 2, 0), window.innerWidth - 1);
+        const y = Math.min(Math.max(box.top + box.height / 2, 0), window.innerHeight - 1);
+        const hit = document.elementFromPoint(x, y);
+        const ok = hit !== null && (hit === control || control.contains(hit) || (label !== null && (label === hit || label.contains(hit))));
+        if (!ok) problems.push(`${control.tagName.toLowerCase()} "${name}" covered by ${hit ? `${hit.tagName.toLowerCase()}.${hit.className}` : 'nothing (off screen)'}`);
+        if (box.right > window.innerWidth + 0.5 || box.left < -0.5) problems.push(`${control.tagName.toLowerCase()} "${name}" sticks out sideways`);
+        const touchBox = (label ?? target).getBoundingClientRect();
+        if (touch && (Math.max(touchBox.height, box.height) < 43.5 || Math.max(touchBox.width, box.width) < 43.5)) {
+          problems.push(`${control.tagName.toLowerCase()} "${name}" target ${Math.round(touchBox.width)}×${Math.round(touchBox.height)} px`);
+        }
+      }
+      return { checked, problems };
+    },
+    { root, touch },
+  );
+}
+
+const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+describe('layouts for every device a class has', () => {
+  for (const device of DEVICES) {
+    test(`${device.name} ${device.width}×${device.height}`, async () => {
+      const app = await session.open({ width: device.width, height: device.height, mobile: device.mobile, touch: device.touch });
+      const { page } = app;
+      await settle(page);
+      expect(await overflow(page), 'horizontal overflow (px)').toBeLessThanOrEqual(0);
+      expect(await page.evaluate(() => window.innerWidth)).toBe(device.width);
+      await page.screenshot({ path: `test-results/layout-${device.name}.png`, fullPage: device.mobile });
+
+      const scene = await page.evaluate(() => {
+        const area = document.querySelector('.pane-grid')!.getBoundingClientRect();
+        const legend = document.querySelector('.legend')?.getBoundingClientRect();
+        const covered = legend ? Math.max(0, Math.min(area.right, legend.right) - Math.max(area.left, legend.left)) * Math.max(0, Math.min(area.bottom, legend.bottom) - Math.max(area.top, legend.top)) : 0;
+        return { width: area.width, height: area.height, legendShare: covered / (area.width * area.height) };
+      });
+      if (device.mobile) {
+        expect(scene.width).toBeGreaterThanOrEqual(device.width * 0.9);
+        expect(scene.height).toBeGreaterThanOrEqual(device.height * 0.5);
+      }
+      expect(scene.legendShare).toBeLessThanOrEqual(0.1);
+
+      // The page's own controls (legend, chart, lesson), then the header's (through its menu where folded), then the panel's.
+      const page1 = await checkControls(page, '.stage', device.touch);
+      const menu = page.getByRole('button', { name: /^Menu/ });
+      if (await menu.isVisible()) await menu.click();
+      const header = await checkControls(page, '.app-header', device.touch);
+      if (await menu.isVisible()) await menu.click();
+      const toggle = page.getByRole('button', { name: /Controls$/ });
+      if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+      await page.locator('#control-panel .control-panel-inner').waitFor();
+      await page.waitForTimeout(300);
+      if (device.mobile) await page.screenshot({ path: `test-results/layout-${device.name}-controls.png` });
+      const panel = await checkControls(page, '#control-panel', device.touch);
+      const problems = [...page1.problems, ...header.problems, ...panel.problems];
+      console.info(`${device.name}: ${page1.checked + header.checked + panel.checked} controls checked, ${problems.length} problems`);
+      expect(header.checked).toBeGreaterThanOrEqual(5);
+      expect(panel.checked).toBeGreaterThan(20);
+      expect(problems).toEqual([]);
+      expect(await overflow(page), 'horizontal overflow with the controls open (px)').toBeLessThanOrEqual(0);
+      expect(app.errors).toEqual([]);
+      await app.context.close();
+    });
+  }
+});

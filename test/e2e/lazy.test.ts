@@ -1,0 +1,55 @@
+/**
+ * Issue 17.2: the shell paints before three.js arrives. With the 3D view's chunk
+ * held back, the header, controls, chart and lesson text are on screen with a
+ * placeholder of the pane's size; once it arrives the scene draws. If the chunk
+ * cannot be loaded at all, the pane says so and the rest of the page still works.
+ */
+import { describe, expect, test } from 'vitest';
+import { settle } from './harness.ts';
+import { browserSession } from './session.ts';
+
+const session = browserSession();
+const SCENE_CHUNK = /\/assets\/SceneView-[^/]*\.js$/;
+
+describe('the shell before the 3D view', () => {
+  test('paints with a placeholder of the right size while the scene chunk loads, then draws the scene', async () => {
+    const app = await session.open({ width: 1280, height: 800, path: '/screenshot.png' });
+    const { page } = app;
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(SCENE_CHUNK, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(session.url);
+    const placeholder = page.locator('.scene-placeholder');
+    await placeholder.waitFor();
+    expect(await page.getByRole('status').filter({ hasText: 'Loading the 3D view' }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Add run' }).isVisible()).toBe(true);
+    expect(await page.locator('.chart-panel').isVisible()).toBe(true);
+    const box = await placeholder.boundingBox();
+    const pane = await page.locator('.pane').first().boundingBox();
+    expect(box && pane && Math.abs(box.width - pane.width) < 1 && Math.abs(box.height - pane.height) < 1).toBe(true);
+    // No three.js yet: the main chunk holds none of it.
+    expect(await page.evaluate(() => document.querySelectorAll('canvas[data-engine^="three.js"]').length)).toBe(0);
+
+    release();
+    await settle(page);
+    expect(await page.locator('.scene-placeholder').count()).toBe(0);
+    expect(await page.locator('[data-testid="scene-canvas"] canvas').count()).toBeGreaterThan(0);
+    expect(app.errors).toEqual([]);
+    await app.context.close();
+  });
+
+  test('a scene chunk that cannot load leaves a message in the pane, and the rest of the page working', async () => {
+    const app = await session.open({ width: 1280, height: 800, path: '/screenshot.png' });
+    const { page } = app;
+    await page.route(SCENE_CHUNK, (route) => route.abort('internetdisconnected'));
+    await page.goto(session.url);
+    await expect.poll(() => page.locator('.scene-placeholder [role="alert"]').textContent(), { timeout: 20_000 }).toMatch(/could not be loaded/);
+    await page.getByRole('button', { name: 'Add run' }).click();
+    await expect.poll(() => page.evaluate(() => window.__descentLab!.store.getState().setup.runs.length)).toBe(4);
+    expect(app.errors.filter((error) => !/dynamically imported module|SceneView|Failed to fetch|internetdisconnected|ERR_INTERNET_DISCONNECTED|net::/i.test(error))).toEqual([]);
+    await app.context.close();
+  });
+});
