@@ -37,12 +37,14 @@ interface RunPathProps {
   readonly runId: string;
   readonly color: string;
   readonly visible: boolean;
+  /** Draw the path only up to this step (a lesson stage's reveal), or null for all of it. */
+  readonly lastStep?: number | null;
   readonly field: MappedField;
   readonly frame: WorldFrame;
   readonly labels: LabelRegistry;
 }
 
-export function RunPath({ runId, color, visible, field, frame, labels }: RunPathProps) {
+export function RunPath({ runId, color, visible, lastStep = null, field, frame, labels }: RunPathProps) {
   const parts = useMemo(() => {
     const geometry = new LineSegmentsGeometry();
     const lineMaterial = new LineMaterial({ color: new Color(color), linewidth: 4, worldUnits: false });
@@ -111,7 +113,7 @@ export function RunPath({ runId, color, visible, field, frame, labels }: RunPath
       updateDrawnSegments(state, parts.geometry);
       placeStepMarkers(state, parts.markers, result, fromPoint);
     }
-    const step = Math.min(playhead.stepAt(performance.now()), state.buffers.points - 1);
+    const step = Math.min(playhead.stepAt(performance.now()), lastStep ?? Number.POSITIVE_INFINITY, state.buffers.points - 1);
     const vertex = placeBall(state, parts.ball, step);
     cutPathAtBall(state, parts, vertex, step);
     showDivergence(state, parts.cross, result, step, labels, labelId);
