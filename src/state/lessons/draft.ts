@@ -150,7 +150,7 @@ function readClass(data: Data): LessonFile {
         return;
       }
       const parsed = parseLesson(item);
-      for (const problem of parsed.problems) problems.push(`${where}, ${problem.message}`);
+      for (const problem of parsed.problems) problems.push(`${where}, ${problem.message.replace(/^lesson: /, '')}`);
       if (parsed.ok) lessons.push(parsed.lesson);
       else problems.push(`${where}: ${parsed.error} It was left out.`);
     });
