@@ -107,6 +107,7 @@ describe('lessons in headless Chromium', () => {
     const statuses = await page.evaluate(() => [...window.__descentLab!.results.runs.values()].map((run) => run.status));
     expect(statuses).toContain('diverged');
     await expect.poll(() => page.locator('body').innerText()).toMatch(/diverged at step \d+/);
+    await page.locator('.lesson-rules summary').click();
     await expect.poll(() => page.locator('.lesson-rules .katex').count()).toBeGreaterThan(0);
     expect(app.errors).toEqual([]);
     await app.context.close();

@@ -5,7 +5,7 @@
  * from the engine's real paths — then Back and Next. A live region announces
  * each reveal; focus moves to what appeared, so a keyboard walk never gets lost.
  */
-import { useEffect, useId, useMemo, useRef } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Trajectory } from '../../core/index.ts';
 import { appResults, appStore, useAppStore } from '../../state/app.ts';
 import { describeSetupChanges, setupChanges } from '../../state/lessons/changes.ts';
@@ -54,6 +54,8 @@ export function LessonStage({ session, onWrite }: { session: LessonSession; onWr
   const previousLesson = course && courseIndex > 0 ? course.lessons[courseIndex - 1] : undefined;
   const last = stage === lesson.stages.length - 1;
   const optimizers = [...new Set(setup.runs.map((run) => run.optimizer))];
+  // The rules are typeset only once someone opens them.
+  const [rulesOpen, setRulesOpen] = useState(false);
 
   // Focus follows what the learner asked for: the result after a reveal, the text after moving on.
   const focusTarget = useRef<'stage' | null>(null);
@@ -169,9 +171,9 @@ export function LessonStage({ session, onWrite }: { session: LessonSession; onWr
         )}
       </nav>
       {view.model !== null ? <p className="field-hint">This stage also shows the model of run {view.model + 1}, which this version does not draw yet.</p> : null}
-      <details className="lesson-rules">
+      <details className="lesson-rules" onToggle={(event) => setRulesOpen(event.currentTarget.open)}>
         <summary>Update rules</summary>
-        <UpdateRules optimizers={optimizers} />
+        {rulesOpen ? <UpdateRules optimizers={optimizers} /> : null}
       </details>
       <p className="muted small">
         <button type="button" className="link-button" onClick={onWrite}>
