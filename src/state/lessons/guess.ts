@@ -80,8 +80,8 @@ export function judge(question: Question, guess: Guess | null, runs: readonly Tr
       }
       const miss = Math.hypot(guess.point[0] - end[0], guess.point[1] - end[1]);
       const values = { runs, guess: shownGuess, answer, miss };
-      if (miss <= question.radius) return { close: true, summary: `Your guess is ${formatNumber(miss)} from where ${run} ends, ${answer}: well predicted.`, brief: `Well predicted: ${run} ends at ${answer}.`, values };
-      return { close: false, summary: `${capitalize(run)} ends at ${answer}, ${formatNumber(miss)} from your guess; the magenta ring marks your guess.`, brief: `${capitalize(run)} ends at ${answer}; the magenta ring marks your guess.`, values };
+      if (miss <= question.radius) return { close: true, summary: `Your guess is ${formatNumber(miss)} from where ${run} ends, ${answer}: well predicted.`, brief: `Well predicted: the magenta ring is close to where ${run} ends.`, values };
+      return { close: false, summary: `${capitalize(run)} ends at ${answer}, ${formatNumber(miss)} from your guess; the magenta ring marks your guess.`, brief: `The magenta ring marks your guess; the path of ${run} shows where it really ends.`, values };
     }
   }
 }

@@ -164,7 +164,8 @@ export function LossChart() {
       const current = layoutRef.current;
       if (!current) return;
       const step = appPlayhead.stepAt(performance.now());
-      const shown = Number.isFinite(step) ? Math.floor(step) : Number.POSITIVE_INFINITY;
+      // No cursor over an empty chart (a lesson keeping its curves hidden).
+      const shown = Number.isFinite(step) && visibleRuns.length > 0 ? Math.floor(step) : Number.POSITIVE_INFINITY;
       if (shown === lastStep && appResults.revision === lastRevision) return;
       lastStep = shown;
       lastRevision = appResults.revision;

@@ -106,7 +106,7 @@ describe('judge', () => {
     expect(near.values.miss).toBeCloseTo(0.1, 9);
     const far = judge(question, { kind: 'click', point: [end[0] + 1, end[1]] }, paths);
     expect(far.close).toBe(false);
-    expect(far.brief).toMatch(/^Run 2 ends at \(.+\); the magenta ring marks your guess\.$/);
+    expect(far.brief).toBe('The magenta ring marks your guess; the path of run 2 shows where it really ends.');
     expect(fillPlaceholders(start.stages[0].explanation!, far.values)).toMatch(/^Run 2 ends at \(−?[\d.]+, −?[\d.]+\), 1 from your click/);
   });
 });
