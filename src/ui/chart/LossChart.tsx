@@ -54,6 +54,7 @@ export function LossChart() {
   const lessonHides = chartMask !== null && !chartMask.includes('1');
   const visibleRuns = runs.filter((run, index) => run.visible && (chartMask === null || chartMask[index] === '1'));
   const asking = useAppStore((state) => state.lesson !== null && !state.lesson.revealed);
+  const lessonAxis = useAppStore((state) => currentStageView(state)?.chart ?? null);
 
   // Follow the container's size (and the font size, which presentation mode changes).
   useEffect(() => {
@@ -215,6 +216,7 @@ export function LossChart() {
           <input type="checkbox" checked={chart.learningRate} onChange={(event) => setChart({ learningRate: event.currentTarget.checked })} />
           Learning rate
         </label>
+        {lessonAxis === 'epochs' || lessonAxis === 'evaluations' ? <span className="muted small">This stage compares runs by {lessonAxis}; the x axis counts steps (one epoch is N/B steps of a run).</span> : null}
       </div>
       <div
         className="chart-canvas"

@@ -124,7 +124,7 @@ export function LessonStage({ session, onWrite }: { session: LessonSession; onWr
           </button>
         </div>
       ) : null}
-      <div ref={stageRef} className="lesson-stage" tabIndex={-1} aria-label={`Stage ${stage + 1} of ${lesson.stages.length}`}>
+      <div ref={stageRef} className="lesson-stage" tabIndex={-1} role="group" aria-label={`Stage ${stage + 1} of ${lesson.stages.length}`}>
         <p className="lesson-text">{text}</p>
         {question && !revealed ? <QuestionForm key={`${lesson.id}:${stage}`} question={question} stageNumber={stage + 1} /> : null}
         {!question && explanation ? <p className="lesson-explanation">{explanation}</p> : null}
