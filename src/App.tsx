@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { useAppStore } from './state/app.ts';
 import { LossChart } from './ui/chart/LossChart.tsx';
-import { ScenarioPanel } from './ui/lesson/ScenarioPanel.tsx';
+import { LessonPanel } from './ui/lesson/LessonPanel.tsx';
 import { ControlPanel } from './ui/panels/ControlPanel.tsx';
 import { Header } from './ui/shell/Header.tsx';
 import { SceneArea } from './ui/shell/SceneArea.tsx';
@@ -45,7 +45,7 @@ export function App() {
         <SceneArea renderPane={renderScenePane} />
         <div className="dock">
           <LossChart />
-          <ScenarioPanel />
+          <LessonPanel />
         </div>
       </main>
       <ShortcutsOverlay />

@@ -2,7 +2,7 @@ import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { appStore, startApp } from './state/app.ts';
-import { initialSetup, startPersistence } from './state/persist.ts';
+import { applyLessonLink, initialSetup, startPersistence } from './state/persist.ts';
 // The look, room by room. The order is the cascade: base first, responsive (tablets, presentation) last.
 import './ui/shell/base.css';
 import './ui/shell/layout.css';
@@ -22,6 +22,8 @@ if (!root) throw new Error('Descent Lab: #root element missing from index.html')
 const initial = initialSetup(location.hash);
 startApp(initial ? { setup: initial.setup } : {});
 if (initial?.notice) appStore.getState().pushNotice('warning', initial.notice);
+// A lesson link opens its lesson at its stage (with the learner's setup, when the link carries one).
+applyLessonLink(appStore, location.hash, false);
 startPersistence(appStore);
 
 // A transition renders the shell in slices that yield to the browser (no long main-thread task at boot);

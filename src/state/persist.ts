@@ -1,10 +1,12 @@
 /**
  * Keeps the setup where a person expects to find it again: in the address bar
- * (so the URL is always a shareable link) and in localStorage (so an accidental
- * reload loses nothing). A link wins over the stored session.
+ * (so the URL is always a shareable link, with the lesson and its stage while
+ * one is taught: lessonLink.ts) and in localStorage (so an accidental reload
+ * loses nothing). A link wins over the stored session.
  */
 import type { StoreApi } from 'zustand';
-import { decodeSetupHash, encodeSetup } from './link.ts';
+import { decodeLinkedLesson, encodeAppHash } from './lessonLink.ts';
+import { decodeSetupHash } from './link.ts';
 import { validateSetup } from './repair.ts';
 import type { Setup } from './setup.ts';
 import type { AppState } from './store/store.ts';
@@ -60,10 +62,38 @@ export function initialSetup(hash: string, storage: SetupStorage | null = browse
   return stored ? { setup: stored, source: 'stored', notice: null } : null;
 }
 
-/** Load a link into the store, with a notice naming any field that was replaced. */
+/**
+ * Open the lesson a link carries (at its stage), then the learner's own setup
+ * when the link has one too. False when the hash names no lesson. `withSetup`:
+ * also load the link's setup (the page start has already loaded it).
+ */
+export function applyLessonLink(store: StoreApi<AppState>, hash: string, withSetup = true): boolean {
+  const linked = decodeLinkedLesson(hash);
+  if (!linked) return false;
+  const state = store.getState();
+  if (!linked.ok) {
+    state.pushNotice('warning', linked.notice);
+    return true;
+  }
+  const reducedMotion = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+  state.openLesson(linked.lesson, { stage: linked.stage, problems: linked.problems, animate: !reducedMotion });
+  if (linked.notice) state.pushNotice('warning', linked.notice);
+  const decoded = decodeSetupHash(hash);
+  if (decoded) {
+    if (withSetup && decoded.notice) state.pushNotice('warning', decoded.notice);
+    // The learner's changes to the lesson's setup travel with it.
+    state.replaceSetup(decoded.setup);
+  }
+  return true;
+}
+
+/** Load a link into the store (a lesson, a setup, or both), with a notice naming any field that was replaced. */
 export function applyLink(store: StoreApi<AppState>, hash: string): boolean {
+  if (applyLessonLink(store, hash)) return true;
   const decoded = decodeSetupHash(hash);
   if (!decoded) return false;
+  // A setup without a lesson leaves the lesson.
+  store.getState().closeLesson();
   store.getState().replaceSetup(decoded.setup);
   if (decoded.notice) store.getState().pushNotice('warning', decoded.notice);
   return true;
@@ -80,8 +110,8 @@ export function startPersistence(store: StoreApi<AppState>, storage: SetupStorag
 
   const write = () => {
     timer = null;
-    const setup = store.getState().setup;
-    const hash = encodeSetup(setup);
+    const { setup, lesson } = store.getState();
+    const hash = encodeAppHash(setup, lesson);
     saveStoredSetup(setup, storage);
     lastHash = hash;
     // Compared with the address bar itself: after a pasted link, a write of the setup it replaced may have put an older link there.
@@ -91,7 +121,8 @@ export function startPersistence(store: StoreApi<AppState>, storage: SetupStorag
   };
 
   const unsubscribe = store.subscribe((state, previous) => {
-    if (state.setup === previous.setup) return;
+    const lessonMoved = state.lesson?.lesson !== previous.lesson?.lesson || state.lesson?.stage !== previous.lesson?.stage;
+    if (state.setup === previous.setup && !lessonMoved) return;
     if (timer !== null) clearTimeout(timer);
     timer = setTimeout(write, PERSIST_DEBOUNCE_MS);
   });

@@ -20,3 +20,6 @@ const COLOR_NAMES: Record<(typeof RUN_PALETTE)[number], string> = {
 export function colorName(color: string): string {
   return Object.hasOwn(COLOR_NAMES, color) ? COLOR_NAMES[color as keyof typeof COLOR_NAMES] : color;
 }
+
+/** The marker of a learner's guess ("click where this run ends"): magenta, far from every run colour and from the surface's colour map. */
+export const GUESS_COLOR = '#ff3df5';

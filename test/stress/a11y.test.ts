@@ -1,6 +1,7 @@
 /**
- * Accessibility: axe-core scans the main screen and every guided scenario (no
- * serious or critical violation), and every control is reachable with Tab and
+ * Accessibility: axe-core scans the main screen, every lesson with its question
+ * open, a lesson after the reveal and the lesson editor (no serious or critical
+ * violation), and every control is reachable with Tab and
  * operable from the keyboard: sliders move with the arrow keys, checkboxes and
  * radios toggle, selects change with the arrows, the 3D view moves the start with
  * the arrows, and every clickable thing is a native button, link or form control
@@ -38,21 +39,29 @@ async function axeSeriousViolations(page: Page): Promise<AxeFinding[]> {
 }
 
 describe('accessibility', () => {
-  test('axe-core finds no serious or critical violation on the main screen or any guided scenario', async () => {
+  test('axe-core finds no serious or critical violation on the main screen, any lesson with its question open or revealed, or the lesson editor', async () => {
     const app = await session.open();
     const { page } = app;
     await settle(page);
     const screens: { name: string; findings: AxeFinding[] }[] = [{ name: 'main screen', findings: await axeSeriousViolations(page) }];
-    const picker = page.getByLabel('Guided scenario');
-    const titles = await picker.locator('option:not([disabled])').allTextContents();
-    for (let index = 1; index <= titles.length; index++) {
-      await picker.selectOption({ index });
+    const picker = page.getByLabel('Lesson', { exact: true });
+    const lessons = await picker.locator('option:not([disabled])').evaluateAll((options) => options.map((option) => ({ value: (option as HTMLOptionElement).value, title: option.textContent ?? '' })));
+    for (const lesson of lessons) {
+      await picker.selectOption(lesson.value);
       await waitForIdle(page, 60_000);
-      await expect.poll(() => page.locator('body').innerText()).toContain(titles[index - 1].replace(/^\d+\.\s*/, ''));
-      screens.push({ name: titles[index - 1], findings: await axeSeriousViolations(page) });
+      await expect.poll(() => page.locator('.lesson-panel').innerText()).toContain(lesson.title.replace(/^\d+\.\s*/, ''));
+      const open = (await page.locator('.lesson-question').count()) > 0;
+      screens.push({ name: `${lesson.title}${open ? ' (question open)' : ''}`, findings: await axeSeriousViolations(page) });
     }
+    // The last lesson after its answer, and the editor with a lesson in it.
+    await page.getByRole('button', { name: 'Skip to the answer' }).click();
+    await page.waitForFunction(() => window.__descentLab!.store.getState().playing === false, undefined, { timeout: 30_000 });
+    screens.push({ name: 'a lesson after the reveal', findings: await axeSeriousViolations(page) });
+    await page.getByRole('button', { name: 'Write your own lesson' }).click();
+    await page.getByRole('button', { name: 'New lesson from the current setup' }).click();
+    screens.push({ name: 'the lesson editor', findings: await axeSeriousViolations(page) });
     const findings = screens.flatMap((screen) => screen.findings.map((finding) => `${screen.name}: ${finding.impact} ${finding.id} at ${finding.targets.join(' | ')}`));
-    recordRow('a11y', `axe-core serious/critical violations (${screens.length} screens: main + ${titles.length} scenarios)`, String(findings.length), '0', findings.length === 0);
+    recordRow('a11y', `axe-core serious/critical violations (${screens.length} screens: main, ${lessons.length} lessons asking, one revealed, the editor)`, String(findings.length), '0', findings.length === 0);
     tally('violationsFound', findings.length);
     if (findings.length) console.info(`axe findings:\n  ${findings.join('\n  ')}`);
     expect(findings).toEqual([]);
@@ -130,7 +139,7 @@ describe('accessibility', () => {
         await page.keyboard.press(control.type === 'radio' ? 'ArrowLeft' : 'Space');
         operated++;
       } else if (control.tag === 'SELECT') {
-        if ((await element.getAttribute('id')) === 'scenario-picker') continue;
+        if ((await element.getAttribute('id')) === 'lesson-picker') continue;
         await element.focus();
         const before = await element.inputValue();
         const last = await element.evaluate((select) => (select as HTMLSelectElement).selectedIndex === (select as HTMLSelectElement).options.length - 1);
@@ -152,12 +161,12 @@ describe('accessibility', () => {
         operated++;
       }
     }
-    // The scenario picker last (it replaces the whole setup).
-    await page.getByLabel('Guided scenario').focus();
+    // The lesson picker last (it replaces the whole setup).
+    await page.getByLabel('Lesson', { exact: true }).focus();
     await page.keyboard.press('ArrowDown');
     await waitForIdle(page, 60_000);
-    const scenarioLoaded = await page.evaluate(() => (document.getElementById('scenario-picker') as HTMLSelectElement).value !== '');
-    if (!scenarioLoaded) inoperable.push('scenario picker: ArrowDown did not load a scenario');
+    const lessonLoaded = await page.evaluate(() => (document.getElementById('lesson-picker') as HTMLSelectElement).value !== '' && window.__descentLab!.store.getState().lesson !== null);
+    if (!lessonLoaded) inoperable.push('lesson picker: ArrowDown did not open a lesson');
     operated++;
 
     recordRow('a11y', `controls reachable by Tab (${controls.length} tab stops)`, `${controls.length - unreachable.length}/${controls.length}`, 'all', unreachable.length === 0);

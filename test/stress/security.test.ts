@@ -1,7 +1,7 @@
 /**
  * Security and offline: the served page carries a strict Content-Security-Policy
  * (read from the page: no 'unsafe-eval', no remote sources, and the browser
- * enforces it), and while the whole app is exercised (every guided scenario,
+ * enforces it), and while the whole app is exercised (every lesson,
  * exports, overlays) every request outside the page's origin is blocked and
  * recorded; none may be attempted. Fonts, KaTeX styles and icons must all come
  * from the page's own origin.
@@ -49,12 +49,16 @@ describe('security and offline', () => {
       return script ? ((await fetch(script)).headers.get('content-security-policy') ?? '') : 'no worker script seen';
     });
 
-    // Use everything: every guided scenario, the export menu, presentation mode, the shortcut list.
-    const scenarioCount = await page.getByLabel('Guided scenario').locator('option:not([disabled])').count();
-    for (let index = 1; index <= scenarioCount; index++) {
-      await page.getByLabel('Guided scenario').selectOption({ index });
+    // Use everything: every lesson (answered at once), the lesson editor, the export menu, presentation mode, the shortcut list.
+    const lessonCount = await page.getByLabel('Lesson', { exact: true }).locator('option:not([disabled])').count();
+    for (let index = 1; index <= lessonCount; index++) {
+      await page.getByLabel('Lesson', { exact: true }).selectOption({ index });
       await waitForIdle(page, 60_000);
+      const skip = page.getByRole('button', { name: 'Skip to the answer' });
+      if (await skip.count()) await skip.click();
     }
+    await page.getByRole('button', { name: 'Write your own lesson' }).click();
+    await page.getByRole('button', { name: 'Close the lesson editor' }).click();
     await page.getByRole('button', { name: /^Export/ }).click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Trajectories as CSV' }).click()]);
     await download.path();
@@ -110,7 +114,7 @@ describe('security and offline', () => {
     recordRow('security', 'CSP from the page (meta) and header: unsafe-eval or remote sources', problems.length ? problems.join('; ') : 'none', 'none', problems.length === 0);
     recordRow('security', 'CSP enforced by the browser', `string eval: ${enforcement.evalViolation}; remote script: ${enforcement.remoteScript}`, 'both blocked by script-src', enforcement.evalBlocked && enforcement.remoteScript.startsWith('script-src'));
     recordRow('security', 'CSP violations reported by the app itself', String(ownCspReports.length), '0', ownCspReports.length === 0);
-    recordRow('security', `requests while using everything (${scenarioCount} scenarios, export, overlays)`, `${requestsBeforeProbe.length} made, ${foreign.length} outside the origin`, '0 outside', foreign.length === 0);
+    recordRow('security', `requests while using everything (${lessonCount} lessons, the lesson editor, export, overlays)`, `${requestsBeforeProbe.length} made, ${foreign.length} outside the origin`, '0 outside', foreign.length === 0);
     recordRow('security', 'fonts, styles, icons from own origin', `${resources.length} resources, ${fontsLoaded} fonts loaded, ${foreignResources.length} foreign`, '0 foreign', foreignResources.length === 0);
     tally('violationsFound', problems.length + ownCspReports.length + foreign.length + foreignResources.length);
     console.info(`security: worker script policy: ${workerPolicy}; foreign: ${foreign.join(', ') || 'none'}`);

@@ -7,10 +7,11 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { Surface } from '../../core/types.ts';
 import type { SceneRun } from '../pane/sceneRuns.ts';
-import { appResults, appStore, moveStart, playhead } from '../appBridge.ts';
+import { appResults, appStore, clickSurface, playhead } from '../appBridge.ts';
 import { colormapInto } from '../../view/colormap.ts';
 import { formatNumber } from '../../view/format.ts';
 import { fitCanvas2d } from '../../view/canvas2d.ts';
+import { GUESS_COLOR } from '../../view/runColors.ts';
 import { clampToDomain } from '../surface/heightMapping.ts';
 import { niceTicks } from '../../view/ticks.ts';
 import type { MappedField } from '../surface/mappedField.ts';
@@ -122,7 +123,7 @@ export function Fallback2D({ field, surface, runs }: { field: MappedField; surfa
       for (const run of runs) {
         const result = appResults.runs.get(run.id);
         if (!run.visible || !result || result.length === 0) continue;
-        const last = Math.min(result.length - 1, Math.floor(step));
+        const last = Math.min(result.length - 1, Math.floor(step), run.lastStep ?? Number.POSITIVE_INFINITY);
         context.beginPath();
         for (let k = 0; k <= last; k++) {
           clampToDomain(result.x[k], result.y[k], field.domain, point);
@@ -155,6 +156,16 @@ export function Fallback2D({ field, surface, runs }: { field: MappedField; surfa
       context.arc(px(point[0]), py(point[1]), 7, 0, Math.PI * 2);
       context.fill();
       context.stroke();
+      const session = appStore.getState().lesson;
+      const guess = session && session.lesson.stages[session.stage].question?.kind === 'click' ? session.clickGuess : null;
+      if (guess) {
+        clampToDomain(guess[0], guess[1], field.domain, point);
+        context.strokeStyle = GUESS_COLOR;
+        context.lineWidth = 3;
+        context.beginPath();
+        context.arc(px(point[0]), py(point[1]), 10, 0, Math.PI * 2);
+        context.stroke();
+      }
       if (playhead.playing && !playhead.finished()) request();
     };
     const request = () => {
@@ -165,7 +176,7 @@ export function Fallback2D({ field, surface, runs }: { field: MappedField; surfa
       const { scale, left, top } = layout(rect.width, rect.height);
       const x = x0 + (event.clientX - rect.left - left) / scale;
       const y = y1 - (event.clientY - rect.top - top) / scale;
-      if (x >= x0 && x <= x1 && y >= y0 && y <= y1) moveStart(x, y);
+      if (x >= x0 && x <= x1 && y >= y0 && y <= y1) clickSurface(x, y);
     };
     const offResults = appResults.subscribe(request);
     const offStore = appStore.subscribe(request);

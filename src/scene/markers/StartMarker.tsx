@@ -1,6 +1,7 @@
 /**
  * The start point: a white pin standing on the surface, and the pointer handling
- * that moves it. A click (or tap) on the surface sets the start there; pressing on
+ * that moves it. A click (or tap) on the surface sets the start there (or, while
+ * a lesson asks where a run ends, places the guess: appBridge.clickSurface); pressing on
  * the pin and dragging moves it live (setStart on every move: the worker
  * recomputes at once). Hit tests are done on screen and on the height field, not
  * by raycasting the 65k-triangle mesh, and only on pointer events.
@@ -9,7 +10,7 @@ import { useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import { CylinderGeometry, MeshBasicMaterial, MeshLambertMaterial, Raycaster, SphereGeometry, TorusGeometry, Vector2, Vector3 } from 'three';
 import type { Point } from '../../core/types.ts';
-import { appStore, moveStart, useAppStore } from '../appBridge.ts';
+import { appStore, clickSurface, guessing, moveStart, startLocked, useAppStore } from '../appBridge.ts';
 import { clampToDomain, type WorldFrame } from '../surface/heightMapping.ts';
 import { raycastGrid, sampleAt, type MappedField } from '../surface/mappedField.ts';
 
@@ -86,6 +87,8 @@ export function StartInteraction({ field, frame, container }: { field: MappedFie
       return [x0 + (hit[0] / n) * (x1 - x0), y0 + (hit[1] / n) * (y1 - y0)];
     };
     const nearPin = (clientX: number, clientY: number, touch: boolean): boolean => {
+      // The pin cannot be dragged while a lesson fixes the start or asks where a run ends.
+      if (startLocked() || guessing()) return false;
       const rect = gl.domElement.getBoundingClientRect();
       pinBase(field, frame, appStore.getState().setup.start, head);
       head.y += PIN_HEIGHT;
@@ -138,7 +141,7 @@ export function StartInteraction({ field, frame, container }: { field: MappedFie
       }
       if (press && press.id === event.pointerId) {
         const point = pick(event.clientX, event.clientY);
-        if (point) setStart(point);
+        if (point) clickSurface(point[0], point[1]);
       }
       press = null;
     };

@@ -76,7 +76,7 @@ function RunOverlay({ run, surface, field, frame, flags }: { run: SceneRun; surf
     const showBars = flags.effectiveStep && ADAPTIVE.has(run.optimizer);
     parts.group.visible = run.visible && result !== undefined && result.length > 0 && (showGradient || showVelocity || showBars);
     if (!parts.group.visible || !result) return;
-    const last = result.length - 1;
+    const last = Math.min(result.length - 1, run.lastStep ?? Number.POSITIVE_INFINITY);
     const k = Math.max(0, Math.min(Math.floor(playhead.stepAt(performance.now())), last));
     clampToDomain(result.x[k], result.y[k], field.domain, point);
     from.set(frame.toWorldX(point[0]), liftedHeight(field, frame, point[0], point[1]), frame.toWorldZ(point[1]));

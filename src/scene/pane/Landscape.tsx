@@ -18,6 +18,7 @@ import { Minima } from '../markers/Minima.tsx';
 import { Overlays, type OverlayFlags } from '../overlays/Overlays.tsx';
 import { RunPath } from '../paths/RunPath.tsx';
 import { startPathFrame } from '../paths/runPathFrame.ts';
+import { GuessMarker } from '../markers/GuessMarker.tsx';
 import { StartInteraction, StartMarker } from '../markers/StartMarker.tsx';
 import { SurfaceMesh } from '../surface/SurfaceMesh.tsx';
 import type { PaneScene } from './usePaneScene.ts';
@@ -132,13 +133,14 @@ export function Landscape({ pane, scene, axes, runs, mode, overlays, container, 
         </>
       ) : null}
       {stage >= 2
-        ? runs.map((run) => <RunPath key={run.id} runId={run.id} color={run.color} visible={run.visible} field={field} frame={frame} labels={labels} probes={probes} />)
+        ? runs.map((run) => <RunPath key={run.id} runId={run.id} color={run.color} visible={run.visible} lastStep={run.lastStep} field={field} frame={frame} labels={labels} probes={probes} />)
         : null}
       {stage >= 3 ? (
         <>
           <BasinOverlay pane={pane} field={field} frame={frame} />
           <Overlays runs={runs} surface={surface} field={field} frame={frame} flags={overlays} />
           <StartMarker field={field} frame={frame} />
+          <GuessMarker field={field} frame={frame} />
           <StartInteraction field={field} frame={frame} container={container} />
         </>
       ) : null}

@@ -7,7 +7,7 @@
  */
 import { Canvas, type RootState } from '@react-three/fiber';
 import { Component, memo, useCallback, useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { appStore, moveStart, useAppStore } from '../appBridge.ts';
+import { appStore, clickSurface, currentStageView, guessing, lessonControl, moveStart, openQuestion, startLocked, useAppStore } from '../appBridge.ts';
 import { buildAxes } from '../labels/axes.ts';
 import { Fallback2D } from '../fallback/Fallback2D.tsx';
 import { LabelRegistry } from '../labels/labelRegistry.ts';
@@ -58,7 +58,12 @@ export const SceneView = memo(function SceneView({ pane }: { pane: number }) {
   const mode = useAppStore((s) => s.setup.view.camera);
   const overlays = useAppStore((s) => s.setup.view.overlays);
   // A string key: a learning-rate change leaves it equal, so scrubbing re-renders nothing in the scene.
-  const runsKey = useAppStore((s) => sceneRunsKey(s.setup, pane));
+  const runsKey = useAppStore((s) => sceneRunsKey(s.setup, pane, currentStageView(s)));
+  const clickRun = useAppStore((s) => {
+    const question = openQuestion(s);
+    return question?.kind === 'click' ? question.run + 1 : null;
+  });
+  const locked = useAppStore((s) => lessonControl(s, 'lock-start'));
   const runs = useMemo(() => parseSceneRuns(runsKey), [runsKey]);
   const caption = useAppStore((s) => paneSurfaceLabel(s.setup, pane));
   const paneCount = useAppStore((s) => s.setup.panes.length);
@@ -79,13 +84,17 @@ export const SceneView = memo(function SceneView({ pane }: { pane: number }) {
     (event: KeyboardEvent<HTMLDivElement>) => {
       const direction = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] }[event.key];
       if (!direction || !scene || event.altKey || event.ctrlKey || event.metaKey) return;
+      // While a lesson asks where a run ends, the arrows move the guess; a locked start does not move.
+      const guess = guessing();
+      if (!guess && startLocked()) return;
       event.preventDefault();
       event.stopPropagation();
       const { x, y } = scene.field.domain;
       const step = NUDGE * Math.max(x[1] - x[0], y[1] - y[0]) * (event.shiftKey ? 5 : 1);
-      const [sx, sy] = appStore.getState().setup.start;
+      const state = appStore.getState();
+      const [sx, sy] = (guess ? state.lesson?.clickGuess : null) ?? state.setup.start;
       const clamp = (v: number, range: readonly [number, number]) => Math.min(range[1], Math.max(range[0], v));
-      moveStart(clamp(sx + direction[0] * step, x), clamp(sy + direction[1] * step, y));
+      (guess ? clickSurface : moveStart)(clamp(sx + direction[0] * step, x), clamp(sy + direction[1] * step, y));
     },
     [scene],
   );
@@ -113,7 +122,13 @@ export const SceneView = memo(function SceneView({ pane }: { pane: number }) {
         tabIndex={0}
         role="application"
         aria-roledescription="3D loss landscape"
-        aria-label="Loss landscape: click to set the start point, drag the white pin, or use the arrow keys to move it"
+        aria-label={
+          clickRun !== null
+            ? `Loss landscape: click where you think run ${clickRun} ends, or move your guess with the arrow keys`
+            : locked
+              ? 'Loss landscape: this lesson fixes the start point'
+              : 'Loss landscape: click to set the start point, drag the white pin, or use the arrow keys to move it'
+        }
         onKeyDown={onKeyDown}
       >
         {use3d && container && scene && axes && (

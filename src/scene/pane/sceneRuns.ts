@@ -6,6 +6,7 @@
  * so it re-renders nothing here.
  */
 import type { OptimizerId } from '../../core/types.ts';
+import type { StageView } from '../../state/lessons/stageView.ts';
 import type { Setup } from '../../state/setup.ts';
 
 export interface SceneRun {
@@ -13,16 +14,22 @@ export interface SceneRun {
   readonly color: string;
   readonly visible: boolean;
   readonly optimizer: OptimizerId;
+  /** The last step drawn (a lesson stage may show a path only so far), or null for the whole path. */
+  readonly lastStep: number | null;
 }
 
-/** The runs drawn in `pane` (runs of a removed pane fall back to pane 0), as a string that changes only when what the scene draws changes. */
-export function sceneRunsKey(setup: Setup, pane: number): string {
+/**
+ * The runs drawn in `pane` (runs of a removed pane fall back to pane 0), as a string that changes only when what the scene draws changes.
+ * `view`: what the lesson's current stage shows (a run it hides is not drawn), or null without a lesson.
+ */
+export function sceneRunsKey(setup: Setup, pane: number, view: StageView | null = null): string {
   const runs: SceneRun[] = [];
-  for (const run of setup.runs) {
+  setup.runs.forEach((run, index) => {
     if (run.pane === pane || (pane === 0 && run.pane >= setup.panes.length)) {
-      runs.push({ id: run.id, color: run.color, visible: run.visible, optimizer: run.optimizer });
+      const shown = view === null || view.paths[index] === true;
+      runs.push({ id: run.id, color: run.color, visible: run.visible && shown, optimizer: run.optimizer, lastStep: view?.lastStep[index] ?? null });
     }
-  }
+  });
   return JSON.stringify(runs);
 }
 

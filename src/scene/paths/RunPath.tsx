@@ -39,6 +39,8 @@ interface RunPathProps {
   readonly runId: string;
   readonly color: string;
   readonly visible: boolean;
+  /** Draw the path only up to this step (a lesson stage's reveal), or null for all of it. */
+  readonly lastStep?: number | null;
   readonly field: MappedField;
   readonly frame: WorldFrame;
   readonly labels: LabelRegistry;
@@ -65,7 +67,7 @@ function applyEmphasis(parts: { line: LineSegments2; outline: LineSegments2; lin
   parts.outline.renderOrder = forward ? 11 : 1;
 }
 
-export function RunPath({ runId, color, visible, field, frame, labels, probes }: RunPathProps) {
+export function RunPath({ runId, color, visible, lastStep = null, field, frame, labels, probes }: RunPathProps) {
   const parts = useMemo(() => {
     const geometry = new LineSegmentsGeometry();
     // Transparent from the start, so dimming (emphasis) only changes the opacity, never the shader.
@@ -150,7 +152,7 @@ export function RunPath({ runId, color, visible, field, frame, labels, probes }:
       updateDrawnSegments(state, parts.geometry);
       placeStepMarkers(state, parts.markers, result, fromPoint);
     }
-    const step = Math.min(playhead.stepAt(performance.now()), state.buffers.points - 1);
+    const step = Math.min(playhead.stepAt(performance.now()), lastStep ?? Number.POSITIVE_INFINITY, state.buffers.points - 1);
     const vertex = placeBall(state, parts.ball, step);
     cutPathAtBall(state, parts, vertex, step);
     showDivergence(state, parts.cross, result, step, labels, labelId);

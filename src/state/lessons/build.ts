@@ -1,5 +1,5 @@
 /**
- * A lesson's full Setup, built the way scenarios.ts builds one: the few choices
+ * A lesson's full Setup, built from the few choices
  * the lesson makes, over defaultSetup() and defaultRun() for everything else
  * (colours, ids, torch's defaults for unnamed hyper-parameters), so a lesson
  * keeps working whatever else the setup grows.

@@ -14,6 +14,9 @@
  * ("{x}") are a mistake that parseLesson reports; they are shown as written.
  */
 import type { Trajectory } from '../../core/index.ts';
+
+/** What a placeholder reads of a run's path: its points and losses. */
+export type PlaceholderPath = Pick<Trajectory, 'x' | 'y' | 'loss' | 'length' | 'diverged' | 'divergedAt'>;
 import { MAX_RUNS, MAX_STEPS } from '../../core/index.ts';
 
 export type PointName = 'start' | 'final' | 'lowest' | { readonly step: number };
@@ -75,7 +78,7 @@ export function formatNumber(value: number): string {
 /** What fills the placeholders of one stage. */
 export interface PlaceholderValues {
   /** The runs' paths, in the lesson's run order. */
-  readonly runs: readonly Trajectory[];
+  readonly runs: readonly PlaceholderPath[];
   /** The learner's answer, as shown to them. */
   readonly guess?: string;
   /** The right answer, as shown. */
@@ -84,7 +87,7 @@ export interface PlaceholderValues {
   readonly miss?: number;
 }
 
-function pointIndex(path: Trajectory, at: PointName): number {
+function pointIndex(path: PlaceholderPath, at: PointName): number {
   if (at === 'start') return 0;
   if (at === 'final') return path.length - 1;
   if (at === 'lowest') {

@@ -59,7 +59,7 @@ export interface SetupSlice {
   setCamera(camera: CameraMode): void;
   setLogHeight(mode: LogHeightMode): void;
   setOverlay(name: keyof Setup['view']['overlays'], on: boolean): void;
-  /** Replace the whole setup (scenario, shared link, restored session). Already validated. */
+  /** Replace the whole setup (lesson, shared link, restored session). Already validated. */
   replaceSetup(setup: Setup): void;
 }
 

@@ -1,6 +1,6 @@
 /**
- * The app's one store: a zustand vanilla store built from four slices (setup,
- * session, maps, ui), usable without React (tests build a fresh one per test
+ * The app's one store: a zustand vanilla store built from five slices (setup,
+ * session, maps, ui, lesson), usable without React (tests build a fresh one per test
  * with createAppStore). It holds only what changes at human speed; trajectories
  * live in Results, map cells in MapResults and the playback position in the
  * Playhead, so nothing here changes per frame.
@@ -12,12 +12,13 @@ import { createMapsSlice } from '../maps/slice.ts';
 import type { MapsSlice } from '../maps/types.ts';
 import { Playhead } from '../playhead.ts';
 import type { Setup } from '../setup.ts';
+import { createLessonSlice, type LessonSlice } from './lessonSlice.ts';
 import { createSessionSlice, type SessionSlice } from './sessionSlice.ts';
 import { createSetupSlice, type SetupSlice } from './setupSlice.ts';
 import { createUiSlice, type UiSlice } from './uiSlice.ts';
 
 /** Everything the store holds: each slice's fields and actions. */
-export type AppState = SetupSlice & SessionSlice & MapsSlice & UiSlice;
+export type AppState = SetupSlice & SessionSlice & MapsSlice & UiSlice & LessonSlice;
 
 export type AppStore = StoreApi<AppState>;
 
@@ -46,6 +47,7 @@ export function createAppStore(deps: AppStoreDeps = {}): AppStore {
     ...createSessionSlice({ playhead, afterPlayback: () => armEndTimer() })(...api),
     ...createMapsSlice(deps.maps ?? createMapRunner())(...api),
     ...createUiSlice()(...api),
+    ...createLessonSlice()(...api),
   }));
 
   /**

@@ -1,7 +1,7 @@
 /**
  * The ui slice: state that belongs to the page chrome, not to the setup. It
  * never travels in a link (presentation mode, open panels, chart series
- * toggles, the scenario whose text is showing).
+ * toggles). The lesson being taught has its own slice (lessonSlice.ts).
  */
 import type { StateCreator } from 'zustand/vanilla';
 import type { AppState } from './store.ts';
@@ -20,13 +20,10 @@ export interface UiSlice {
   /** The control panel (a drawer on narrow screens). */
   readonly panelOpen: boolean;
   readonly shortcutsOpen: boolean;
-  /** Id of the guided scenario whose text is shown, or null. */
-  readonly scenarioId: string | null;
   readonly chart: ChartSeries;
   setPresentation(on: boolean): void;
   setPanelOpen(open: boolean): void;
   setShortcutsOpen(open: boolean): void;
-  setScenarioId(id: string | null): void;
   setChart(patch: Partial<ChartSeries>): void;
 }
 
@@ -40,13 +37,11 @@ export function createUiSlice(): StateCreator<AppState, [], [], UiSlice> {
     presentation: false,
     panelOpen: wideScreen(),
     shortcutsOpen: false,
-    scenarioId: null,
     chart: { logY: true, gradNorm: false, learningRate: false },
     // Presentation mode gives the room to the landscape: the controls close, and come back as they were for this width on leaving.
     setPresentation: (presentation) => set({ presentation, panelOpen: presentation ? false : wideScreen() }),
     setPanelOpen: (panelOpen) => set({ panelOpen }),
     setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
-    setScenarioId: (scenarioId) => set({ scenarioId }),
     setChart: (patch) => set((state) => ({ chart: { ...state.chart, ...patch } })),
   });
 }

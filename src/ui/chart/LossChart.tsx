@@ -7,6 +7,7 @@
 import { useEffect, useRef, useState, type PointerEvent } from 'react';
 import { learningRateAt } from '../../core/index.ts';
 import { appPlayhead, appResults, useAppStore } from '../../state/app.ts';
+import { currentStageView } from '../../state/store/lessonSlice.ts';
 import type { RunConfig } from '../../state/setup.ts';
 import { optimizerLabel } from '../../view/catalog.ts';
 import { axisFor, extendExtent, type Axis, type Extent } from './chartScale.ts';
@@ -46,7 +47,15 @@ export function LossChart() {
   const [linearBecauseNegative, setLinearBecauseNegative] = useState(false);
   const linearRef = useRef(false);
 
-  const visibleRuns = runs.filter((run) => run.visible);
+  // A lesson stage may keep the curves hidden (its question is open) or show only some runs'.
+  const chartMask = useAppStore((state) => {
+    const view = currentStageView(state);
+    return view === null ? null : view.chartRuns.map((on) => (on ? '1' : '0')).join('');
+  });
+  const lessonHides = chartMask !== null && !chartMask.includes('1');
+  const visibleRuns = runs.filter((run, index) => run.visible && (chartMask === null || chartMask[index] === '1'));
+  const asking = useAppStore((state) => state.lesson !== null && !state.lesson.revealed);
+  const lessonAxis = useAppStore((state) => currentStageView(state)?.chart ?? null);
 
   // Follow the container's size (and the font size, which presentation mode changes).
   useEffect(() => {
@@ -144,7 +153,7 @@ export function LossChart() {
     };
     // visibleRuns is derived from runs.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [runs, steps, chart, size, resultsVersion]);
+  }, [runs, steps, chart, size, resultsVersion, chartMask]);
 
   // The cursor: follows the playhead every frame, redrawing only when the step moves.
   useEffect(() => {
@@ -159,21 +168,24 @@ export function LossChart() {
       const current = layoutRef.current;
       if (!current) return;
       const step = appPlayhead.stepAt(performance.now());
-      const shown = Number.isFinite(step) ? Math.floor(step) : Number.POSITIVE_INFINITY;
+      // No cursor over an empty chart (a lesson keeping its curves hidden).
+      const shown = Number.isFinite(step) && visibleRuns.length > 0 ? Math.floor(step) : Number.POSITIVE_INFINITY;
       if (shown === lastStep && appResults.revision === lastRevision) return;
       lastStep = shown;
       lastRevision = appResults.revision;
       const points: CursorPoint[] = [];
       if (Number.isFinite(shown)) {
-        for (const run of runs) {
-          const result = run.visible ? appResults.runs.get(run.id) : undefined;
+        for (const run of visibleRuns) {
+          const result = appResults.runs.get(run.id);
           if (result && result.length > 0) points.push({ color: run.color, value: result.loss[Math.min(shown, result.length - 1)] });
         }
       }
       drawCursor(ctx, size.width, size.height, current.layout, current.axis, shown, points);
     });
     return () => cancelAnimationFrame(frame);
-  }, [runs, size]);
+    // visibleRuns is derived from runs and the lesson's mask.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [runs, size, chartMask]);
 
   const onPointerMove = (event: PointerEvent<HTMLDivElement>) => {
     const current = layoutRef.current;
@@ -207,6 +219,7 @@ export function LossChart() {
           <input type="checkbox" checked={chart.learningRate} onChange={(event) => setChart({ learningRate: event.currentTarget.checked })} />
           Learning rate
         </label>
+        {lessonAxis === 'epochs' || lessonAxis === 'evaluations' ? <span className="muted small">This stage compares runs by {lessonAxis}; the x axis counts steps (one epoch is N/B steps of a run).</span> : null}
       </div>
       <div
         className="chart-canvas"
@@ -217,6 +230,7 @@ export function LossChart() {
         <canvas ref={plotRef} role="img" aria-label={`Loss versus step for ${visibleRuns.length} visible run${visibleRuns.length === 1 ? '' : 's'}${chart.logY && !linearBecauseNegative ? ', logarithmic loss axis' : ''}.`} />
         <canvas ref={cursorRef} className="chart-cursor" aria-hidden="true" />
         {linearBecauseNegative ? <span className="chart-note">Linear scale: the loss goes below zero</span> : null}
+        {lessonHides ? <p className="chart-hidden">{asking ? 'The loss curves appear once you answer (or skip to the answer).' : 'This stage of the lesson shows no loss curves.'}</p> : null}
         {hoverStep !== null ? (
           <div className="chart-readout" role="status">
             <div className="readout-step">step {formatInteger(hoverStep)}</div>

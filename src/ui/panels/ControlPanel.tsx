@@ -10,10 +10,12 @@ import { StartControls } from './StartControls.tsx';
 import { SurfaceControls } from './SurfaceControls.tsx';
 import { useAppStore } from '../../state/app.ts';
 import { ViewControls } from './ViewControls.tsx';
+import { useLessonControl } from '../lesson/LockNote.tsx';
 
 export function ControlPanel() {
   const open = useAppStore((state) => state.panelOpen);
   const setOpen = useAppStore((state) => state.setPanelOpen);
+  const hideMaps = useLessonControl('hide-maps');
 
   return (
     <aside id="control-panel" className={`control-panel${open ? ' open' : ''}`} aria-label="Controls">
@@ -32,7 +34,7 @@ export function ControlPanel() {
             <StartControls />
             <PlaybackControls />
             <ViewControls />
-            <MapsPanel />
+            {hideMaps ? null : <MapsPanel />}
           </div>
         </>
       ) : null}

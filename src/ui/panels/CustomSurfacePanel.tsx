@@ -70,7 +70,7 @@ export function CustomSurfacePanel() {
 
   const [text, setText] = useState((custom ?? DEFAULT_CUSTOM).expression);
   const [domain, setDomain] = useState<Domain>((custom ?? DEFAULT_CUSTOM).domain);
-  // A function set from elsewhere (a link, a scenario, undo) replaces the draft.
+  // A function set from elsewhere (a link, a lesson, undo) replaces the draft.
   const [seenCustom, setSeenCustom] = useState(custom);
   if (custom !== seenCustom) {
     setSeenCustom(custom);

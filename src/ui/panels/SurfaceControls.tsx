@@ -15,6 +15,7 @@ import { formatInteger } from '../../view/format.ts';
 import { LoadBoundary } from '../widgets/LoadBoundary.tsx';
 import { RangeField } from '../widgets/RangeField.tsx';
 import { SegmentedChoice } from '../widgets/SegmentedChoice.tsx';
+import { LockNote, useLessonControl } from '../lesson/LockNote.tsx';
 
 /** 1 … MAX_PANES, each shown as its number. */
 const PANE_COUNTS = Array.from({ length: MAX_PANES }, (_, i) => [i + 1, String(i + 1)] as const);
@@ -25,6 +26,7 @@ export function SurfaceControls() {
   const setPaneCount = useAppStore((state) => state.setPaneCount);
   const setBowlCondition = useAppStore((state) => state.setBowlCondition);
   const id = useId();
+  const locked = useLessonControl('lock-surface');
   const usesBowl = setup.panes.some((pane) => pane.surface === 'bowl');
   const usesCustom = setup.panes.some((pane) => pane.surface === 'custom');
   // The pane waiting for the parser to load after "Custom f(x, y)…" was picked.
@@ -56,56 +58,60 @@ export function SurfaceControls() {
       <h2 id={`${id}-title`} className="panel-title">
         Landscape
       </h2>
-      <SegmentedChoice
-        legend="Panes"
-        groupLabel="Number of panes"
-        name={`${id}-panes`}
-        options={PANE_COUNTS}
-        value={setup.panes.length}
-        onChange={setPaneCount}
-        optionLabel={(count) => `${count} pane${count > 1 ? 's' : ''}`}
-      />
-      {setup.panes.map((pane, index) => {
-        const surfaceId = paneSurfaceId(setup, index);
-        const surface = surfaceById(surfaceId);
-        const selectId = `${id}-surface-${index}`;
-        return (
-          <div key={index} className="field-block">
-            <label htmlFor={selectId} className="field-label">
-              {setup.panes.length > 1 ? `Surface, pane ${index + 1}` : 'Surface'}
-            </label>
-            <select id={selectId} value={customPending === index ? 'custom' : pane.surface} onChange={(event) => chooseSurface(event.currentTarget.value, index)}>
-              {SURFACE_LIST.map((option) => (
-                <option key={option.id} value={option.id}>
-                  {surfaceLabel(option.id, setup.bowlCondition)}
-                </option>
-              ))}
-              <option value="custom">Custom f(x, y)…</option>
-            </select>
-            {surface ? <p className="field-hint teaches">{surface.teaches}</p> : null}
-          </div>
-        );
-      })}
-      {usesCustom ? (
-        <LoadBoundary fallback={<p className="field-error">The function editor could not be loaded. Reload the page to try again.</p>}>
-          <Suspense fallback={<p className="field-hint">Loading the function editor…</p>}>
-            <CustomSurfacePanel />
-          </Suspense>
-        </LoadBoundary>
-      ) : null}
-      {!usesCustom && customPending !== null ? <p className="field-hint" role="status">Loading the function parser…</p> : null}
-      {usesBowl ? (
-        <RangeField
-          label="Bowl condition number κ"
-          value={setup.bowlCondition}
-          min={MIN_BOWL_CONDITION}
-          max={MAX_BOWL_CONDITION}
-          log
-          format={(value) => `κ = ${formatInteger(value)}`}
-          onChange={(value) => setBowlCondition(Math.round(value))}
-          hint="Ratio of the steepest to the shallowest curvature; large κ makes a long, narrow valley."
+      {locked ? <LockNote>This lesson fixes the landscape.</LockNote> : null}
+      <fieldset className="panel-fieldset" disabled={locked}>
+        <legend className="visually-hidden">Landscape settings</legend>
+        <SegmentedChoice
+          legend="Panes"
+          groupLabel="Number of panes"
+          name={`${id}-panes`}
+          options={PANE_COUNTS}
+          value={setup.panes.length}
+          onChange={setPaneCount}
+          optionLabel={(count) => `${count} pane${count > 1 ? 's' : ''}`}
         />
-      ) : null}
+        {setup.panes.map((pane, index) => {
+          const surfaceId = paneSurfaceId(setup, index);
+          const surface = surfaceById(surfaceId);
+          const selectId = `${id}-surface-${index}`;
+          return (
+            <div key={index} className="field-block">
+              <label htmlFor={selectId} className="field-label">
+                {setup.panes.length > 1 ? `Surface, pane ${index + 1}` : 'Surface'}
+              </label>
+              <select id={selectId} value={customPending === index ? 'custom' : pane.surface} onChange={(event) => chooseSurface(event.currentTarget.value, index)}>
+                {SURFACE_LIST.map((option) => (
+                  <option key={option.id} value={option.id}>
+                    {surfaceLabel(option.id, setup.bowlCondition)}
+                  </option>
+                ))}
+                <option value="custom">Custom f(x, y)…</option>
+              </select>
+              {surface ? <p className="field-hint teaches">{surface.teaches}</p> : null}
+            </div>
+          );
+        })}
+        {usesCustom ? (
+          <LoadBoundary fallback={<p className="field-error">The function editor could not be loaded. Reload the page to try again.</p>}>
+            <Suspense fallback={<p className="field-hint">Loading the function editor…</p>}>
+              <CustomSurfacePanel />
+            </Suspense>
+          </LoadBoundary>
+        ) : null}
+        {!usesCustom && customPending !== null ? <p className="field-hint" role="status">Loading the function parser…</p> : null}
+        {usesBowl ? (
+          <RangeField
+            label="Bowl condition number κ"
+            value={setup.bowlCondition}
+            min={MIN_BOWL_CONDITION}
+            max={MAX_BOWL_CONDITION}
+            log
+            format={(value) => `κ = ${formatInteger(value)}`}
+            onChange={(value) => setBowlCondition(Math.round(value))}
+            hint="Ratio of the steepest to the shallowest curvature; large κ makes a long, narrow valley."
+          />
+        ) : null}
+      </fieldset>
     </section>
   );
 }

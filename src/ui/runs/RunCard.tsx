@@ -12,6 +12,7 @@ import { RUN_PALETTE, scheduleParameterMax, type RunConfig } from '../../state/s
 import { OPTIMIZER_IDS, SCHEDULE_TYPES, paneSurfaceId, paneSurfaceLabel, surfaceById } from '../../view/catalog.ts';
 import { formatInteger } from '../../view/format.ts';
 import { colorName } from '../../view/runColors.ts';
+import { LockNote, useLessonControl } from '../lesson/LockNote.tsx';
 import { CloseIcon, DuplicateIcon } from '../widgets/icons.tsx';
 import { NumberField } from '../widgets/NumberField.tsx';
 import { RangeField } from '../widgets/RangeField.tsx';
@@ -46,6 +47,7 @@ export const RunCard = memo(function RunCard({ run, index, several }: RunCardPro
   const removeRun = useAppStore((state) => state.removeRun);
   const selectRun = useAppStore((state) => state.selectRun);
   const selected = useAppStore((state) => state.selectedRunId === run.id);
+  const runsLocked = useLessonControl('lock-runs');
   const headingId = useId();
   // Folded cards render no controls (issue 17.2: the DOM holds what is on screen). Open by default: the first card and the selected one.
   const [openByUser, setOpen] = useState<boolean | null>(null);
@@ -68,12 +70,16 @@ export const RunCard = memo(function RunCard({ run, index, several }: RunCardPro
           <input type="checkbox" checked={run.visible} onChange={(event) => patch({ visible: event.currentTarget.checked })} aria-label={`Show run ${number}`} />
           Show
         </label>
-        <button type="button" className="icon-button" onClick={() => duplicateRun(run.id)} aria-label={`Duplicate run ${number}`} title="Duplicate">
-          <DuplicateIcon />
-        </button>
-        <button type="button" className="icon-button danger" onClick={() => removeRun(run.id)} aria-label={`Remove run ${number}`} title="Remove">
-          <CloseIcon />
-        </button>
+        {runsLocked ? null : (
+          <>
+            <button type="button" className="icon-button" onClick={() => duplicateRun(run.id)} aria-label={`Duplicate run ${number}`} title="Duplicate">
+              <DuplicateIcon />
+            </button>
+            <button type="button" className="icon-button danger" onClick={() => removeRun(run.id)} aria-label={`Remove run ${number}`} title="Remove">
+              <CloseIcon />
+            </button>
+          </>
+        )}
         <button type="button" className="icon-button run-card-toggle" aria-expanded={open} onClick={() => setOpen(!open)} aria-label={`${open ? 'Fold' : 'Show'} the settings of run ${number}`} title={open ? 'Fold' : 'Settings'}>
           <span aria-hidden="true">{open ? '▴' : '▾'}</span>
         </button>
@@ -95,6 +101,13 @@ function RunCardBody({ run, number, several, headingId }: { run: RunConfig; numb
   // Labels of the panes a run can move to (none with a single pane).
   const paneLabels = useAppStore(useShallow((state) => (state.setup.panes.length > 1 ? state.setup.panes.map((_, pane) => paneSurfaceLabel(state.setup, pane)) : [])));
   const lrRange = useLrRange(run);
+  // A lesson may hide some controls and lock the runs or the start.
+  const hideLr = useLessonControl('hide-learning-rate');
+  const hideHyper = useLessonControl('hide-hyper-parameters');
+  const hideSchedule = useLessonControl('hide-schedule');
+  const hideBatch = useLessonControl('hide-batch-size');
+  const runsLocked = useLessonControl('lock-runs');
+  const startLocked = useLessonControl('lock-start');
   const optimizer = OPTIMIZERS[run.optimizer];
   const nameOf = (label: string) => (several ? `${label}, run ${number} (${optimizer.label})` : label);
   const patch = (change: Partial<Omit<RunConfig, 'id'>>) => updateRun(run.id, change);
@@ -111,7 +124,7 @@ function RunCardBody({ run, number, several, headingId }: { run: RunConfig; numb
         <label className="field-label" htmlFor={`${headingId}-optimizer`}>
           Optimizer
         </label>
-        <select id={`${headingId}-optimizer`} value={run.optimizer} aria-label={nameOf('Optimizer')} onChange={(event) => patch({ optimizer: event.currentTarget.value as OptimizerId })}>
+        <select id={`${headingId}-optimizer`} value={run.optimizer} aria-label={nameOf('Optimizer')} disabled={runsLocked} onChange={(event) => patch({ optimizer: event.currentTarget.value as OptimizerId })}>
           {OPTIMIZER_IDS.map((id) => (
             <option key={id} value={id}>
               {OPTIMIZERS[id].label}
@@ -120,6 +133,7 @@ function RunCardBody({ run, number, several, headingId }: { run: RunConfig; numb
         </select>
       </div>
       <p className="field-hint">{optimizer.summary}</p>
+      {runsLocked ? <LockNote>This lesson fixes the runs and their optimizers.</LockNote> : null}
 
       <fieldset className="swatches">
         <legend className="field-label">Color</legend>
@@ -131,9 +145,9 @@ function RunCardBody({ run, number, several, headingId }: { run: RunConfig; numb
         ))}
       </fieldset>
 
-      <RangeField label="Learning rate" accessibleName={nameOf('Learning rate')} value={run.lr} min={lrRange[0]} max={lrRange[1]} fieldMin={LR_LIMITS[0]} fieldMax={LR_LIMITS[1]} log onChange={(lr) => patch({ lr })} />
+      {hideLr ? null : <RangeField label="Learning rate" accessibleName={nameOf('Learning rate')} value={run.lr} min={lrRange[0]} max={lrRange[1]} fieldMin={LR_LIMITS[0]} fieldMax={LR_LIMITS[1]} log onChange={(lr) => patch({ lr })} />}
 
-      {optimizer.hyperParameters.map((parameter) =>
+      {hideHyper ? null : optimizer.hyperParameters.map((parameter) =>
         parameter.kind === 'boolean' ? (
           <label key={parameter.key} className="check">
             <input type="checkbox" checked={(run as unknown as Record<string, unknown>)[parameter.key] === true} onChange={(event) => patch({ [parameter.key]: event.currentTarget.checked })} aria-label={nameOf(parameter.label)} />
@@ -154,58 +168,66 @@ function RunCardBody({ run, number, several, headingId }: { run: RunConfig; numb
         ) : null,
       )}
 
-      <div className="field-row">
-        <label className="field-label" htmlFor={`${headingId}-schedule`}>
-          Schedule
-        </label>
-        <select id={`${headingId}-schedule`} value={run.schedule.type} aria-label={nameOf('Schedule')} onChange={(event) => setScheduleType(event.currentTarget.value as ScheduleType)}>
-          {SCHEDULE_TYPES.map((type) => (
-            <option key={type} value={type}>
-              {SCHEDULES[type].label}
-            </option>
-          ))}
-        </select>
-      </div>
-      {SCHEDULES[run.schedule.type].parameters.map((parameter) => {
-        const span = scheduleSliderSpan(parameter, run, steps);
-        return (
-          <RangeField
-            key={parameter.key}
-            label={parameter.label}
-            accessibleName={nameOf(parameter.label)}
-            value={Number((run.schedule as unknown as Record<string, number>)[parameter.key])}
-            min={span.min}
-            max={span.max}
-            fieldMin={parameter.minInclusive ? parameter.min : Math.max(parameter.min, 0) + 1e-9}
-            fieldMax={scheduleParameterMax(parameter)}
-            log={span.log}
-            integer={parameter.integer}
-            step={span.step}
-            hint={parameter.description}
-            onChange={(value) => patch({ schedule: { ...run.schedule, [parameter.key]: value } as Schedule })}
-          />
-        );
-      })}
+      {hideSchedule ? null : (
+        <>
+          <div className="field-row">
+            <label className="field-label" htmlFor={`${headingId}-schedule`}>
+              Schedule
+            </label>
+            <select id={`${headingId}-schedule`} value={run.schedule.type} aria-label={nameOf('Schedule')} onChange={(event) => setScheduleType(event.currentTarget.value as ScheduleType)}>
+              {SCHEDULE_TYPES.map((type) => (
+                <option key={type} value={type}>
+                  {SCHEDULES[type].label}
+                </option>
+              ))}
+            </select>
+          </div>
+          {SCHEDULES[run.schedule.type].parameters.map((parameter) => {
+            const span = scheduleSliderSpan(parameter, run, steps);
+            return (
+              <RangeField
+                key={parameter.key}
+                label={parameter.label}
+                accessibleName={nameOf(parameter.label)}
+                value={Number((run.schedule as unknown as Record<string, number>)[parameter.key])}
+                min={span.min}
+                max={span.max}
+                fieldMin={parameter.minInclusive ? parameter.min : Math.max(parameter.min, 0) + 1e-9}
+                fieldMax={scheduleParameterMax(parameter)}
+                log={span.log}
+                integer={parameter.integer}
+                step={span.step}
+                hint={parameter.description}
+                onChange={(value) => patch({ schedule: { ...run.schedule, [parameter.key]: value } as Schedule })}
+              />
+            );
+          })}
+        </>
+      )}
 
-      <RangeField
-        label="Batch size"
-        accessibleName={nameOf('Batch size')}
-        value={run.batchSize}
-        min={1}
-        max={datasetSize}
-        integer
-        log={datasetSize > 32}
-        format={(value) => (value >= datasetSize ? `full batch (${formatInteger(datasetSize)})` : formatInteger(value))}
-        onChange={(batchSize) => patch({ batchSize: Math.round(batchSize) })}
-        hint={run.batchSize >= datasetSize ? `Full batch: every step averages all ${formatInteger(datasetSize)} examples.` : `Each step averages ${formatInteger(run.batchSize)} of ${formatInteger(datasetSize)} examples.`}
-      />
-      {dataDriven ? (
-        <p className="field-hint">Mini-batches here are real rows of the data set, so there is no artificial noise to set.</p>
-      ) : (
-        <RangeField label="Noise spread" accessibleName={nameOf('Noise spread')} value={run.noise} min={0} max={Math.max(10, run.noise)} fieldMax={MAX_NOISE} step={0.05} onChange={(noise) => patch({ noise })} hint="Spread of the per-example gradients around the full-batch gradient." />
+      {hideBatch ? null : (
+        <>
+          <RangeField
+            label="Batch size"
+            accessibleName={nameOf('Batch size')}
+            value={run.batchSize}
+            min={1}
+            max={datasetSize}
+            integer
+            log={datasetSize > 32}
+            format={(value) => (value >= datasetSize ? `full batch (${formatInteger(datasetSize)})` : formatInteger(value))}
+            onChange={(batchSize) => patch({ batchSize: Math.round(batchSize) })}
+            hint={run.batchSize >= datasetSize ? `Full batch: every step averages all ${formatInteger(datasetSize)} examples.` : `Each step averages ${formatInteger(run.batchSize)} of ${formatInteger(datasetSize)} examples.`}
+          />
+          {dataDriven ? (
+            <p className="field-hint">Mini-batches here are real rows of the data set, so there is no artificial noise to set.</p>
+          ) : (
+            <RangeField label="Noise spread" accessibleName={nameOf('Noise spread')} value={run.noise} min={0} max={Math.max(10, run.noise)} fieldMax={MAX_NOISE} step={0.05} onChange={(noise) => patch({ noise })} hint="Spread of the per-example gradients around the full-batch gradient." />
+          )}
+        </>
       )}
       <div className="field-grid">
-        <NumberField label={nameOf('Seed')} value={run.seed} min={0} max={MAX_SEED} integer onCommit={(seed) => patch({ seed })} />
+        {hideBatch ? null : <NumberField label={nameOf('Seed')} value={run.seed} min={0} max={MAX_SEED} integer onCommit={(seed) => patch({ seed })} />}
         {paneLabels.length > 1 ? (
           <span className="number-field">
             <label className="field-label" htmlFor={`${headingId}-pane`}>
@@ -223,10 +245,10 @@ function RunCardBody({ run, number, several, headingId }: { run: RunConfig; numb
       </div>
 
       <label className="check">
-        <input type="checkbox" checked={run.start !== null} onChange={(event) => patch({ start: event.currentTarget.checked ? [globalStart[0], globalStart[1]] : null })} aria-label={nameOf('Own start')} />
+        <input type="checkbox" checked={run.start !== null} disabled={startLocked} onChange={(event) => patch({ start: event.currentTarget.checked ? [globalStart[0], globalStart[1]] : null })} aria-label={nameOf('Own start')} />
         Own start {run.start === null ? <span className="muted">(uses the global start)</span> : null}
       </label>
-      {run.start !== null ? (
+      {run.start !== null && !startLocked ? (
         <div className="field-grid">
           <NumberField label={nameOf('Start x')} value={run.start[0]} min={-MAX_COORDINATE} max={MAX_COORDINATE} onCommit={(x) => patch({ start: [x, run.start?.[1] ?? 0] })} />
           <NumberField label={nameOf('Start y')} value={run.start[1]} min={-MAX_COORDINATE} max={MAX_COORDINATE} onCommit={(y) => patch({ start: [run.start?.[0] ?? 0, y] })} />

@@ -7,6 +7,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { OPTIMIZERS } from '../../core/index.ts';
 import { appResults, useAppStore } from '../../state/app.ts';
+import { currentStageView } from '../../state/store/lessonSlice.ts';
 import type { RunConfig, Setup } from '../../state/setup.ts';
 import { useExpressionParser } from '../../state/customSurface.ts';
 import { surfaceById as stateSurfaceById } from '../../state/surfaceOf.ts';
@@ -70,6 +71,10 @@ export function RunsLegend() {
   const revision = useResultsRevision();
   const minimaByPane = useMinimaByPane(setup);
   const [collapsed, setCollapsed] = useState(false);
+  // A lesson names its runs ("η = 1.05") and may keep their outcome hidden until its question is answered.
+  const lessonRuns = useAppStore((state) => state.lesson?.lesson.setup.runs ?? null);
+  const asking = useAppStore((state) => state.lesson !== null && !state.lesson.revealed);
+  const shownMask = useAppStore((state) => currentStageView(state)?.paths.map((on) => (on ? '1' : '0')).join('') ?? null);
   const visible = setup.runs.filter((run) => run.visible);
   // Both counters only force a re-render; the summaries read the buffers directly.
   void resultsVersion;
@@ -88,6 +93,9 @@ export function RunsLegend() {
         {visible.map((run) => {
           const number = setup.runs.indexOf(run) + 1;
           const summary = summarizeRun(appResults.runs.get(run.id), minimaByPane[run.pane] ?? []);
+          const index = number - 1;
+          const hiddenByLesson = shownMask !== null && shownMask[index] !== '1';
+          const label = lessonRuns?.[index]?.label;
           const selected = run.id === selectedRunId;
           return (
             <li key={run.id} className={`legend-entry status-${summary.kind}${selected ? ' selected' : ''}`} data-run={run.id}>
@@ -95,14 +103,18 @@ export function RunsLegend() {
                 <span className="swatch" style={{ background: run.color }} aria-hidden="true" />
                 <span className="legend-text">
                   <span className="legend-name">
-                    {number} · {OPTIMIZERS[run.optimizer].label}
+                    {number} · {label ?? OPTIMIZERS[run.optimizer].label}
                     {setup.panes.length > 1 ? <span className="muted"> · pane {run.pane + 1}</span> : null}
-                    {collapsed ? null : <span className="legend-params"> {keyParameters(run, setup.datasetSize)}</span>}
+                    {collapsed ? null : <span className="legend-params"> {label ? `${OPTIMIZERS[run.optimizer].label} · ` : ''}{keyParameters(run, setup.datasetSize)}</span>}
                   </span>
-                  <span className={`legend-status${collapsed ? ' visually-hidden' : ''}`}>
-                    <span className="status-text">{summary.text}</span>
-                    {Number.isFinite(summary.finalLoss) ? <span className="muted" title={finalLossText(summary)}> · loss {formatNumber(summary.finalLoss)}</span> : null}
-                  </span>
+                  {hiddenByLesson ? (
+                    <span className={`legend-status muted${collapsed ? ' visually-hidden' : ''}`}>{asking ? 'Hidden until you answer' : 'Not shown in this stage'}</span>
+                  ) : (
+                    <span className={`legend-status${collapsed ? ' visually-hidden' : ''}`}>
+                      <span className="status-text">{summary.text}</span>
+                      {Number.isFinite(summary.finalLoss) ? <span className="muted" title={finalLossText(summary)}> · loss {formatNumber(summary.finalLoss)}</span> : null}
+                    </span>
+                  )}
                 </span>
               </button>
             </li>

@@ -7,6 +7,7 @@ import type { OptimizerId } from '../../core/types.ts';
 import { useAppStore } from '../../state/app.ts';
 import { OPTIMIZER_IDS } from '../../view/catalog.ts';
 import { RunCard } from './RunCard.tsx';
+import { useLessonControl } from '../lesson/LockNote.tsx';
 
 export function RunsPanel() {
   const runs = useAppStore((state) => state.setup.runs);
@@ -15,13 +16,15 @@ export function RunsPanel() {
   const [optimizer, setOptimizer] = useState<OptimizerId>('adam');
   const selectId = useId();
   const full = runs.length >= MAX_RUNS;
+  const locked = useLessonControl('lock-runs');
 
   return (
     <section className="panel-section" aria-labelledby={`${selectId}-title`}>
       <h2 id={`${selectId}-title`} className="panel-title">
         Runs <span className="muted">({runs.length})</span>
       </h2>
-      <div className="add-run">
+      <fieldset className="add-run" disabled={locked}>
+        <legend className="visually-hidden">Add a run</legend>
         <label htmlFor={selectId} className="field-label">
           New run
         </label>
@@ -43,7 +46,7 @@ export function RunsPanel() {
         >
           Add run
         </button>
-      </div>
+      </fieldset>
       {runs.length === 0 ? <p className="muted">No runs yet: add one to roll a ball down the landscape.</p> : null}
       <ol className="run-list">
         {runs.map((run, index) => (

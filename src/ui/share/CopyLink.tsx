@@ -1,11 +1,11 @@
 /**
- * "Copy link": the current setup as a URL on the clipboard. Where the clipboard
+ * "Copy link": the current setup (and the lesson and stage being taught) as a URL on the clipboard. Where the clipboard
  * API is missing or refused (insecure origin, permissions), a read-only field
  * shows the link selected, ready for Ctrl+C.
  */
 import { useEffect, useRef, useState } from 'react';
 import { appStore } from '../../state/app.ts';
-import { setupLink } from '../../state/link.ts';
+import { lessonLink } from '../../state/lessonLink.ts';
 
 export function CopyLink() {
   const [copied, setCopied] = useState(false);
@@ -23,7 +23,8 @@ export function CopyLink() {
   }, [copied]);
 
   const copy = async () => {
-    const link = setupLink(location.href, appStore.getState().setup);
+    const { setup, lesson } = appStore.getState();
+    const link = lessonLink(location.href, setup, lesson);
     try {
       if (!navigator.clipboard) throw new Error('no clipboard');
       await navigator.clipboard.writeText(link);

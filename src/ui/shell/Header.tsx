@@ -1,25 +1,14 @@
 /**
- * The header: title, guided scenarios, Copy link, Export, presentation mode,
+ * The header: title, the Lessons menu, Copy link, Export, presentation mode,
  * the controls toggle and the shortcut list. Below 900 px (phones, portrait
  * tablets) and in presentation mode on small projectors the tools fold into a
  * menu, so every action stays one tap away without overflowing the width.
  */
 import { useEffect, useRef, useState } from 'react';
-import { appStore, useAppStore } from '../../state/app.ts';
-import { SCENARIOS, scenarioById } from '../../state/scenarios.ts';
+import { useAppStore } from '../../state/app.ts';
+import { LessonPicker } from '../lesson/LessonPicker.tsx';
 import { CopyLink } from '../share/CopyLink.tsx';
 import { ExportMenu } from '../share/ExportMenu.tsx';
-
-/** Load a scenario: its setup replaces the current one, its text shows beside the chart. */
-export function loadScenario(id: string): void {
-  const scenario = scenarioById(id);
-  if (!scenario) return;
-  const app = appStore.getState();
-  app.replaceSetup(scenario.build());
-  app.selectRun(null);
-  app.resetPlayback();
-  appStore.getState().setScenarioId(id);
-}
 
 /** Open/closed state of the folded header menu; closes on a press outside it or on Escape. */
 function useHeaderMenu() {
@@ -51,7 +40,6 @@ export function Header() {
   const setPresentation = useAppStore((state) => state.setPresentation);
   const panelOpen = useAppStore((state) => state.panelOpen);
   const setPanelOpen = useAppStore((state) => state.setPanelOpen);
-  const scenarioId = useAppStore((state) => state.scenarioId);
   const setShortcutsOpen = useAppStore((state) => state.setShortcutsOpen);
   const { open: menuOpen, setOpen: setMenuOpen, rootRef: headerRef } = useHeaderMenu();
 
@@ -73,28 +61,7 @@ export function Header() {
         Menu <span aria-hidden="true">▾</span>
       </button>
       <div id="header-tools" className={`header-tools${menuOpen ? ' open' : ''}`}>
-        <label className="visually-hidden" htmlFor="scenario-picker">
-          Guided scenario
-        </label>
-        <select
-          id="scenario-picker"
-          className="scenario-picker"
-          value={scenarioId ?? ''}
-          onChange={(event) => {
-            if (!event.currentTarget.value) return;
-            loadScenario(event.currentTarget.value);
-            setMenuOpen(false);
-          }}
-        >
-          <option value="" disabled>
-            Guided scenarios…
-          </option>
-          {SCENARIOS.map((scenario, index) => (
-            <option key={scenario.id} value={scenario.id}>
-              {index + 1}. {scenario.title}
-            </option>
-          ))}
-        </select>
+        <LessonPicker onChosen={() => setMenuOpen(false)} />
         <CopyLink />
         <ExportMenu />
         {presentation ? null : (

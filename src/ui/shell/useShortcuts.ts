@@ -1,10 +1,11 @@
 /**
  * Single-key shortcuts: Space play/pause, → one step, R reset, 1–9 select a
- * run, ? the shortcut list, Escape closes overlays and leaves presentation mode. They act only when focus is
+ * run, N / B the next or previous lesson stage, ? the shortcut list, Escape closes overlays and leaves presentation mode. They act only when focus is
  * not in a text field, select or slider (WCAG 2.1.4), and never with Ctrl/Alt/⌘.
  */
 import { useEffect } from 'react';
 import { appStore } from '../../state/app.ts';
+import { lessonKey } from '../lesson/motion.ts';
 
 /** The shortcut list the help overlay shows. */
 export const SHORTCUTS: readonly { readonly keys: string; readonly action: string }[] = [
@@ -12,6 +13,7 @@ export const SHORTCUTS: readonly { readonly keys: string; readonly action: strin
   { keys: '→', action: 'Advance one step' },
   { keys: 'R', action: 'Reset playback to step 0' },
   { keys: '1 – 9', action: 'Select run 1 – 9 (shows its update rule)' },
+  { keys: 'N / B', action: 'In a lesson: next stage / back one stage' },
   { keys: '?', action: 'Show this list' },
   { keys: 'Esc', action: 'Close an overlay; leave presentation mode' },
 ];
@@ -55,6 +57,8 @@ export function useShortcuts(): void {
         app.resetPlayback();
       } else if (key === '?') {
         ui.setShortcutsOpen(true);
+      } else if (lessonKey(key)) {
+        // handled by the lesson
       } else if (/^[1-9]$/.test(key)) {
         const run = app.setup.runs[Number(key) - 1];
         if (!run) return;

@@ -11,9 +11,8 @@ describe('ui slice', () => {
     expect(store.getState().panelOpen).toBe(true);
     store.getState().setChart({ gradNorm: true });
     expect(store.getState().chart).toEqual({ logY: true, gradNorm: true, learningRate: false });
-    store.getState().setScenarioId('saddle');
     store.getState().setShortcutsOpen(true);
-    expect(store.getState()).toMatchObject({ scenarioId: 'saddle', shortcutsOpen: true, presentation: false });
+    expect(store.getState()).toMatchObject({ shortcutsOpen: true, presentation: false });
   });
 
   it('never reaches the setup, so the link stays the same', () => {
