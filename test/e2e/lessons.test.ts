@@ -53,7 +53,7 @@ describe('lessons in headless Chromium', () => {
     const { page } = app;
     await page.getByLabel('Lesson', { exact: true }).selectOption('edge-of-stability');
     await settle(page);
-    expect(await panelText(page)).toMatch(/Lesson 3 of 15[\s\S]*The edge of stability[\s\S]*Stage 1 of 2/i);
+    expect(await panelText(page)).toMatch(/Lesson 4 of 14[\s\S]*The edge of stability[\s\S]*Stage 1 of 2/i);
     await expect.poll(() => page.getByRole('group', { name: 'After 100 steps, what has the run with η = 1.0 done?' }).count()).toBe(1);
     await expect.poll(() => page.locator('.chart-hidden').count()).toBe(1);
     expect(await page.locator('.legend').innerText()).toContain('Hidden until you answer');
@@ -198,8 +198,11 @@ describe('lessons in headless Chromium', () => {
     const { page } = app;
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await tabTo(page, '#lesson-picker');
+    // The course opens with searching without gradients; the second lesson, steepest descent, asks for a number in its second stage.
     await page.keyboard.press('ArrowDown');
-    await expect.poll(() => panelText(page)).toMatch(/Lesson 1 of 15[\s\S]*Stage 1 of 2/i);
+    await expect.poll(() => panelText(page)).toMatch(/Lesson 1 of 14[\s\S]*Stage 1 of 2/i);
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => panelText(page)).toMatch(/Lesson 2 of 14[\s\S]*Stage 1 of 2/i);
     await tabTo(page, '.lesson-option');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('lesson-result'))).toBe(true);
@@ -214,7 +217,7 @@ describe('lessons in headless Chromium', () => {
     await tabTo(page, '.lesson-nav .button.primary');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Next lesson: /);
     await page.keyboard.press('Enter');
-    await expect.poll(() => panelText(page)).toMatch(/Lesson 2 of 15/i);
+    await expect.poll(() => panelText(page)).toMatch(/Lesson 3 of 14/i);
     await tabTo(page, 'button.lesson-skip');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => window.__descentLab!.store.getState().lesson?.revealed)).toBe(true);

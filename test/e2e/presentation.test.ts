@@ -32,8 +32,8 @@ describe('presentation mode', () => {
     test(`at ${viewport.width}×${viewport.height} the landscape grows, the text scrolls, Esc and Exit leave it`, async () => {
       const app = await session.open(viewport);
       const { page } = app;
-      // A guided scenario: the longest lesson text.
-      await page.getByLabel('Guided scenario').selectOption({ index: 3 });
+      // A lesson: the longest text beside the landscape.
+      await page.getByLabel('Lesson', { exact: true }).selectOption('saddle');
       await settle(page);
       const normal = await sceneSize(page);
 
