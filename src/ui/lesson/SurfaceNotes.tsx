@@ -14,7 +14,7 @@ export function UpdateRules({ optimizers }: { optimizers: readonly OptimizerId[]
   return (
     <dl className="rules">
       {optimizers.map((id) => (
-        <div key={id} className="rule">
+        <div key={id} className="rule" tabIndex={0}>
           <dt>{OPTIMIZERS[id].label}</dt>
           <dd>
             <Tex tex={OPTIMIZERS[id].updateRuleTex} block />
@@ -32,7 +32,7 @@ function SelectedRule() {
   if (optimizer === null) return null;
   return (
     <dl className="rules">
-      <div className="rule selected-rule">
+      <div className="rule selected-rule" tabIndex={0}>
         <dt>
           Run {number} · {OPTIMIZERS[optimizer].label}
         </dt>
@@ -57,7 +57,7 @@ export function SurfaceNotes({ onWrite }: { onWrite: () => void }) {
       {surface ? (
         <>
           <p>{surface.teaches}</p>
-          <div className="rule">
+          <div className="rule" tabIndex={0}>
             <Tex tex={`L(x, y) = ${surface.tex}`} block />
           </div>
         </>
