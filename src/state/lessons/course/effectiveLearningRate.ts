@@ -1,4 +1,5 @@
 import type { CourseLesson } from '../claims.ts';
+import { bowl, choice, LOCK_START, momentum, PATHS_AND_CHART, sgd } from './pieces.ts';
 
 /** CURRICULUM 8 (momentum): the effective learning rate η/(1 − μ) holds where the gradient is steady, not across a valley. */
 export const effectiveLearningRate: CourseLesson = {
@@ -8,18 +9,16 @@ export const effectiveLearningRate: CourseLesson = {
     title: 'The effective learning rate η/(1 − μ)',
     minutes: 4,
     setup: {
-      surface: 'bowl',
-      bowlCondition: 100,
-      start: [-2.5, 2],
+      ...bowl(100),
       steps: 300,
       runs: [
-        { optimizer: 'sgd', label: 'SGD, η = 0.1', lr: 0.1 },
-        { optimizer: 'momentum', label: 'Momentum, η = 0.01, μ = 0.9', lr: 0.01, momentum: 0.9 },
-        { optimizer: 'sgd', label: 'SGD, η = 1.0', lr: 1 },
-        { optimizer: 'momentum', label: 'Momentum, η = 0.1, μ = 0.9', lr: 0.1, momentum: 0.9 },
+        sgd('SGD, η = 0.1', 0.1),
+        momentum('Momentum, η = 0.01, μ = 0.9', 0.01, 0.9),
+        sgd('SGD, η = 1.0', 1),
+        momentum('Momentum, η = 0.1, μ = 0.9', 0.1, 0.9),
       ],
     },
-    controls: ['lock-start'],
+    controls: LOCK_START,
     stages: [
       {
         text: 'With momentum a steady gradient g adds up: b = g + μg + μ²g + … approaches g/(1 − μ), so each step approaches η/(1 − μ) times g. That is the effective learning rate: with η = 0.01 and μ = 0.9, momentum moves like plain gradient descent with η = 0.1 wherever the gradient holds steady. This bowl (κ = 100) is 100 times flatter along its valley than across it, and along the valley the gradient changes slowly. Here is SGD with η = 0.1 for 300 steps.',
@@ -34,10 +33,10 @@ export const effectiveLearningRate: CourseLesson = {
       },
       {
         text: 'Across the valley the gradient is not steady: it flips sign at every bounce. There SGD with η = 1.0 sits exactly at its stability limit 2/λmax = 1 and bounces forever, its loss stuck at 6.65. Momentum with η = 0.1 and μ = 0.9 has the same effective rate, 0.1/(1 − 0.9) = 1.0.',
-        question: { kind: 'choice', prompt: 'After 300 steps, momentum with η = 0.1 and μ = 0.9 has…', options: ['stalled, like SGD at η = 1.0', 'converged', 'diverged'], answer: 1 },
+        question: choice('After 300 steps, momentum with η = 0.1 and μ = 0.9 has…', ['stalled, like SGD at η = 1.0', 'converged', 'diverged'], 1),
         explanation:
           'You said: {guess}. Its loss after 300 steps is {final.loss.run4}, against {final.loss.run3} for SGD. The rule η/(1 − μ) is for slopes that hold steady; across the valley the heavy ball is stable up to η < 2(1 + μ)/λmax = 1.9, so momentum widens the stable range there instead of just rescaling η.',
-        reveal: [{ show: 'paths' }, { show: 'chart' }],
+        reveal: PATHS_AND_CHART,
       },
     ],
   },

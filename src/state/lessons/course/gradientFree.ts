@@ -1,4 +1,5 @@
 import type { CourseLesson } from '../claims.ts';
+import { choice, LOCK_START, run, sgd } from './pieces.ts';
 
 /** CURRICULUM 1 (learning as minimization: random search and evolutionary methods also work where the weight space is small). */
 export const gradientFree: CourseLesson = {
@@ -12,21 +13,16 @@ export const gradientFree: CourseLesson = {
       start: [-3.3, 2.8],
       steps: 1000,
       runs: [
-        { optimizer: 'sgd', label: 'Gradient descent, η = 0.002', lr: 0.002 },
-        { optimizer: 'random-search', label: 'Random search, 8 tries a step', lr: 1 },
-        { optimizer: 'evolution', label: 'Genetic algorithm, 16 a generation', lr: 1 },
+        sgd('Gradient descent, η = 0.002', 0.002),
+        run('random-search', 'Random search, 8 tries a step', 1),
+        run('evolution', 'Genetic algorithm, 16 a generation', 1),
       ],
     },
-    controls: ['lock-start'],
+    controls: LOCK_START,
     stages: [
       {
         text: 'Rastrigin’s landscape is an egg box: a bowl covered in dips, each one a local minimum, with the lowest at (0, 0). Gradient descent follows the slope under its feet. Random search needs no slope: it tries random points near the best one so far and keeps any that is lower. A genetic algorithm breeds a population of points: the better of two random members become parents, their children mix their coordinates and mutate a little, and the best point survives. The chart counts evaluations of the function (a gradient or a loss), so the three are compared at the same cost.',
-        question: {
-          kind: 'choice',
-          prompt: 'After 1,000 evaluations each, which has found the lowest point?',
-          options: ['Gradient descent', 'Random search', 'The genetic algorithm'],
-          answer: 2,
-        },
+        question: choice('After 1,000 evaluations each, which has found the lowest point?', ['Gradient descent', 'Random search', 'The genetic algorithm'], 2),
         explanation:
           'You said: {guess}. Gradient descent rolls into the nearest dip: after 1,000 gradients it rests at loss 17.9 near (−2.98, 2.98), a local minimum. With 1,000 evaluations each, random search’s best point is down to 1.0, one dip from the centre, and the genetic algorithm’s to 0.0, at the global minimum (0, 0).',
         reveal: [{ show: 'paths' }, { show: 'chart', x: 'evaluations' }],

@@ -1,4 +1,5 @@
 import type { CourseLesson } from '../claims.ts';
+import { bowl, choice, FIXED_RATES, PATHS_AND_CHART, sgd } from './pieces.ts';
 
 /** CURRICULUM 10 (schedules), scenario "schedule-rescue": a decaying η rescues a start that is too big. */
 export const scheduleRescue: CourseLesson = {
@@ -8,28 +9,21 @@ export const scheduleRescue: CourseLesson = {
     title: 'A schedule rescues a step that is too big',
     minutes: 3,
     setup: {
-      surface: 'bowl',
-      bowlCondition: 5,
-      start: [-2.5, 2],
+      ...bowl(5),
       steps: 150,
       runs: [
-        { optimizer: 'sgd', label: 'η = 1.15, constant', lr: 1.15 },
+        sgd('η = 1.15, constant', 1.15),
         { optimizer: 'sgd', label: 'η = 1.15, 1/t decay', lr: 1.15, schedule: { type: 'inverse-time', decay: 0.05 } },
       ],
     },
-    controls: ['hide-learning-rate', 'lock-start'],
+    controls: FIXED_RATES,
     stages: [
       {
         text: 'η = 1.15 is above this bowl’s stability limit of 1: with constant steps each one overshoots the valley floor more than the last, and the run leaves the plot at its first step and is running away from step 10 on. The second run starts from the same point with the same η, but under a 1/t decay, η_t = 1.15/(1 + 0.05t).',
-        question: {
-          kind: 'choice',
-          prompt: 'What does the decayed run do?',
-          options: ['It diverges too, only later', 'It climbs for a few steps, then settles into the minimum', 'It never climbs at all'],
-          answer: 1,
-        },
+        question: choice('What does the decayed run do?', ['It diverges too, only later', 'It climbs for a few steps, then settles into the minimum', 'It never climbs at all'], 1),
         explanation:
           'You said: {guess}. After three steps η_t has fallen to 1.0, the limit, and it stays below from then on. The loss climbs for three steps, peaks at 19.0, then falls to {final.loss.run2} after 150 steps. What decides stability is the η a run ends up with, not the one it starts with.',
-        reveal: [{ show: 'paths' }, { show: 'chart' }],
+        reveal: PATHS_AND_CHART,
       },
     ],
   },

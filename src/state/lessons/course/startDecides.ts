@@ -1,4 +1,5 @@
 import type { CourseLesson } from '../claims.ts';
+import { sgd } from './pieces.ts';
 
 /** CURRICULUM 7 (local minima and initial conditions), scenario "start-decides". */
 export const startDecides: CourseLesson = {
@@ -12,8 +13,8 @@ export const startDecides: CourseLesson = {
       start: [0.2, 0.4],
       steps: 300,
       runs: [
-        { optimizer: 'sgd', label: 'from (0.2, 0.4)', lr: 0.1, start: [0.2, 0.4] },
-        { optimizer: 'sgd', label: 'from (−0.6, 0)', lr: 0.1, start: [-0.6, 0] },
+        sgd('from (0.2, 0.4)', 0.1, { start: [0.2, 0.4] }),
+        sgd('from (−0.6, 0)', 0.1, { start: [-0.6, 0] }),
       ],
     },
     controls: ['hide-learning-rate'],

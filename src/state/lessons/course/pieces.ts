@@ -1,0 +1,46 @@
+/**
+ * Pieces several course lessons share, so that a lesson file reads as its
+ * setup and its words: the usual starts, runs named by their rule and rate,
+ * the usual controls and the usual reveal.
+ */
+import type { ControlFlag, Question, Reveal, RunChoice, SetupChoice } from '../schema.ts';
+
+type Place = Pick<SetupChoice, 'surface' | 'bowlCondition' | 'start'>;
+type RunExtras = Omit<RunChoice, 'optimizer' | 'label' | 'lr'>;
+
+/** The quadratic bowl with condition number κ, from its suggested start (−2.5, 2). */
+export function bowl(bowlCondition: number): Place {
+  return { surface: 'bowl', bowlCondition, start: [-2.5, 2] };
+}
+
+/** The line fitted to 64 rows, from (−0.5, 1.5): slope −0.5, intercept 1.5. */
+export const LINE_FIT: Place = { surface: 'linear-regression', start: [-0.5, 1.5] };
+
+/** A run of `optimizer` labelled `label`, with learning rate `lr` and any further settings. */
+export function run(optimizer: RunChoice['optimizer'], label: string, lr: number, extras: RunExtras = {}): RunChoice {
+  return { optimizer, label, lr, ...extras };
+}
+
+/** Plain gradient descent (torch's SGD without momentum). */
+export function sgd(label: string, lr: number, extras: RunExtras = {}): RunChoice {
+  return run('sgd', label, lr, extras);
+}
+
+/** torch's SGD with heavy-ball momentum μ. */
+export function momentum(label: string, lr: number, mu: number, extras: RunExtras = {}): RunChoice {
+  return run('momentum', label, lr, { momentum: mu, ...extras });
+}
+
+/** The learner may not move the start: the lesson's question depends on it. */
+export const LOCK_START: ControlFlag[] = ['lock-start'];
+
+/** Neither the start nor the learning rate may change: the lesson compares fixed rates. */
+export const FIXED_RATES: ControlFlag[] = ['hide-learning-rate', 'lock-start'];
+
+/** Show every path and the loss chart. */
+export const PATHS_AND_CHART: Reveal[] = [{ show: 'paths' }, { show: 'chart' }];
+
+/** A multiple-choice question; `answer` is the index of the right option. */
+export function choice(prompt: string, options: string[], answer: number): Question {
+  return { kind: 'choice', prompt, options, answer };
+}
