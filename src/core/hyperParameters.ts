@@ -95,6 +95,16 @@ const whole = (label: string, description: string, fallback: number, min: number
   control: { min, max: controlMax },
 });
 
+/** One of `options`, each read in a menu as the label at its index. */
+const choice = <const Option extends string>(label: string, description: string, options: readonly Option[], optionLabels: readonly string[], fallback: Option): ChoiceParameterSpec<Option> => ({
+  kind: 'choice',
+  label,
+  description,
+  options,
+  optionLabels,
+  default: fallback,
+});
+
 /** The table. Keys are RunSpec field names; order is the order controls appear in. */
 export const HYPER_PARAMETERS = {
   momentum: unit('Momentum μ', 'How much of the previous step (the running sum of past gradients) each step keeps.', 0, 0.999),
@@ -124,25 +134,11 @@ export const HYPER_PARAMETERS = {
   stepSizeMin: nonNegative('Smallest step', 'Rprop never lets a step size fall below this.', 1e-6, { min: 0, max: 1e-2, logScale: false }),
   stepSizeMax: nonNegative('Largest step', 'Rprop never lets a step size grow above this.', 50, { min: 1e-3, max: 100, logScale: true }),
   historySize: whole('History m', 'How many recent (step, gradient change) pairs L-BFGS keeps to estimate the curvature.', 100, 1, 1000, 200),
-  lineSearch: {
-    kind: 'choice',
-    label: 'Line search',
-    description: 'None: step by η along the L-BFGS direction. Strong Wolfe: search along it for a step that lowers the loss enough and flattens the slope.',
-    options: ['none', 'strong-wolfe'],
-    optionLabels: ['None', 'Strong Wolfe'],
-    default: 'none',
-  },
+  lineSearch: choice('Line search', 'None: step by η along the L-BFGS direction. Strong Wolfe: search along it for a step that lowers the loss enough and flattens the slope.', ['none', 'strong-wolfe'], ['None', 'Strong Wolfe'], 'none'),
   toleranceGrad: nonNegative('Gradient tolerance', 'L-BFGS stays put once every gradient component is at most this.', 1e-7, { min: 1e-12, max: 1e-2, logScale: true }),
   toleranceChange: nonNegative('Change tolerance', 'L-BFGS stays put once the slope along its direction is above −this.', 1e-9, { min: 1e-14, max: 1e-3, logScale: true }),
   candidates: whole('Candidates per step', 'How many random points random search tries each step.', 8, 1, 1024, 64),
-  sampling: {
-    kind: 'choice',
-    label: 'Sampling',
-    description: 'Local: around the best point so far, in a spread that grows after a success and shrinks after a failure. Uniform: anywhere in the plot.',
-    options: ['local', 'uniform'],
-    optionLabels: ['Around the best point', 'Uniform over the plot'],
-    default: 'local',
-  },
+  sampling: choice('Sampling', 'Local: around the best point so far, in a spread that grows after a success and shrinks after a failure. Uniform: anywhere in the plot.', ['local', 'uniform'], ['Around the best point', 'Uniform over the plot'], 'local'),
   spread: openInterval(
     'Spread σ₀',
     'First search radius (random search) or mutation size (evolution), as a fraction of the plot\'s larger side.',

@@ -148,6 +148,13 @@ export function compileExpression(tree: ExprNode): CompiledExpression {
   hyper[8] = 1; // ∂y/∂y
   const rh = result * 6;
 
+  const gradient = (x: number, y: number, out: Float64Array): void => {
+    duals[0] = x;
+    duals[3] = y;
+    runDuals(dualCode, length, duals);
+    out[0] = duals[r + 1];
+    out[1] = duals[r + 2];
+  };
   // Arrow functions, not methods: they never use `this`, so callers may pass them around detached.
   return {
     instructionCount: length / WIDTH,
@@ -157,19 +164,9 @@ export function compileExpression(tree: ExprNode): CompiledExpression {
       runValues(code, length, values);
       return values[result];
     },
-    gradient: (x, y, out) => {
-      duals[0] = x;
-      duals[3] = y;
-      runDuals(dualCode, length, duals);
-      out[0] = duals[r + 1];
-      out[1] = duals[r + 2];
-    },
+    gradient,
     valueAndGradient: (x, y, out) => {
-      duals[0] = x;
-      duals[3] = y;
-      runDuals(dualCode, length, duals);
-      out[0] = duals[r + 1];
-      out[1] = duals[r + 2];
+      gradient(x, y, out);
       return duals[r];
     },
     hessian: (x, y, out) => {

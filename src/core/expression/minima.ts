@@ -9,6 +9,7 @@
 
 import type { Domain, Point } from '../types.ts';
 import type { CompiledExpression } from './compile.ts';
+import { gridCandidates } from '../gridMinima.ts';
 
 /** f sampled on an n × n grid that includes the domain's edges; row-major, y outer. */
 export interface Grid {
@@ -28,7 +29,7 @@ const ITERATIONS = 200;
 export function findMinima(f: CompiledExpression, domain: Domain, grid: Grid, count: number): Point[] {
   const found: { point: Point; value: number }[] = [];
   const diagonal = Math.hypot(domain.x[1] - domain.x[0], domain.y[1] - domain.y[0]);
-  for (const index of gridCandidates(grid)) {
+  for (const index of gridCandidates(grid.values, grid.size, CANDIDATES)) {
     const n = grid.size;
     const refined = descend(f, domain, [gridX(domain, n, index % n), gridY(domain, n, Math.floor(index / n))]);
     if (refined === null || !isLocalMinimum(f, domain, refined)) continue;
@@ -38,33 +39,6 @@ export function findMinima(f: CompiledExpression, domain: Domain, grid: Grid, co
   }
   found.sort((a, b) => a.value - b.value);
   return found.slice(0, count).map((m) => m.point);
-}
-
-/** Grid indices that are finite and no higher than any finite neighbour (and lower than one), lowest first. */
-function gridCandidates(grid: Grid): number[] {
-  const { size: n, values } = grid;
-  const candidates: number[] = [];
-  for (let j = 0; j < n; j++) {
-    for (let i = 0; i < n; i++) {
-      const v = values[j * n + i];
-      if (!Number.isFinite(v)) continue;
-      let lowest = true;
-      let strict = false;
-      for (let dj = -1; dj <= 1 && lowest; dj++) {
-        for (let di = -1; di <= 1; di++) {
-          const ni = i + di, nj = j + dj;
-          if ((di === 0 && dj === 0) || ni < 0 || nj < 0 || ni >= n || nj >= n) continue;
-          const w = values[nj * n + ni];
-          if (!Number.isFinite(w)) continue;
-          if (w < v) { lowest = false; break; }
-          if (w > v) strict = true;
-        }
-      }
-      if (lowest && strict) candidates.push(j * n + i);
-    }
-  }
-  candidates.sort((a, b) => values[a] - values[b]);
-  return candidates.slice(0, CANDIDATES);
 }
 
 const clamp = (v: number, range: readonly [number, number]): number => Math.min(range[1], Math.max(range[0], v));

@@ -46,23 +46,24 @@ function gradient(x: number, y: number, out: Float64Array): void {
 /**
  * Well k adds pₖ·(x − cₖx, y − cₖy) to the gradient, pₖ = kₖ·exp(−rₖ²/wₖ); since
  * ∂pₖ/∂x = −2pₖ(x − cₖx)/wₖ, its Hessian is pₖ·(I − 2·dₖdₖᵀ/wₖ) with dₖ = p − cₖ.
+ * Not on the hot path (Newton's method and the step inspector), so it walks the table.
  */
 function hessian(x: number, y: number, out: Float64Array): void {
-  const x0 = x - c0x;
-  const y0 = y - c0y;
-  const x1 = x - c1x;
-  const y1 = y - c1y;
-  const x2 = x - c2x;
-  const y2 = y - c2y;
-  const p0 = k0 * Math.exp(-(x0 * x0 + y0 * y0) / w0);
-  const p1 = k1 * Math.exp(-(x1 * x1 + y1 * y1) / w1);
-  const p2 = k2 * Math.exp(-(x2 * x2 + y2 * y2) / w2);
-  const q0 = (2 * p0) / w0;
-  const q1 = (2 * p1) / w1;
-  const q2 = (2 * p2) / w2;
-  out[0] = 2 * BASIN + p0 + p1 + p2 - q0 * x0 * x0 - q1 * x1 * x1 - q2 * x2 * x2;
-  out[1] = -q0 * x0 * y0 - q1 * x1 * y1 - q2 * x2 * y2;
-  out[2] = 2 * BASIN + p0 + p1 + p2 - q0 * y0 * y0 - q1 * y1 * y1 - q2 * y2 * y2;
+  let xx = 2 * BASIN;
+  let xy = 0;
+  let yy = 2 * BASIN;
+  for (const [cx, cy, depth, width2] of WELLS) {
+    const dx = x - cx;
+    const dy = y - cy;
+    const p = ((2 * depth) / width2) * Math.exp(-(dx * dx + dy * dy) / width2);
+    const q = (2 * p) / width2;
+    xx += p - q * dx * dx;
+    xy -= q * dx * dy;
+    yy += p - q * dy * dy;
+  }
+  out[0] = xx;
+  out[1] = xy;
+  out[2] = yy;
 }
 
 /** One minimum per well, refined by Newton's method from the well's centre; deepest first. */

@@ -3,11 +3,12 @@
  * recording of the playback (WebM or GIF). File names carry the surface and what
  * the file holds.
  */
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { exportPng } from '../../view/paneRegistry.ts';
 import { appResults, appStore } from '../../state/app.ts';
 import { LoadBoundary } from '../widgets/LoadBoundary.tsx';
+import { useMenu } from '../widgets/useMenu.ts';
 import { buildSetupJson, buildTrajectoriesCsv, downloadBlob, exportFileName } from './exportFiles.ts';
 
 /** The recorder and its encoders are a lazy chunk: most visits never record. */
@@ -23,28 +24,8 @@ function RecordUnavailable({ onClose }: { onClose: () => void }) {
 }
 
 export function ExportMenu() {
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, rootRef } = useMenu<HTMLDivElement>();
   const [recording, setRecording] = useState(false);
-  const rootRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (event: PointerEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || event.defaultPrevented) return;
-      // Escape closes the menu only, not presentation mode as well.
-      event.preventDefault();
-      setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    document.addEventListener('keydown', onKeyDown);
-    return () => {
-      document.removeEventListener('pointerdown', onPointerDown);
-      document.removeEventListener('keydown', onKeyDown);
-    };
-  }, [open]);
 
   const surfaceId = () => appStore.getState().setup.panes[0]?.surface ?? 'surface';
 

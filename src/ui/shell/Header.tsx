@@ -4,36 +4,11 @@
  * tablets) and in presentation mode on small projectors the tools fold into a
  * menu, so every action stays one tap away without overflowing the width.
  */
-import { useEffect, useRef, useState } from 'react';
 import { useAppStore } from '../../state/app.ts';
 import { LessonPicker } from '../lesson/LessonPicker.tsx';
 import { CopyLink } from '../share/CopyLink.tsx';
 import { ExportMenu } from '../share/ExportMenu.tsx';
-
-/** Open/closed state of the folded header menu; closes on a press outside it or on Escape. */
-function useHeaderMenu() {
-  const [open, setOpen] = useState(false);
-  const rootRef = useRef<HTMLElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (event: PointerEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || event.defaultPrevented) return;
-      // Escape closes the innermost thing only: the menu, not presentation mode as well.
-      event.preventDefault();
-      setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    document.addEventListener('keydown', onKeyDown);
-    return () => {
-      document.removeEventListener('pointerdown', onPointerDown);
-      document.removeEventListener('keydown', onKeyDown);
-    };
-  }, [open]);
-  return { open, setOpen, rootRef };
-}
+import { useMenu } from '../widgets/useMenu.ts';
 
 export function Header() {
   const presentation = useAppStore((state) => state.presentation);
@@ -41,7 +16,7 @@ export function Header() {
   const panelOpen = useAppStore((state) => state.panelOpen);
   const setPanelOpen = useAppStore((state) => state.setPanelOpen);
   const setShortcutsOpen = useAppStore((state) => state.setShortcutsOpen);
-  const { open: menuOpen, setOpen: setMenuOpen, rootRef: headerRef } = useHeaderMenu();
+  const { open: menuOpen, setOpen: setMenuOpen, rootRef: headerRef } = useMenu<HTMLElement>();
 
   return (
     <header className="app-header" ref={headerRef}>

@@ -21,7 +21,7 @@ export function ShortcutsOverlay() {
   return (
     <dialog
       ref={dialogRef}
-      className="shortcuts-dialog"
+      className="modal-dialog shortcuts-dialog"
       aria-labelledby="shortcuts-title"
       onClose={() => setOpen(false)}
       onClick={(event) => {

@@ -8,6 +8,7 @@
  * lies inside the domain. Minima narrower than a grid cell can be missed.
  */
 import type { Domain, Point } from '../../types.ts';
+import { gridCandidates } from '../../gridMinima.ts';
 
 interface Landscape {
   loss(x: number, y: number): number;
@@ -37,7 +38,7 @@ export function findSliceMinima(surface: Landscape, domain: Domain, grid: Float6
   const spanY = domain.y[1] - domain.y[0];
   const found: { point: Point; loss: number }[] = [];
   const separate = (p: Point, q: Point) => Math.abs(p[0] - q[0]) / spanX + Math.abs(p[1] - q[1]) / spanY > 1e-3;
-  for (const index of gridCandidates(grid, size)) {
+  for (const index of gridCandidates(grid, size, MAX_CANDIDATES)) {
     const start: Point = [domain.x[0] + (spanX * (index % size)) / (size - 1), domain.y[0] + (spanY * Math.floor(index / size)) / (size - 1)];
     const refined = refine(surface, domain, start);
     if (refined === null || !separate(refined.point, known) || !found.every((m) => separate(m.point, refined.point))) continue;
@@ -45,35 +46,6 @@ export function findSliceMinima(surface: Landscape, domain: Domain, grid: Float6
   }
   found.sort((a, b) => a.loss - b.loss);
   return [known, ...found.map((m) => m.point)];
-}
-
-/** Grid indices no higher than any of their 8 neighbours and lower than one, lowest first. */
-function gridCandidates(values: Float64Array, n: number): number[] {
-  const candidates: number[] = [];
-  for (let j = 0; j < n; j++) {
-    for (let i = 0; i < n; i++) {
-      const v = values[j * n + i];
-      if (!Number.isFinite(v)) continue;
-      let lowest = true;
-      let strict = false;
-      for (let dj = -1; dj <= 1 && lowest; dj++) {
-        for (let di = -1; di <= 1; di++) {
-          const ni = i + di;
-          const nj = j + dj;
-          if ((di === 0 && dj === 0) || ni < 0 || nj < 0 || ni >= n || nj >= n) continue;
-          const w = values[nj * n + ni];
-          if (w < v) {
-            lowest = false;
-            break;
-          }
-          if (w > v) strict = true;
-        }
-      }
-      if (lowest && strict) candidates.push(j * n + i);
-    }
-  }
-  candidates.sort((a, b) => values[a] - values[b]);
-  return candidates.slice(0, MAX_CANDIDATES);
 }
 
 /** The numerical Hessian [hxx, hxy, hyy] at (x, y) by central differences of the gradient, step h. */

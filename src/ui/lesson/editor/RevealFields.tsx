@@ -85,29 +85,36 @@ export function RevealFields({ reveal, where, runNames, steps, onChange }: Revea
         The loss chart
       </label>
       <div className="editor-grid">
-        <label className="editor-field">
-          <span className="field-label">Basin map</span>
-          <select id={`${id}-basin`} value={basin && 'run' in basin ? String(basin.run) : ''} aria-label={`${where}: basin map`} onChange={(event) => write({ basin: event.currentTarget.value === '' ? null : Number(event.currentTarget.value) })}>
-            <option value="">None</option>
-            {runNames.map((name, index) => (
-              <option key={index} value={index}>
-                Of {name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="editor-field">
-          <span className="field-label">Hyper-parameter map</span>
-          <select id={`${id}-hyper`} value={hyper && 'run' in hyper ? String(hyper.run) : ''} aria-label={`${where}: hyper-parameter map`} onChange={(event) => write({ hyper: event.currentTarget.value === '' ? null : Number(event.currentTarget.value) })}>
-            <option value="">None</option>
-            {runNames.map((name, index) => (
-              <option key={index} value={index}>
-                Of {name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <MapRunField label="Basin map" id={`${id}-basin`} ariaLabel={`${where}: basin map`} chosen={basin && 'run' in basin ? basin.run : null} runNames={runNames} onChoose={(run) => write({ basin: run })} />
+        <MapRunField label="Hyper-parameter map" id={`${id}-hyper`} ariaLabel={`${where}: hyper-parameter map`} chosen={hyper && 'run' in hyper ? hyper.run : null} runNames={runNames} onChoose={(run) => write({ hyper: run })} />
       </div>
     </fieldset>
+  );
+}
+
+interface MapRunFieldProps {
+  label: string;
+  id: string;
+  ariaLabel: string;
+  /** The run whose map is revealed, or null for none. */
+  chosen: number | null;
+  runNames: readonly string[];
+  onChoose: (run: number | null) => void;
+}
+
+/** A menu that picks which run's map a stage reveals, or none. */
+function MapRunField({ label, id, ariaLabel, chosen, runNames, onChoose }: MapRunFieldProps) {
+  return (
+    <label className="editor-field">
+      <span className="field-label">{label}</span>
+      <select id={id} value={chosen === null ? '' : String(chosen)} aria-label={ariaLabel} onChange={(event) => onChoose(event.currentTarget.value === '' ? null : Number(event.currentTarget.value))}>
+        <option value="">None</option>
+        {runNames.map((name, index) => (
+          <option key={index} value={index}>
+            Of {name}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

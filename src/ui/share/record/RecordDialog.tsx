@@ -60,7 +60,7 @@ export function RecordDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <dialog ref={dialogRef} className="record-dialog" aria-labelledby={`${id}-title`} onClose={onClose} onCancel={() => abortRef.current?.abort()}>
+    <dialog ref={dialogRef} className="modal-dialog record-dialog" aria-labelledby={`${id}-title`} onClose={onClose} onCancel={() => abortRef.current?.abort()}>
       <h2 id={`${id}-title`}>Record the playback</h2>
       <p className="muted">Every frame is rendered at its own step, so the recording is smooth on any machine.</p>
       <fieldset className="record-formats" disabled={busy}>
