@@ -259,9 +259,10 @@ export function cellAt(canvas: HTMLCanvasElement, data: HyperData, clientX: numb
  */
 export function describeCell(data: HyperData, column: number, row: number, outcome?: Pick<Outcome, 'text' | 'finalLoss'> | null): string {
   const cell = row * data.spec.lrCells + column;
-  const lr = hyperCellLr(data.spec, column);
-  const param = hyperCellParam(data.spec, row);
-  const settings = `η ${formatNumber(lr)}, ${data.spec.axis === 'beta1' ? 'β₁' : 'μ'} ${formatNumber(param, 3)}`;
+  // As a click adds them (4 significant digits) and as the runs legend writes them.
+  const lr = Number(hyperCellLr(data.spec, column).toPrecision(4));
+  const param = Number(hyperCellParam(data.spec, row).toPrecision(4));
+  const settings = `η ${formatNumber(lr)}, ${data.spec.axis === 'beta1' ? 'β₁' : 'μ'} ${formatNumber(param, 4)}`;
   if (outcome) return `${settings}: ${outcome.text}${Number.isFinite(outcome.finalLoss) ? `; final loss ${formatNumber(outcome.finalLoss, 4)}` : ''}`;
   if (!data.filled[cell]) return `${settings}: not computed yet`;
   const code = data.outcome[cell];
