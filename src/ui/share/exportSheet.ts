@@ -39,7 +39,7 @@ export function exportLegend(setup: Setup, statusOf: (runId: string) => string |
 const PAD = 12;
 const CAPTION_LINE = 22;
 const ROW = 19;
-const COLUMN_MIN = 380;
+const COLUMN_MIN = 480;
 
 /** Where the band's rows go: how many columns fit `width` (CSS px) and how tall the band is. */
 export function sheetLayout(width: number, lines: number): { columns: number; columnWidth: number; bandHeight: number } {

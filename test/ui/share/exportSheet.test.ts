@@ -25,7 +25,7 @@ describe('the PNG export caption and legend', () => {
   });
 
   it('lays the legend out in columns that fit the picture', () => {
-    expect(sheetLayout(1440, 16).columns).toBe(3);
+    expect(sheetLayout(1440, 16).columns).toBe(2);
     expect(sheetLayout(390, 16).columns).toBe(1);
     expect(sheetLayout(1440, 2).columns).toBe(2);
     expect(sheetLayout(1440, 16).bandHeight).toBeLessThan(sheetLayout(390, 16).bandHeight);
