@@ -1,13 +1,17 @@
 /**
- * The shareable link: `#v=1&s=<base64url of the setup's JSON>`. Reading one
- * never throws: the text is decoded, parsed and repaired field by field
- * (repair.ts), and the notice names what had to change (problems.ts).
+ * The shareable link: `#v=1&s=<base64url of the setup's JSON>`, plus
+ * `&chart=grad,lr` when the chart's toggles differ from their defaults (they
+ * belong to the page, not the setup, but a copied link keeps every view
+ * toggle). Reading one never throws: the text is decoded, parsed and repaired
+ * field by field (repair.ts), and the notice names what had to change
+ * (problems.ts); an unknown chart token is ignored.
  */
 import { HYPER_PARAMETER_KEYS, MAX_LINK_LENGTH, OPTIMIZERS } from '../core/index.ts';
 import { defaultSetup } from './defaults.ts';
 import { describeProblems } from './problems.ts';
 import { validateSetup, type ValidatedSetup } from './repair.ts';
 import type { Setup } from './setup.ts';
+import { DEFAULT_CHART, type ChartSeries } from './store/uiSlice.ts';
 
 /** Version written into every link; bump it when the schema changes incompatibly. */
 export const LINK_VERSION = 1;
@@ -97,5 +101,34 @@ export function decodeSetupHash(hash: string): DecodedLink | null {
     return { ...result, notice: notices.length ? notices.join(' ') : null };
   } catch {
     return unusable('This link could not be read; the default setup is shown instead.');
+  }
+}
+
+// ---------------------------------------------------------------- the chart's toggles
+
+export const CHART_PARAM = 'chart';
+/** Each toggle's word in the link; `linear` stands for a chart whose log scale is off. */
+const CHART_TOKENS: Readonly<Record<keyof ChartSeries, string>> = { logY: 'log', gradNorm: 'grad', learningRate: 'lr' };
+const CHART_KEYS = Object.keys(CHART_TOKENS) as (keyof ChartSeries)[];
+
+/** "&chart=log,grad": every toggle that is on, or '' when all are at their defaults (links stay as they were). */
+export function encodeChartToggles(chart: ChartSeries): string {
+  if (CHART_KEYS.every((key) => chart[key] === DEFAULT_CHART[key])) return '';
+  const on = CHART_KEYS.filter((key) => chart[key]).map((key) => CHART_TOKENS[key]);
+  return `&${CHART_PARAM}=${on.length > 0 ? on.join(',') : 'linear'}`;
+}
+
+/** The chart toggles a hash carries (every toggle, off unless named), or null when it names none. Never throws. */
+export function decodeChartToggles(hash: string): ChartSeries | null {
+  try {
+    if (typeof hash !== 'string') return null;
+    const text = hash.startsWith('#') ? hash.slice(1) : hash;
+    if (text.length > MAX_LINK_LENGTH) return null;
+    const raw = new URLSearchParams(text).get(CHART_PARAM);
+    if (raw === null) return null;
+    const tokens = new Set(raw.split(',').slice(0, 8));
+    return Object.fromEntries(CHART_KEYS.map((key) => [key, tokens.has(CHART_TOKENS[key])])) as unknown as ChartSeries;
+  } catch {
+    return null;
   }
 }

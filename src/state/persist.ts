@@ -6,7 +6,7 @@
  */
 import type { StoreApi } from 'zustand';
 import { decodeLinkedLesson, encodeAppHash } from './lessonLink.ts';
-import { decodeSetupHash } from './link.ts';
+import { decodeChartToggles, decodeSetupHash, encodeChartToggles } from './link.ts';
 import { validateSetup } from './repair.ts';
 import type { Setup } from './setup.ts';
 import type { AppState } from './store/store.ts';
@@ -110,8 +110,8 @@ export function startPersistence(store: StoreApi<AppState>, storage: SetupStorag
 
   const write = () => {
     timer = null;
-    const { setup, lesson } = store.getState();
-    const hash = encodeAppHash(setup, lesson);
+    const { setup, lesson, chart } = store.getState();
+    const hash = `${encodeAppHash(setup, lesson)}${encodeChartToggles(chart)}`;
     saveStoredSetup(setup, storage);
     lastHash = hash;
     // Compared with the address bar itself: after a pasted link, a write of the setup it replaced may have put an older link there.
@@ -122,7 +122,7 @@ export function startPersistence(store: StoreApi<AppState>, storage: SetupStorag
 
   const unsubscribe = store.subscribe((state, previous) => {
     const lessonMoved = state.lesson?.lesson !== previous.lesson?.lesson || state.lesson?.stage !== previous.lesson?.stage;
-    if (state.setup === previous.setup && !lessonMoved) return;
+    if (state.setup === previous.setup && !lessonMoved && state.chart === previous.chart) return;
     if (timer !== null) clearTimeout(timer);
     timer = setTimeout(write, PERSIST_DEBOUNCE_MS);
   });
@@ -136,9 +136,14 @@ export function startPersistence(store: StoreApi<AppState>, storage: SetupStorag
     // A write still pending belongs to the setup this link replaces.
     if (timer !== null) clearTimeout(timer);
     timer = null;
+    const chart = decodeChartToggles(hash);
+    if (chart) store.getState().setChart(chart);
     if (applyLink(store, hash)) lastHash = hash;
   };
   if (typeof window !== 'undefined') window.addEventListener('hashchange', onHashChange);
+  // The chart's toggles of the link the page opened with.
+  const linkedChart = typeof location === 'undefined' ? null : decodeChartToggles(location.hash);
+  if (linkedChart) store.getState().setChart(linkedChart);
   // Write once now so the address bar holds a link from the start.
   write();
 

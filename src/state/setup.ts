@@ -34,17 +34,51 @@ import type { Schedule, ScheduleType } from '../core/types.ts';
 // The limits only: the parser loads lazily (state/customSurface.ts), so a link's text is parsed where it is used.
 import { EXPRESSION_LIMITS } from '../core/expression/ast.ts';
 
-/** Colorblind-safe run colors (Okabe–Ito, reordered so neighbours contrast on a viridis surface). */
+/**
+ * The run colours, one per run up to MAX_RUNS (test/view/runColors.test.ts). The
+ * first eight are Okabe & Ito's colour-blind-safe set ("Color Universal Design",
+ * 2008) without black, with #ff6f3c for their vermillion and olive #999933 (Paul
+ * Tol's muted set) in eighth place, ordered so neighbours stay apart under
+ * deuteranopia and protanopia; the other eight are from Tol's vibrant, muted and
+ * light sets (personal.sron.nl/~pault), picked for the largest CIELAB distance to
+ * those already taken. Every one reads on the dark background (contrast ≥ 3:1),
+ * none is white (the start pin) and all are lighter than the basin colours
+ * (view/mapColors.ts), so a path stands out on a basin map.
+ */
 export const RUN_PALETTE = [
-  '#ff6f3c', // vermillion-orange
+  '#ff6f3c', // orange-red
   '#56b4e9', // sky blue
-  '#f5f5f5', // near white
-  '#e69f00', // orange
+  '#009e73', // bluish green
   '#cc79a7', // reddish purple
-  '#0072b2', // blue
   '#f0e442', // yellow
-  '#d55e00', // vermillion
+  '#0072b2', // blue
+  '#e69f00', // orange
+  '#999933', // olive
+  '#ee3377', // magenta
+  '#eedd88', // light yellow
+  '#aa4499', // purple
+  '#228833', // green
+  '#ee8866', // salmon
+  '#ffaabb', // pink
+  '#ee6677', // rose
+  '#aaaa00', // mustard
 ] as const;
+
+/** Colours earlier palettes had, mapped to the one now in their place, so an older link keeps its runs apart. */
+const RETIRED_RUN_COLORS: Readonly<Record<string, (typeof RUN_PALETTE)[number]>> = {
+  '#f5f5f5': '#009e73',
+  '#d55e00': '#999933',
+};
+
+/** A run colour: one of RUN_PALETTE; a retired colour becomes its successor (any case). */
+const RunColorSchema = v.pipe(
+  v.string(),
+  v.transform((color) => {
+    const lower = color.toLowerCase();
+    return Object.hasOwn(RETIRED_RUN_COLORS, lower) ? RETIRED_RUN_COLORS[lower] : lower;
+  }),
+  v.picklist(RUN_PALETTE),
+);
 
 // ---------------------------------------------------------------- building blocks
 
@@ -117,7 +151,7 @@ export const RunSchema = v.object({
   /** Spread of per-example gradient perturbations (ignored for data-driven surfaces). */
   noise: finite(0, MAX_NOISE),
   seed: whole(0, MAX_SEED),
-  color: v.picklist(RUN_PALETTE),
+  color: RunColorSchema,
   visible: v.boolean(),
   /** Overrides the global start for this run ("the start decides the valley"); null follows the global start. */
   start: v.nullable(PointSchema),

@@ -1,18 +1,34 @@
 /**
  * The colors of basin and hyper-parameter maps, the one place they are written:
- * one hue per known minimum (Tableau 10, distinct from the viridis surface and
- * the run palette's order), shaded darker the more steps a start needed; a dark
- * color for diverged starts and a grey for those that reached no known minimum.
+ * one deep, muted hue per known minimum, shaded darker the more steps a start
+ * needed; a near-black for diverged starts and a grey for those that reached no
+ * known minimum. The basin hues are darker than every run colour (RUN_PALETTE in
+ * state/setup.ts is bright) and far from each of them in CIELAB, so a path drawn
+ * on a basin map never looks like a basin (test/view/mapColors.test.ts); they
+ * follow the order of Paul Tol's dark scheme, lightened to read when lit.
  */
 import { MAP_DIVERGED, MAP_NOT_CONVERGED } from '../core/index.ts';
 import { hexToRgb } from './colormap.ts';
 
 /** One color per minimum, by index (cycled past ten). */
-export const BASIN_PALETTE = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#b07aa1', '#edc948', '#76b7b2', '#ff9da7', '#9c755f', '#bab0ac'] as const;
+export const BASIN_PALETTE = ['#34508a', '#8a5a1f', '#2f6e4a', '#7a3350', '#5d4a8a', '#6b6b24', '#2a6a73', '#8a3d2e', '#2a4a5e', '#5e3a1e'] as const;
+/** What each basin colour is called in a key. */
+export const BASIN_COLOR_NAMES: Readonly<Record<(typeof BASIN_PALETTE)[number], string>> = {
+  '#34508a': 'dark blue',
+  '#8a5a1f': 'brown',
+  '#2f6e4a': 'dark green',
+  '#7a3350': 'wine',
+  '#5d4a8a': 'indigo',
+  '#6b6b24': 'dark olive',
+  '#2a6a73': 'dark teal',
+  '#8a3d2e': 'rust',
+  '#2a4a5e': 'slate',
+  '#5e3a1e': 'dark brown',
+};
 export const DIVERGED_COLOR = '#17181c';
 export const NOT_CONVERGED_COLOR = '#8d939c';
 /** How much darker the slowest start is than the fastest (0 = no shading). */
-export const STEP_SHADE = 0.5;
+export const STEP_SHADE = 0.35;
 
 const PALETTE_RGB = BASIN_PALETTE.map(hexToRgb);
 /** DIVERGED_COLOR and NOT_CONVERGED_COLOR as [r, g, b], 0…255, for pixel buffers. */

@@ -8,12 +8,20 @@ import type { RUN_PALETTE } from '../state/setup.ts';
 const COLOR_NAMES: Record<(typeof RUN_PALETTE)[number], string> = {
   '#ff6f3c': 'orange-red',
   '#56b4e9': 'sky blue',
-  '#f5f5f5': 'white',
-  '#e69f00': 'orange',
-  '#cc79a7': 'pink-purple',
-  '#0072b2': 'blue',
+  '#009e73': 'bluish green',
+  '#cc79a7': 'reddish purple',
   '#f0e442': 'yellow',
-  '#d55e00': 'vermillion',
+  '#0072b2': 'blue',
+  '#e69f00': 'orange',
+  '#999933': 'olive',
+  '#ee3377': 'magenta',
+  '#eedd88': 'light yellow',
+  '#aa4499': 'purple',
+  '#228833': 'green',
+  '#ee8866': 'salmon',
+  '#ffaabb': 'pink',
+  '#ee6677': 'rose',
+  '#aaaa00': 'mustard',
 };
 
 /** A run colour's name ("sky blue"); a colour outside the palette is named by its hex code. */

@@ -205,7 +205,7 @@ describe('Descent Lab in headless Chromium', () => {
     const path = await download.path();
     const { readFile } = await import('node:fs/promises');
     const lines = (await readFile(path, 'utf8')).trim().split('\n');
-    expect(lines[0]).toBe('run,optimizer,step,x,y,loss');
+    expect(lines[0].startsWith('run,optimizer,surface,pane,step,x,y,loss,lr,')).toBe(true);
     const points = await page.evaluate(() => [...window.__descentLab!.results.runs.values()].reduce((sum, run) => sum + run.length, 0));
     expect(points).toBeGreaterThan(100);
     expect(lines.length - 1).toBe(points);

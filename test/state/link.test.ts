@@ -46,11 +46,18 @@ const LEGACY_JSON = {
   view: { camera: 'top', logHeight: 'on', overlays: { gradient: true, velocity: false, effectiveStep: true } },
 } as const;
 
+/** Run colours retired since (white was the start pin's colour), and the colour now in their place. */
+const RETIRED_COLORS: Record<string, Setup['runs'][number]['color']> = { '#f5f5f5': '#009e73' };
+
 /**
  * What LEGACY_LINK must open as: its JSON, plus the defaults of any hyper-parameter
- * added to core's table since (a run takes its optimizer's; nothing is reported).
+ * added to core's table since (a run takes its optimizer's; nothing is reported), with
+ * a retired colour quietly taking its successor.
  */
-const LEGACY_SETUP: Setup = { ...LEGACY_JSON, runs: LEGACY_JSON.runs.map((run) => ({ ...optimizerParams(run.optimizer), ...run })) };
+const LEGACY_SETUP: Setup = {
+  ...LEGACY_JSON,
+  runs: LEGACY_JSON.runs.map((run) => ({ ...optimizerParams(run.optimizer), ...run, color: RETIRED_COLORS[run.color] ?? run.color })),
+};
 
 /**
  * LEGACY_SETUP with steps 10¹², run 1's lr "fast" and momentum 7, run 2's optimizer "constructor", and

@@ -143,7 +143,7 @@ export function CameraRig({ pane, mode, frame, container, labels, axes, mapping,
         drawOverlays: (context, rect) => {
           labels.draw(context, rect);
           const picture = container.getBoundingClientRect();
-          drawPaneFooter(context, mapping, caption, rect.width, picture.bottom - rect.top, rect.bottom - picture.bottom);
+          drawPaneFooter(context, mapping, caption, rect.width, picture.bottom - rect.top, rect.bottom - picture.bottom, pane);
         },
         resetView: () => resetRef.current(),
         applyCamera: (pose) => applyPose(pose, camera),

@@ -168,7 +168,7 @@ export const SceneView = memo(function SceneView({ pane }: { pane: number }) {
           {paneCount > 1 ? <span className="pane-number">{pane + 1}</span> : null}
           {caption}
         </span>
-        {scene && <ColorKey mapping={scene.field.mapping} hasMinima={(scene.surface?.minima.length ?? 0) > 0} />}
+        {scene && <ColorKey pane={pane} mapping={scene.field.mapping} hasMinima={(scene.surface?.minima.length ?? 0) > 0} />}
       </div>
     </div>
   );

@@ -14,6 +14,7 @@ import { LineSegmentsGeometry } from 'three/examples/jsm/lines/LineSegmentsGeome
 import { appResults, appStore, playhead } from '../appBridge.ts';
 import { emphasizedRun } from '../../view/runEmphasis.ts';
 import { useFrameRef } from '../useFrameRef.ts';
+import { lineOrder } from './pathLayers.ts';
 import type { LabelRegistry } from '../labels/labelRegistry.ts';
 import type { PathSource } from '../pane/PathProbe.tsx';
 import type { WorldFrame } from '../surface/heightMapping.ts';
@@ -70,8 +71,9 @@ function applyEmphasis(parts: { line: LineSegments2; outline: LineSegments2; lin
 export function RunPath({ runId, color, visible, lastStep = null, field, frame, labels, probes }: RunPathProps) {
   const parts = useMemo(() => {
     const geometry = new LineSegmentsGeometry();
-    // Transparent from the start, so dimming (emphasis) only changes the opacity, never the shader.
-    const lineMaterial = new LineMaterial({ color: new Color(color), linewidth: 4, worldUnits: false, transparent: true });
+    // Transparent from the start, so dimming (emphasis) only changes the opacity, never the shader. No depth
+    // writes: paths hide behind the surface but never behind another run's path (a chord above the floor).
+    const lineMaterial = new LineMaterial({ color: new Color(color), linewidth: 4, worldUnits: false, depthWrite: false, transparent: true });
     const outlineMaterial = new LineMaterial({ color: 0x0b0d12, linewidth: 7.5, worldUnits: false, depthWrite: false, transparent: true });
     const line = new LineSegments2(geometry, lineMaterial);
     const outline = new LineSegments2(geometry, outlineMaterial);
@@ -143,6 +145,7 @@ export function RunPath({ runId, color, visible, lastStep = null, field, frame, 
     }
     root.visible = true;
     applyEmphasis(parts, emphasis, runId);
+    if (emphasis.current !== 'forward') parts.line.renderOrder = lineOrder(runId);
     const state = trackRun(tracking.current, parts.geometry, result, field);
     tracking.current = state;
     restoreCutSegment(state);

@@ -15,6 +15,9 @@ export interface ChartSeries {
   readonly learningRate: boolean;
 }
 
+/** The chart's toggles on a fresh page (a link carries them only when they differ: link.ts). */
+export const DEFAULT_CHART: ChartSeries = { logY: true, gradNorm: false, learningRate: false };
+
 export interface UiSlice {
   readonly presentation: boolean;
   /** The control panel (a drawer on narrow screens). */
@@ -37,7 +40,7 @@ export function createUiSlice(): StateCreator<AppState, [], [], UiSlice> {
     presentation: false,
     panelOpen: wideScreen(),
     shortcutsOpen: false,
-    chart: { logY: true, gradNorm: false, learningRate: false },
+    chart: DEFAULT_CHART,
     // Presentation mode gives the room to the landscape: the controls close, and come back as they were for this width on leaving.
     setPresentation: (presentation) => set({ presentation, panelOpen: presentation ? false : wideScreen() }),
     setPanelOpen: (panelOpen) => set({ panelOpen }),

@@ -2,15 +2,16 @@
  * The hyper-parameter heatmap: learning rate (log axis, across) × momentum μ or
  * Adam's β₁ (up), one cell per run from the current start, on a 2D canvas.
  *
- * What it should make obvious (distill's momentum lesson): the bright stable
- * region, the edge of divergence (diverged cells are near-black, outlined in
- * white against the rest), and the best μ for each learning rate (a small white
+ * What it should make obvious (distill's momentum lesson): the stable region
+ * (its colours read as the surface's key does: low loss purple, high yellow),
+ * the edge of divergence (diverged cells are near-black, outlined in white
+ * against the rest), and the best μ for each learning rate (a small white
  * dot per column). Hover reads a cell out; a click adds a run with its settings.
  * Cells are read from MapResults outside React and redrawn as tiles arrive.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { hyperCellLr, hyperCellParam, OPTIMIZERS } from '../../core/index.ts';
 import { appMaps, appStore, useAppStore } from '../../state/app.ts';
+import { cellOutcome, cellRun } from '../../state/maps/cellRun.ts';
 import type { HyperData } from '../../state/maps/types.ts';
 import { useHyperMap } from '../../view/mapResults.ts';
 import { cellAt, describeCell, drawHyperMap, type Cell, type HyperMetric } from './hyperMapDraw.ts';
@@ -23,6 +24,8 @@ export function HyperMap({ metric }: { metric: HyperMetric }) {
   const [hover, setHover] = useState<string | null>(null);
   /** The cell the arrow keys move (null until the heatmap has keyboard focus). */
   const [focus, setFocus] = useState<Cell | null>(null);
+  /** The cell the pointer is over: the read-out runs the cell's path, so only a new cell recomputes it. */
+  const hovered = useRef<Cell | null>(null);
   const run = useAppStore((state) => (data ? state.setup.runs.find((r) => r.id === data.runId) : undefined));
   const current = run && data ? { lr: run.lr, param: data.spec.axis === 'beta1' ? run.beta1 : run.optimizer === 'sgd' ? 0 : run.momentum } : null;
   const currentLr = current?.lr ?? null;
@@ -55,7 +58,9 @@ export function HyperMap({ metric }: { metric: HyperMetric }) {
   const onMove = (event: React.PointerEvent<HTMLCanvasElement>) => {
     const hyper = appMaps.results.hyper;
     const cell = hyper && cellAt(event.currentTarget, hyper, event.clientX, event.clientY);
-    setHover(hyper && cell ? describeCell(hyper, cell.column, cell.row) : null);
+    if (hyper && cell && hovered.current?.column === cell.column && hovered.current.row === cell.row) return;
+    hovered.current = cell;
+    setHover(hyper && cell ? readOut(hyper, cell) : null);
   };
 
   const onClick = (event: React.MouseEvent<HTMLCanvasElement>) => {
@@ -91,7 +96,7 @@ export function HyperMap({ metric }: { metric: HyperMetric }) {
       row: Math.min(hyper.spec.paramCells - 1, Math.max(0, next.row)),
     };
     setFocus(cell);
-    setHover(describeCell(hyper, cell.column, cell.row));
+    setHover(readOut(hyper, cell));
   };
 
   const onFocus = () => {
@@ -99,7 +104,7 @@ export function HyperMap({ metric }: { metric: HyperMetric }) {
     if (!hyper) return;
     const cell = focus ?? { column: Math.floor(hyper.spec.lrCells / 2), row: Math.floor(hyper.spec.paramCells / 2) };
     setFocus(cell);
-    setHover(describeCell(hyper, cell.column, cell.row));
+    setHover(readOut(hyper, cell));
   };
 
   return (
@@ -115,7 +120,10 @@ export function HyperMap({ metric }: { metric: HyperMetric }) {
         role="img"
         aria-label={`Heatmap of ${metric === 'loss' ? 'final loss' : metric === 'steps' ? 'steps to reach a minimum' : 'the minimum reached'} over learning rate and ${data?.spec.axis === 'beta1' ? 'β₁' : 'momentum'}; click a cell, or move with the arrow keys and press Enter, to add a run with its settings`}
         onPointerMove={onMove}
-        onPointerLeave={() => setHover(null)}
+        onPointerLeave={() => {
+          hovered.current = null;
+          setHover(null);
+        }}
         onClick={onClick}
       />
       <p className="hyper-map-readout" aria-live="polite">
@@ -128,15 +136,11 @@ export function HyperMap({ metric }: { metric: HyperMetric }) {
 /** Adds a run with a cell's learning rate and μ or β₁, the mapped run's other settings and start. */
 export function addRunFromCell(data: HyperData, column: number, row: number): string {
   const state = appStore.getState();
-  const source = state.setup.runs.find((run) => run.id === data.runId);
-  const lr = Number(hyperCellLr(data.spec, column).toPrecision(4));
-  const param = Number(hyperCellParam(data.spec, row).toPrecision(4));
-  // SGD is mapped as momentum: its μ = 0 row is SGD itself.
-  const optimizer = data.sourceOptimizer === 'sgd' && param > 0 ? 'momentum' : data.sourceOptimizer;
-  const patch = {
-    ...(source ? { alpha: source.alpha, centered: source.centered, beta2: source.beta2, eps: source.eps, schedule: source.schedule, start: source.start, pane: source.pane } : {}),
-    lr,
-    ...(data.spec.axis === 'beta1' ? { beta1: param } : OPTIMIZERS[optimizer].hyperParameters.some((p) => p.key === 'momentum') ? { momentum: param } : {}),
-  };
+  const { optimizer, patch } = cellRun(state.setup, data, column, row);
   return state.addRun(optimizer, patch);
+}
+
+/** The read-out of a cell: what the run a click adds will do, in the words its label uses. */
+function readOut(data: HyperData, cell: Cell): string {
+  return describeCell(data, cell.column, cell.row, cellOutcome(appStore.getState().setup, data, cell.column, cell.row));
 }

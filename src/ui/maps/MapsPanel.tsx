@@ -188,10 +188,12 @@ export function MapsPanel() {
             {metric === 'minimum' ? (
               <p className="field-hint">Colored by the minimum each run ends in, as in the basin legend; brighter: sooner.</p>
             ) : (
-              <div className="hyper-legend" aria-hidden="true">
-                <span>{metric === 'loss' ? 'higher loss' : 'slower'}</span>
+              // Low on the left in purple, high on the right in yellow: the surface's own loss key.
+              <div className="hyper-legend" data-testid="hyper-legend" aria-label={metric === 'loss' ? 'Colour scale: final loss, lower in purple, higher in yellow (log)' : 'Colour scale: steps to a minimum, fewer in purple, more in yellow'}>
+                <span className="hyper-legend-title">{metric === 'loss' ? 'final loss (log)' : 'steps'}</span>
+                <span>{metric === 'loss' ? 'lower' : 'fewer'}</span>
                 <span className="hyper-legend-ramp" style={{ background: colormapGradientCss('to right') }} />
-                <span>{metric === 'loss' ? 'lower' : 'faster'}</span>
+                <span>{metric === 'loss' ? 'higher' : 'more'}</span>
               </div>
             )}
             <p className="field-hint">

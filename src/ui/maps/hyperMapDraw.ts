@@ -4,7 +4,7 @@
  * rate, the axes, the cell under the pointer and its read-out in words.
  * Plain functions of the map's cells (HyperMap.tsx is the component).
  */
-import { hyperCellLr, hyperCellParam, MAP_DIVERGED, MAP_NOT_CONVERGED } from '../../core/index.ts';
+import { hyperCellLr, hyperCellParam, MAP_DIVERGED, MAP_NOT_CONVERGED, type Outcome } from '../../core/index.ts';
 import type { HyperData } from '../../state/maps/types.ts';
 import { colormapInto } from '../../view/colormap.ts';
 import { basinCellInto, DIVERGED_RGB, NOT_CONVERGED_RGB } from '../../view/mapColors.ts';
@@ -56,6 +56,16 @@ function cellT(data: HyperData, cell: number, metric: HyperMetric, scale: { lo: 
   return 1 - (gapLog(data.finalLoss[cell], data.bestLoss) - scale.lo) / (scale.hi - scale.lo);
 }
 
+/**
+ * Where a cell's colour sits on the colour map, read as the surface's key reads:
+ * 0 (dark purple) for the lowest loss or the fewest steps, 1 (yellow) for the
+ * start's loss or all the steps; null for diverged or never-reached cells.
+ */
+export function cellColormapPosition(data: HyperData, cell: number, metric: Exclude<HyperMetric, 'minimum'>, scale: { lo: number; hi: number }): number | null {
+  const t = cellT(data, cell, metric, scale);
+  return t === null ? null : Math.min(1, Math.max(0, 1 - t));
+}
+
 /** The heatmap at one pixel per cell (row 0 at the bottom of the picture = paramMin). */
 function paintCells(data: HyperData, metric: HyperMetric): ImageData {
   const { lrCells: columns, paramCells: rows } = data.spec;
@@ -74,14 +84,14 @@ function paintCells(data: HyperData, metric: HyperMetric): ImageData {
         basinCellInto(data.outcome[cell], data.stepsToTolerance[cell], data.spec.steps, pixels, o);
         continue;
       }
-      const t = cellT(data, cell, metric, scale);
+      const t = cellColormapPosition(data, cell, metric, scale);
       if (t === null) {
         const rgb = data.outcome[cell] === MAP_DIVERGED ? DIVERGED_RGB : NOT_CONVERGED_RGB;
         pixels[o] = rgb[0];
         pixels[o + 1] = rgb[1];
         pixels[o + 2] = rgb[2];
       } else {
-        colormapInto(Math.min(1, Math.max(0, t)), pixels, o, 255);
+        colormapInto(t, pixels, o, 255);
       }
       pixels[o + 3] = 255;
     }
@@ -241,16 +251,23 @@ export function cellAt(canvas: HTMLCanvasElement, data: HyperData, clientX: numb
   return { column, row };
 }
 
-/** What a hovered cell says, in words. */
-export function describeCell(data: HyperData, column: number, row: number): string {
+/**
+ * What a hovered cell says, in words. With `outcome` (core's describeOutcome of
+ * the run a click on the cell adds, state/maps/cellRun.ts) it says what that
+ * run's label says; without it (its surface not ready), what the map's cell
+ * found within the map's steps.
+ */
+export function describeCell(data: HyperData, column: number, row: number, outcome?: Pick<Outcome, 'text' | 'finalLoss'> | null): string {
   const cell = row * data.spec.lrCells + column;
-  const lr = hyperCellLr(data.spec, column);
-  const param = hyperCellParam(data.spec, row);
-  const settings = `η ${formatNumber(lr)}, ${data.spec.axis === 'beta1' ? 'β₁' : 'μ'} ${formatNumber(param, 3)}`;
+  // As a click adds them (4 significant digits) and as the runs legend writes them.
+  const lr = Number(hyperCellLr(data.spec, column).toPrecision(4));
+  const param = Number(hyperCellParam(data.spec, row).toPrecision(4));
+  const settings = `η ${formatNumber(lr)}, ${data.spec.axis === 'beta1' ? 'β₁' : 'μ'} ${formatNumber(param, 4)}`;
+  if (outcome) return `${settings}: ${outcome.text}${Number.isFinite(outcome.finalLoss) ? `; final loss ${formatNumber(outcome.finalLoss, 4)}` : ''}`;
   if (!data.filled[cell]) return `${settings}: not computed yet`;
-  const outcome = data.outcome[cell];
-  if (outcome === MAP_DIVERGED) return `${settings}: diverged`;
+  const code = data.outcome[cell];
+  if (code === MAP_DIVERGED) return `${settings}: diverged`;
   const loss = `final loss ${formatNumber(data.finalLoss[cell], 4)} (${formatNumber(data.finalLoss[cell] - data.bestLoss, 2)} above the best)`;
-  if (outcome === MAP_NOT_CONVERGED) return `${settings}: ${loss}; reached no minimum in ${formatInteger(data.spec.steps)} steps`;
-  return `${settings}: ${loss}; reached minimum ${outcome + 1} in ${formatInteger(data.stepsToTolerance[cell])} steps`;
+  if (code === MAP_NOT_CONVERGED) return `${settings}: ${loss}; reached no minimum in ${formatInteger(data.spec.steps)} steps`;
+  return `${settings}: ${loss}; reached minimum ${code + 1} in ${formatInteger(data.stepsToTolerance[cell])} steps`;
 }

@@ -1,11 +1,12 @@
 /**
- * "Copy link": the current setup (and the lesson and stage being taught) as a URL on the clipboard. Where the clipboard
+ * "Copy link": the current setup (and the lesson and stage being taught, and the chart's toggles) as a URL on the clipboard. Where the clipboard
  * API is missing or refused (insecure origin, permissions), a read-only field
  * shows the link selected, ready for Ctrl+C.
  */
 import { useEffect, useRef, useState } from 'react';
 import { appStore } from '../../state/app.ts';
 import { lessonLink } from '../../state/lessonLink.ts';
+import { encodeChartToggles } from '../../state/link.ts';
 
 export function CopyLink() {
   const [copied, setCopied] = useState(false);
@@ -23,8 +24,8 @@ export function CopyLink() {
   }, [copied]);
 
   const copy = async () => {
-    const { setup, lesson } = appStore.getState();
-    const link = lessonLink(location.href, setup, lesson);
+    const { setup, lesson, chart } = appStore.getState();
+    const link = `${lessonLink(location.href, setup, lesson)}${encodeChartToggles(chart)}`;
     try {
       if (!navigator.clipboard) throw new Error('no clipboard');
       await navigator.clipboard.writeText(link);

@@ -5,11 +5,14 @@
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { exportPng } from '../../view/paneRegistry.ts';
+import { composePanes } from '../../view/paneRegistry.ts';
 import { appResults, appStore } from '../../state/app.ts';
+import { surfaceById } from '../../state/surfaceOf.ts';
+import { minimumLosses, summarizeRun } from '../runs/runStatus.ts';
 import { LoadBoundary } from '../widgets/LoadBoundary.tsx';
 import { useMenu } from '../widgets/useMenu.ts';
-import { buildSetupJson, buildTrajectoriesCsv, downloadBlob, exportFileName } from './exportFiles.ts';
+import { buildSetupJson, buildTrajectoriesCsv, downloadBlob, exportFileName, paneSurfaceIds } from './exportFiles.ts';
+import { drawExportSheet, exportCaption, exportLegend } from './exportSheet.ts';
 
 /** The recorder and its encoders are a lazy chunk: most visits never record. */
 const RecordDialog = lazy(() => import('./record/RecordDialog.tsx').then((module) => ({ default: module.RecordDialog })));
@@ -23,16 +26,41 @@ function RecordUnavailable({ onClose }: { onClose: () => void }) {
   return null;
 }
 
+/** Each run's status as the runs legend words it, or null while a lesson keeps outcomes hidden. */
+function legendStatus(runId: string): string | null {
+  const { setup, lesson } = appStore.getState();
+  if (lesson !== null && !lesson.revealed) return null;
+  const run = setup.runs.find((candidate) => candidate.id === runId);
+  if (!run) return null;
+  const pane = setup.panes[run.pane] ?? setup.panes[0];
+  return summarizeRun(appResults.runs.get(runId), minimumLosses(surfaceById(pane.surface, setup) ?? undefined)).text;
+}
+
+/** The panes as on screen with, below them, a caption and the runs legend, as a PNG. */
+function viewPng(): Promise<Blob> {
+  let sheet: HTMLCanvasElement;
+  try {
+    const ratio = Math.min(2, window.devicePixelRatio || 1);
+    const setup = appStore.getState().setup;
+    sheet = drawExportSheet(composePanes(ratio), ratio, exportCaption(setup), exportLegend(setup, legendStatus));
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  return new Promise((resolve, reject) => {
+    sheet.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The image could not be encoded.'))), 'image/png');
+  });
+}
+
 export function ExportMenu() {
   const { open, setOpen, rootRef } = useMenu<HTMLDivElement>();
   const [recording, setRecording] = useState(false);
 
-  const surfaceId = () => appStore.getState().setup.panes[0]?.surface ?? 'surface';
+  const surfaceId = () => paneSurfaceIds(appStore.getState().setup);
 
   const exportView = async () => {
     setOpen(false);
     try {
-      const blob = await exportPng();
+      const blob = await viewPng();
       downloadBlob(blob, exportFileName(surfaceId(), 'view'));
     } catch {
       appStore.getState().pushNotice('error', 'The view could not be saved as an image (the 3D view may not be ready yet). Try again in a moment.');

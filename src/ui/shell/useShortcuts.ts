@@ -1,6 +1,6 @@
 /**
- * Single-key shortcuts: Space play/pause, → one step, R reset, 1–9 select a
- * run, N / B the next or previous lesson stage, ? the shortcut list, Escape closes overlays and leaves presentation mode. They act only when focus is
+ * Single-key shortcuts: Space play/pause, → one step, R reset, 1–9 and 0 select
+ * runs 1–10, ] and [ the next or previous run (every run, up to the limit), N / B the next or previous lesson stage, ? the shortcut list, Escape closes overlays and leaves presentation mode. They act only when focus is
  * not in a text field, select or slider (WCAG 2.1.4), and never with Ctrl/Alt/⌘.
  */
 import { useEffect } from 'react';
@@ -12,11 +12,27 @@ export const SHORTCUTS: readonly { readonly keys: string; readonly action: strin
   { keys: 'Space', action: 'Play / pause the animation' },
   { keys: '→', action: 'Advance one step' },
   { keys: 'R', action: 'Reset playback to step 0' },
-  { keys: '1 – 9', action: 'Select run 1 – 9 (shows its update rule)' },
+  { keys: '1 – 9, 0', action: 'Select run 1 – 9, 0 for run 10 (shows its update rule)' },
+  { keys: '] / [', action: 'Select the next / previous run (reaches every run)' },
   { keys: 'N / B', action: 'In a lesson: next stage / back one stage' },
   { keys: '?', action: 'Show this list' },
   { keys: 'Esc', action: 'Close an overlay; leave presentation mode' },
 ];
+
+/**
+ * The run a selection key picks: a digit is the run at that place (0 is the tenth),
+ * ] and [ step to the next or previous run from the selected one, wrapping around.
+ */
+export function runForKey<T extends { readonly id: string }>(key: string, runs: readonly T[], selectedRunId: string | null): T | undefined {
+  if (key === ']' || key === '[') {
+    if (runs.length === 0) return undefined;
+    const at = runs.findIndex((run) => run.id === selectedRunId);
+    if (at === -1) return key === ']' ? runs[0] : runs[runs.length - 1];
+    return runs[(at + (key === ']' ? 1 : runs.length - 1)) % runs.length];
+  }
+  const place = key === '0' ? 10 : Number(key);
+  return runs[place - 1];
+}
 
 /** True when a key press belongs to the focused control, not to the app. */
 export function isTypingTarget(target: EventTarget | null): boolean {
@@ -59,8 +75,8 @@ export function useShortcuts(): void {
         ui.setShortcutsOpen(true);
       } else if (lessonKey(key)) {
         // handled by the lesson
-      } else if (/^[1-9]$/.test(key)) {
-        const run = app.setup.runs[Number(key) - 1];
+      } else if (/^[0-9]$/.test(key) || key === ']' || key === '[') {
+        const run = runForKey(key, app.setup.runs, app.selectedRunId);
         if (!run) return;
         app.selectRun(run.id);
       } else {

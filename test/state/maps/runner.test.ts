@@ -91,7 +91,7 @@ describe('map runner and maps slice', () => {
     fake.step();
     const revision = app.getState().maps.basin.revision;
     const runId = app.getState().setup.runs[0].id;
-    app.getState().updateRun(runId, { color: '#d55e00' });
+    app.getState().updateRun(runId, { color: '#999933' });
     expect(app.getState().maps.basin.tilesDone).toBe(1);
     app.getState().updateRun(runId, { lr: 0.05 });
     expect(app.getState().maps.basin.tilesDone).toBe(0);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hyperCellLr, hyperMap, MAP_DIVERGED, surfaces, type HyperMapSpec } from '../../../src/core/index.ts';
 import type { HyperData } from '../../../src/state/maps/types.ts';
-import { bestRowPerColumn, describeCell, lossScale } from '../../../src/ui/maps/hyperMapDraw.ts';
+import { bestRowPerColumn, cellColormapPosition, describeCell, lossScale } from '../../../src/ui/maps/hyperMapDraw.ts';
 
 const spec: HyperMapSpec = {
   surface: surfaces.bowl,
@@ -67,5 +67,24 @@ describe('hyper heatmap read-outs', () => {
     expect(describeCell(d, lastColumn, 0)).toBe(`η 4, μ 0: diverged`);
     const text = describeCell(d, 8, 5);
     expect(text).toMatch(new RegExp(`^η ${hyperCellLr(spec, 8).toPrecision(3).replace(/0+$/, '').replace(/\.$/, '')}, μ 0\\.5: final loss `));
+  });
+
+  it('colours loss and steps as the surface key does: low in purple (0), high in yellow (1)', () => {
+    const d = data();
+    const scale = lossScale(d);
+    let lowest = -1;
+    let highest = -1;
+    for (let cell = 0; cell < d.finalLoss.length; cell++) {
+      if (d.outcome[cell] === MAP_DIVERGED) continue;
+      if (lowest < 0 || d.finalLoss[cell] < d.finalLoss[lowest]) lowest = cell;
+      if (highest < 0 || d.finalLoss[cell] > d.finalLoss[highest]) highest = cell;
+    }
+    expect(cellColormapPosition(d, lowest, 'loss', scale)).toBe(0);
+    const atStart = { ...d, finalLoss: d.finalLoss.map((loss, cell) => (cell === highest ? d.startLoss : loss)) };
+    expect(cellColormapPosition(atStart, highest, 'loss', scale)).toBe(1);
+    // Fewer steps to the minimum: lower on the scale.
+    const fast = d.stepsToTolerance.indexOf(Math.min(...[...d.stepsToTolerance].filter((steps) => steps >= 0)));
+    const slow = d.stepsToTolerance.indexOf(Math.max(...d.stepsToTolerance));
+    expect(cellColormapPosition(d, fast, 'steps', scale)!).toBeLessThan(cellColormapPosition(d, slow, 'steps', scale)!);
   });
 });
