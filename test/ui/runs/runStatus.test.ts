@@ -4,7 +4,7 @@ import { convergedAt, summarizeRun } from '../../../src/ui/runs/runStatus.ts';
 
 function result(loss: number[], gradNorm: number[], status: RunResult['status'] = 'done', divergedAt = -1): RunResult {
   const n = loss.length;
-  return { runId: 'r1', generation: 1, x: new Float64Array(n), y: new Float64Array(n), loss: Float64Array.from(loss), gradNorm: Float64Array.from(gradNorm), capacity: n, length: n, status, divergedAt, message: null };
+  return { runId: 'r1', generation: 1, x: new Float64Array(n), y: new Float64Array(n), loss: Float64Array.from(loss), gradNorm: Float64Array.from(gradNorm), lossEvaluations: new Float64Array(n), gradientEvaluations: new Float64Array(n), capacity: n, length: n, status, diverged: status === 'diverged', divergedAt, stopReason: status === 'diverged' ? 'bound' : 'none', leftDomainAt: -1, startLoss: loss[0], message: null };
 }
 
 describe('run status in the legend', () => {
