@@ -21,6 +21,8 @@ export interface RunResult {
   /** Cumulative evaluations up to each point, in full-data units (core's Trajectory explains the counting). */
   lossEvaluations: Float64Array;
   gradientEvaluations: Float64Array;
+  /** Passes over the data up to each point (examples seen ÷ N): lossEvaluations + gradientEvaluations. */
+  epochs: Float64Array;
   capacity: number;
   length: number;
   status: RunStatus;
@@ -49,6 +51,7 @@ function emptyRun(runId: string, generation: number, capacity: number, status: R
     gradNorm: buffer(),
     lossEvaluations: buffer(),
     gradientEvaluations: buffer(),
+    epochs: buffer(),
     capacity,
     length: 0,
     status,
@@ -61,13 +64,6 @@ function emptyRun(runId: string, generation: number, capacity: number, status: R
   };
 }
 
-/**
- * Passes over the data up to each point (examples seen ÷ N): every evaluation,
- * loss-only or gradient, reads its share of the data.
- */
-export function epochsAt(run: Pick<RunResult, 'lossEvaluations' | 'gradientEvaluations'>, index: number): number {
-  return run.lossEvaluations[index] + run.gradientEvaluations[index];
-}
 
 export interface HeightField {
   readonly key: string;
@@ -127,6 +123,8 @@ export class Results {
       run.gradNorm.set(chunk.gradNorm.subarray(0, count), chunk.offset);
       run.lossEvaluations.set(chunk.lossEvaluations.subarray(0, count), chunk.offset);
       run.gradientEvaluations.set(chunk.gradientEvaluations.subarray(0, count), chunk.offset);
+      // Every evaluation, loss-only or gradient, reads its share of the data.
+      for (let i = 0; i < count; i++) run.epochs[chunk.offset + i] = chunk.lossEvaluations[i] + chunk.gradientEvaluations[i];
     }
     run.length = Math.max(chunk.offset === 0 ? 0 : run.length, end);
     run.status = chunk.diverged ? 'diverged' : chunk.done ? 'done' : 'computing';

@@ -48,9 +48,13 @@ const LEGACY_JSON = {
 
 /**
  * What LEGACY_LINK must open as: its JSON, plus the defaults of any hyper-parameter
- * added to core's table since (a run takes its optimizer's; nothing is reported).
+ * added to core's table since (a run takes its optimizer's; nothing is reported), and the chart's x axis on steps.
  */
-const LEGACY_SETUP: Setup = { ...LEGACY_JSON, runs: LEGACY_JSON.runs.map((run) => ({ ...optimizerParams(run.optimizer), ...run })) };
+const LEGACY_SETUP: Setup = {
+  ...LEGACY_JSON,
+  runs: LEGACY_JSON.runs.map((run) => ({ ...optimizerParams(run.optimizer), ...run })),
+  view: { ...LEGACY_JSON.view, chartX: 'steps' },
+};
 
 /**
  * LEGACY_SETUP with steps 10¹², run 1's lr "fast" and momentum 7, run 2's optimizer "constructor", and

@@ -1,20 +1,19 @@
 /**
  * The runs legend above the scene: for each visible run its color, optimizer, key
  * hyper-parameters, status (core's describeOutcome: converged, diverged, left the
- * plot, local minimum, undefined) and final loss. Pointing at an entry brings its path forward; selecting it keeps it
- * forward and shows that optimizer's update rule in the lesson text.
+ * plot, local minimum, undefined) and final loss. Pointing at an entry brings its
+ * path forward; selecting it keeps it forward and shows that optimizer's update
+ * rule in the lesson text.
  */
-import { useEffect, useMemo, useState } from 'react';
-import { OPTIMIZERS, type Surface } from '../../core/index.ts';
+import { useEffect, useState } from 'react';
+import { OPTIMIZERS } from '../../core/index.ts';
 import { appResults, useAppStore } from '../../state/app.ts';
 import { currentStageView } from '../../state/store/lessonSlice.ts';
-import type { RunConfig, Setup } from '../../state/setup.ts';
-import { useExpressionParser } from '../../state/customSurface.ts';
-import { surfaceById as stateSurfaceById } from '../../state/surfaceOf.ts';
-import { paneSurfaceId } from '../../view/catalog.ts';
+import type { RunConfig } from '../../state/setup.ts';
 import { formatInteger, formatNumber } from '../../view/format.ts';
 import { emphasizedRun, emphasizeRun } from '../../view/runEmphasis.ts';
 import { finalLossText, summarizeRun } from './runStatus.ts';
+import { usePaneSurfaces } from './usePaneSurfaces.ts';
 import { useResultsRevision } from './useResultsRevision.ts';
 
 const SYMBOLS: Record<string, string> = {
@@ -39,17 +38,6 @@ export function keyParameters(run: RunConfig, datasetSize: number): string {
   return parts.join(' · ');
 }
 
-function useSurfacesByPane(setup: Setup): (Surface | null)[] {
-  // A custom pane's surface is known once the lazily loaded parser has arrived.
-  const parser = useExpressionParser(setup.custom !== null && setup.panes.some((pane) => pane.surface === 'custom'));
-  return useMemo(
-    () => setup.panes.map((_, pane) => stateSurfaceById(paneSurfaceId(setup, pane), setup)),
-    // Only the surfaces matter.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [setup.panes, setup.bowlCondition, setup.custom, parser],
-  );
-}
-
 /** Hover, focus or touch on a chip points at its run: the scene brings that path forward (view/runEmphasis.ts). */
 function emphasisHandlers(runId: string) {
   const on = () => emphasizeRun(runId);
@@ -69,7 +57,7 @@ export function RunsLegend() {
   const selectRun = useAppStore((state) => state.selectRun);
   const resultsVersion = useAppStore((state) => state.resultsVersion);
   const revision = useResultsRevision();
-  const surfacesByPane = useSurfacesByPane(setup);
+  const surfacesByPane = usePaneSurfaces(setup);
   const [collapsed, setCollapsed] = useState(false);
   // A lesson names its runs ("η = 1.05") and may keep their outcome hidden until its question is answered.
   const lessonRuns = useAppStore((state) => state.lesson?.lesson.setup.runs ?? null);
