@@ -109,6 +109,6 @@ export function defaultSetup(): Setup {
     datasetSize: DEFAULT_DATASET_SIZE,
     runs: DEFAULT_OPTIMIZERS.map((optimizer, index) => defaultRun(optimizer, index, { surface })),
     playback: { mode: 'instant', stepsPerSecond: DEFAULT_STEPS_PER_SECOND },
-    view: { camera: '3d', logHeight: 'auto', overlays: { gradient: false, velocity: false, effectiveStep: false } },
+    view: { camera: '3d', logHeight: 'auto', overlays: { gradient: false, velocity: false, effectiveStep: false }, chartX: 'steps' },
   };
 }

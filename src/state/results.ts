@@ -4,7 +4,7 @@
  * (getResults()), and slow UI (legend, chart) subscribes and throttles itself.
  * Nothing here triggers a React render per step or per frame.
  */
-import type { Domain } from '../core/types.ts';
+import type { Domain, StopReason } from '../core/types.ts';
 import type { Response } from '../worker/protocol.ts';
 
 export type RunStatus = 'computing' | 'done' | 'diverged' | 'error';
@@ -18,14 +18,52 @@ export interface RunResult {
   y: Float64Array;
   loss: Float64Array;
   gradNorm: Float64Array;
+  /** Cumulative evaluations up to each point, in full-data units (core's Trajectory explains the counting). */
+  lossEvaluations: Float64Array;
+  gradientEvaluations: Float64Array;
+  /** Passes over the data up to each point (examples seen ÷ N): lossEvaluations + gradientEvaluations. */
+  epochs: Float64Array;
   capacity: number;
   length: number;
   status: RunStatus;
+  /** True when the run stopped early (ran away or broke down); see stopReason. */
+  diverged: boolean;
   /** Step at which the run diverged, or -1. */
   divergedAt: number;
+  stopReason: StopReason;
+  /** The first step outside the surface's domain, or -1. */
+  leftDomainAt: number;
+  /** The loss at the start, even when not finite (then length is 0). */
+  startLoss: number;
   /** Error text when status is 'error'. */
   message: string | null;
 }
+
+/** A run with no points yet, buffers for `capacity` points. */
+function emptyRun(runId: string, generation: number, capacity: number, status: RunStatus, message: string | null): RunResult {
+  const buffer = () => new Float64Array(capacity);
+  return {
+    runId,
+    generation,
+    x: buffer(),
+    y: buffer(),
+    loss: buffer(),
+    gradNorm: buffer(),
+    lossEvaluations: buffer(),
+    gradientEvaluations: buffer(),
+    epochs: buffer(),
+    capacity,
+    length: 0,
+    status,
+    diverged: false,
+    divergedAt: -1,
+    stopReason: 'none',
+    leftDomainAt: -1,
+    startLoss: Number.NaN,
+    message,
+  };
+}
+
 
 export interface HeightField {
   readonly key: string;
@@ -71,20 +109,7 @@ export class Results {
   applyChunk(chunk: ChunkInput): void {
     let run = this.runs.get(chunk.runId);
     if (!run || run.capacity < chunk.capacity) {
-      const capacity = chunk.capacity;
-      run = {
-        runId: chunk.runId,
-        generation: chunk.generation,
-        x: new Float64Array(capacity),
-        y: new Float64Array(capacity),
-        loss: new Float64Array(capacity),
-        gradNorm: new Float64Array(capacity),
-        capacity,
-        length: 0,
-        status: 'computing',
-        divergedAt: -1,
-        message: null,
-      };
+      run = emptyRun(chunk.runId, chunk.generation, chunk.capacity, 'computing', null);
       this.runs.set(chunk.runId, run);
     }
     run.generation = chunk.generation;
@@ -96,10 +121,18 @@ export class Results {
       run.y.set(chunk.y.subarray(0, count), chunk.offset);
       run.loss.set(chunk.loss.subarray(0, count), chunk.offset);
       run.gradNorm.set(chunk.gradNorm.subarray(0, count), chunk.offset);
+      run.lossEvaluations.set(chunk.lossEvaluations.subarray(0, count), chunk.offset);
+      run.gradientEvaluations.set(chunk.gradientEvaluations.subarray(0, count), chunk.offset);
+      // Every evaluation, loss-only or gradient, reads its share of the data.
+      for (let i = 0; i < count; i++) run.epochs[chunk.offset + i] = chunk.lossEvaluations[i] + chunk.gradientEvaluations[i];
     }
     run.length = Math.max(chunk.offset === 0 ? 0 : run.length, end);
     run.status = chunk.diverged ? 'diverged' : chunk.done ? 'done' : 'computing';
+    run.diverged = chunk.diverged;
     run.divergedAt = chunk.divergedAt;
+    run.stopReason = chunk.stopReason;
+    run.leftDomainAt = chunk.leftDomainAt;
+    run.startLoss = chunk.startLoss;
     run.message = null;
     this.changed();
   }
@@ -112,8 +145,7 @@ export class Results {
       run.status = 'error';
       run.message = message;
     } else {
-      const empty = new Float64Array(0);
-      this.runs.set(runId, { runId, generation, x: empty, y: empty, loss: empty, gradNorm: empty, capacity: 0, length: 0, status: 'error', divergedAt: -1, message });
+      this.runs.set(runId, emptyRun(runId, generation, 0, 'error', message));
     }
     this.changed();
   }

@@ -168,6 +168,9 @@ export const CustomSurfaceSchema = v.object({
 export const PlaybackModeSchema = v.picklist(['instant', 'animate']);
 export const CameraModeSchema = v.picklist(['3d', 'top']);
 export const LogHeightModeSchema = v.picklist(['auto', 'on', 'off']);
+/** What the loss chart's x axis counts: optimizer steps, gradient evaluations, or epochs (examples seen ÷ N). */
+export const CHART_X_AXES = ['steps', 'gradients', 'epochs'] as const;
+export const ChartXAxisSchema = v.picklist(CHART_X_AXES);
 
 /** The whole setup. Cross-field rules (pane surfaces, unique run ids, batch ≤ N) are applied after it in repair.ts. */
 export const SetupSchema = v.object({
@@ -186,6 +189,8 @@ export const SetupSchema = v.object({
     camera: CameraModeSchema,
     logHeight: LogHeightModeSchema,
     overlays: v.object({ gradient: v.boolean(), velocity: v.boolean(), effectiveStep: v.boolean() }),
+    /** Absent from links made before the chart had a choice of x axis: those open on steps, as they did. */
+    chartX: v.optional(ChartXAxisSchema, 'steps'),
   }),
 });
 
@@ -205,3 +210,4 @@ export type PaneConfig = Setup['panes'][number];
 export type PlaybackMode = Setup['playback']['mode'];
 export type CameraMode = Setup['view']['camera'];
 export type LogHeightMode = Setup['view']['logHeight'];
+export type ChartXAxis = Setup['view']['chartX'];

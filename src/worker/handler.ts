@@ -134,6 +134,8 @@ export function createHandler(post: Post<Response>, schedule: TaskScheduler = de
     const loss = run.loss.slice(from, to);
     const gradNorm = new Float64Array(to - from);
     for (let i = 0; i < gradNorm.length; i++) gradNorm[i] = gradientNorm(task.surface, x[i], y[i]);
+    const lossEvaluations = run.lossEvaluations.slice(from, to);
+    const gradientEvaluations = run.gradientEvaluations.slice(from, to);
     task.posted = to;
     post(
       {
@@ -146,11 +148,16 @@ export function createHandler(post: Post<Response>, schedule: TaskScheduler = de
         y,
         loss,
         gradNorm,
+        lossEvaluations,
+        gradientEvaluations,
         done,
         diverged: run.diverged,
         divergedAt: run.divergedAt,
+        stopReason: run.stopReason,
+        leftDomainAt: run.leftDomainAt,
+        startLoss: run.startLoss,
       },
-      [x.buffer, y.buffer, loss.buffer, gradNorm.buffer],
+      [x.buffer, y.buffer, loss.buffer, gradNorm.buffer, lossEvaluations.buffer, gradientEvaluations.buffer],
     );
     if (done) task.finished = true;
   }

@@ -7,7 +7,7 @@
  * work at once: the worker checks between chunks and drops stale results, and the
  * client ignores any message whose generation is not the latest it sent.
  */
-import type { Domain, RunSpec } from '../core/types.ts';
+import type { Domain, RunSpec, StopReason } from '../core/types.ts';
 
 /** How a surface is named across the thread boundary (a Surface record cannot be cloned). */
 export type SurfaceRef =
@@ -68,10 +68,19 @@ export type Response =
       readonly loss: Float64Array;
       /** Full-batch gradient norm at each point (for the chart and overlays). */
       readonly gradNorm: Float64Array;
+      /** Cumulative loss-only and gradient evaluations up to each point, in full-data units (see core's Trajectory). */
+      readonly lossEvaluations: Float64Array;
+      readonly gradientEvaluations: Float64Array;
       readonly done: boolean;
       readonly diverged: boolean;
       /** Step at which it diverged, or -1. */
       readonly divergedAt: number;
+      /** Why the run stopped early ('none' while it runs or when it took every step). */
+      readonly stopReason: StopReason;
+      /** The first step outside the surface's domain so far, or -1. */
+      readonly leftDomainAt: number;
+      /** The loss at the start, even when it is not finite (then the run has no points: the loss is undefined there). */
+      readonly startLoss: number;
     }
   | {
       readonly type: 'done';

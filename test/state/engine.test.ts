@@ -177,7 +177,7 @@ describe('recompute requests', () => {
     const { store, results } = connected();
     const run = store.getState().setup.runs[1];
     const one = new Float64Array([1]);
-    results.applyChunk({ generation: 1, runId: run.id, capacity: 1, offset: 0, x: one, y: one, loss: one, gradNorm: one, done: true, diverged: false, divergedAt: -1 });
+    results.applyChunk({ generation: 1, runId: run.id, capacity: 1, offset: 0, x: one, y: one, loss: one, gradNorm: one, lossEvaluations: one, gradientEvaluations: one, done: true, diverged: false, divergedAt: -1, stopReason: 'none', leftDomainAt: -1, startLoss: 0 });
     expect(results.runs.has(run.id)).toBe(true);
     store.getState().removeRun(run.id);
     expect(results.runs.has(run.id)).toBe(false);
@@ -194,7 +194,7 @@ describe('results stay outside React', () => {
     const capacity = 1000 * 16;
     for (let chunk = 0; chunk < 1000; chunk++) {
       const points = new Float64Array(16).fill(chunk);
-      results.applyChunk({ generation: 1, runId, capacity, offset: chunk * 16, x: points, y: points, loss: points, gradNorm: points, done: chunk === 999, diverged: false, divergedAt: -1 });
+      results.applyChunk({ generation: 1, runId, capacity, offset: chunk * 16, x: points, y: points, loss: points, gradNorm: points, lossEvaluations: points, gradientEvaluations: points, done: chunk === 999, diverged: false, divergedAt: -1, stopReason: 'none', leftDomainAt: -1, startLoss: 0 });
     }
     expect(results.runs.get(runId)!.length).toBe(capacity);
     expect(store.getState()).toBe(state);

@@ -52,11 +52,12 @@ const RETIRED_COLORS: Record<string, Setup['runs'][number]['color']> = { '#f5f5f
 /**
  * What LEGACY_LINK must open as: its JSON, plus the defaults of any hyper-parameter
  * added to core's table since (a run takes its optimizer's; nothing is reported), with
- * a retired colour quietly taking its successor.
+ * a retired colour quietly taking its successor, and the chart's x axis on steps.
  */
 const LEGACY_SETUP: Setup = {
   ...LEGACY_JSON,
   runs: LEGACY_JSON.runs.map((run) => ({ ...optimizerParams(run.optimizer), ...run, color: RETIRED_COLORS[run.color] ?? run.color })),
+  view: { ...LEGACY_JSON.view, chartX: 'steps' },
 };
 
 /**

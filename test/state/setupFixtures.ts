@@ -124,6 +124,6 @@ export function richSetup(): Setup {
     steps: 1234,
     runs,
     playback: { mode: 'animate', stepsPerSecond: 42 },
-    view: { camera: 'top', logHeight: 'on', overlays: { gradient: true, velocity: false, effectiveStep: true } },
+    view: { camera: 'top', logHeight: 'on', overlays: { gradient: true, velocity: false, effectiveStep: true }, chartX: 'epochs' },
   };
 }

@@ -244,7 +244,7 @@ describe('engine handler', () => {
     h.drain();
     const chunkEntry = h.posted.find((entry) => entry.message.type === 'chunk')!;
     const chunk = chunkEntry.message as Chunk;
-    expect(chunkEntry.transfer).toEqual([chunk.x.buffer, chunk.y.buffer, chunk.loss.buffer, chunk.gradNorm.buffer]);
+    expect(chunkEntry.transfer).toEqual([chunk.x.buffer, chunk.y.buffer, chunk.loss.buffer, chunk.gradNorm.buffer, chunk.lossEvaluations.buffer, chunk.gradientEvaluations.buffer]);
     const fieldEntry = h.posted.find((entry) => entry.message.type === 'field')!;
     expect(fieldEntry.transfer).toEqual([(fieldEntry.message as Field).heights.buffer]);
 

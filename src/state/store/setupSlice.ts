@@ -13,6 +13,7 @@ import { defaultLr, defaultRun, nextOptimizer, optimizerParams } from '../defaul
 import { conform, isKnownSurface } from '../repair.ts';
 import {
   CameraModeSchema,
+  ChartXAxisSchema,
   CustomSurfaceSchema,
   LogHeightModeSchema,
   PlaybackModeSchema,
@@ -21,6 +22,7 @@ import {
   RunSchema,
   SetupSchema,
   type CameraMode,
+  type ChartXAxis,
   type CustomSurface,
   type LogHeightMode,
   type PlaybackMode,
@@ -59,6 +61,7 @@ export interface SetupSlice {
   setCamera(camera: CameraMode): void;
   setLogHeight(mode: LogHeightMode): void;
   setOverlay(name: keyof Setup['view']['overlays'], on: boolean): void;
+  setChartX(axis: ChartXAxis): void;
   /** Replace the whole setup (lesson, shared link, restored session). Already validated. */
   replaceSetup(setup: Setup): void;
 }
@@ -269,6 +272,11 @@ export function createSetupSlice(initial: Setup): StateCreator<AppState, [], [],
       setLogHeight(logHeight) {
         if (!v.is(LogHeightModeSchema, logHeight)) return;
         setSetup((setup) => (setup.view.logHeight === logHeight ? setup : { ...setup, view: { ...setup.view, logHeight } }));
+      },
+
+      setChartX(chartX) {
+        if (!v.is(ChartXAxisSchema, chartX)) return;
+        setSetup((setup) => (setup.view.chartX === chartX ? setup : { ...setup, view: { ...setup.view, chartX } }));
       },
 
       setOverlay(name, on) {

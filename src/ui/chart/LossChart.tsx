@@ -5,19 +5,20 @@
  * reading the playhead directly: no React render per frame.
  */
 import { useEffect, useRef, useState, type PointerEvent } from 'react';
-import { learningRateAt } from '../../core/index.ts';
+import { lowestKnownLoss } from '../../core/index.ts';
 import { appPlayhead, appResults, useAppStore } from '../../state/app.ts';
 import { currentStageView } from '../../state/store/lessonSlice.ts';
 import type { RunConfig } from '../../state/setup.ts';
 import { optimizerLabel } from '../../view/catalog.ts';
-import { axisFor, extendExtent, type Axis, type Extent } from './chartScale.ts';
-import { drawChart, drawCursor, type ChartLayout, type ChartSeries, type CursorPoint } from './chartDraw.ts';
+import { type Axis } from './chartScale.ts';
+import { drawChart, drawCursor, type ChartLayout, type CursorPoint } from './chartDraw.ts';
+import { indexAtX, xUnit, type LossScale } from './chartAxes.ts';
+import { planChart, plottedValue, type ChartRun, type PlottedRun } from './chartData.ts';
+import { ChartAxisChoice } from './ChartAxisChoice.tsx';
 import { fitCanvas2d } from '../../view/canvas2d.ts';
 import { publishChart } from './chartSnapshot.ts';
 import { formatInteger, formatNumber, formatPoint } from '../../view/format.ts';
-
-/** How far above the starting values a diverging run still shapes the y axis. */
-const DIVERGED_CAP = 1000;
+import { usePaneSurfaces } from '../runs/usePaneSurfaces.ts';
 
 interface Size {
   readonly width: number;
@@ -25,11 +26,24 @@ interface Size {
   readonly fontSize: number;
 }
 
-/** Learning rate at every step of a run (for the optional schedule series). */
-function learningRates(run: RunConfig, steps: number): Float64Array {
-  const values = new Float64Array(steps + 1);
-  for (let t = 0; t <= steps; t++) values[t] = learningRateAt(run.lr, run.schedule, t);
-  return values;
+/** What the last draw used, for the cursor and the hover readout. */
+interface Drawn {
+  readonly layout: ChartLayout;
+  readonly axis: Axis;
+  readonly scale: LossScale;
+  readonly runs: readonly PlottedRun[];
+}
+
+/** Where each run is at `step`, on the chart's axes. */
+function cursorPoints(drawn: Drawn, step: number): CursorPoint[] {
+  const points: CursorPoint[] = [];
+  for (const run of drawn.runs) {
+    const length = run.result?.length ?? 0;
+    if (length === 0) continue;
+    const index = Math.min(step, length - 1);
+    points.push({ color: run.color, x: run.xs ? run.xs[index] : index, value: plottedValue(run, index, drawn.scale, drawn.axis) });
+  }
+  return points;
 }
 
 export function LossChart() {
@@ -41,11 +55,16 @@ export function LossChart() {
   const containerRef = useRef<HTMLDivElement>(null);
   const plotRef = useRef<HTMLCanvasElement>(null);
   const cursorRef = useRef<HTMLCanvasElement>(null);
-  const layoutRef = useRef<{ layout: ChartLayout; axis: Axis } | null>(null);
+  const drawnRef = useRef<Drawn | null>(null);
   const [size, setSize] = useState<Size | null>(null);
-  const [hoverStep, setHoverStep] = useState<number | null>(null);
-  const [linearBecauseNegative, setLinearBecauseNegative] = useState(false);
-  const linearRef = useRef(false);
+  /** The hovered x, on the chart's x axis (a step, evaluations or epochs). */
+  const [hoverX, setHoverX] = useState<number | null>(null);
+  // Why a log scale that is asked for is not in use (null when it is, or when it is not asked for).
+  const [linearWhy, setLinearWhy] = useState<string | null>(null);
+  const linearRef = useRef<string | null>(null);
+  const setup = useAppStore((state) => state.setup);
+  const xAxis = setup.view.chartX;
+  const surfaces = usePaneSurfaces(setup);
 
   // A lesson stage may keep the curves hidden (its question is open) or show only some runs'.
   const chartMask = useAppStore((state) => {
@@ -80,63 +99,26 @@ export function LossChart() {
     // three times the last draw's cost: a chart of 16 × 100,000 points does not redraw per chunk.
     let timer = 0;
     let nextAt = 0;
-    const lrSeries = chart.learningRate ? visibleRuns.map((run) => learningRates(run, steps)) : [];
+    const found = visibleRuns.some((run) => (setup.panes[run.pane] ?? setup.panes[0]).surface === 'custom');
 
     const draw = () => {
       timer = 0;
       const started = performance.now();
       const ctx = fitCanvas2d(canvas, size.width, size.height);
       if (!ctx) return;
-
-      let anyNonPositive = false;
-      for (const run of visibleRuns) {
-        const result = appResults.runs.get(run.id);
-        if (!result) continue;
-        for (let i = 0; i < result.length && !anyNonPositive; i++) anyNonPositive = result.loss[i] <= 0;
-      }
-      const log = chart.logY && !anyNonPositive;
+      const chartRuns: ChartRun[] = visibleRuns.map((run) => {
+        const surface = surfaces[run.pane] ?? surfaces[0] ?? null;
+        return { config: run, result: appResults.runs.get(run.id), lowest: surface ? lowestKnownLoss(surface) : null };
+      });
+      const plan = planChart(chartRuns, { ...chart, xAxis, steps, found });
       // Only a change is set: this runs in an effect after every commit, and an update
       // queued each time would count as nested updates while a slider is scrubbed.
-      const linear = chart.logY && anyNonPositive;
-      if (linear !== linearRef.current) {
-        linearRef.current = linear;
-        setLinearBecauseNegative(linear);
+      if (plan.scale.why !== linearRef.current) {
+        linearRef.current = plan.scale.why;
+        setLinearWhy(plan.scale.why);
       }
-
-      // A diverging run counts for the axis only up to DIVERGED_CAP × the largest starting value.
-      let startLoss = 0;
-      let startGradNorm = 0;
-      for (const run of visibleRuns) {
-        const result = appResults.runs.get(run.id);
-        if (!result || result.length === 0) continue;
-        if (Number.isFinite(result.loss[0])) startLoss = Math.max(startLoss, Math.abs(result.loss[0]));
-        if (Number.isFinite(result.gradNorm[0])) startGradNorm = Math.max(startGradNorm, result.gradNorm[0]);
-      }
-      const series: ChartSeries[] = [];
-      let extent: Extent | null = null;
-      for (const run of visibleRuns) {
-        const result = appResults.runs.get(run.id);
-        if (!result) continue;
-        const diverged = result.status === 'diverged';
-        series.push({ color: run.color, values: result.loss, length: result.length, style: 'solid', axis: 'left' });
-        extent = extendExtent(extent, result.loss, result.length, log, diverged ? DIVERGED_CAP * startLoss : Infinity);
-        if (chart.gradNorm) {
-          series.push({ color: run.color, values: result.gradNorm, length: result.length, style: 'dashed', axis: 'left' });
-          extent = extendExtent(extent, result.gradNorm, result.length, log, diverged ? DIVERGED_CAP * startGradNorm : Infinity);
-        }
-      }
-      let lrExtent: Extent | null = null;
-      visibleRuns.forEach((run, index) => {
-        const values = lrSeries[index];
-        if (!values) return;
-        series.push({ color: run.color, values, length: values.length, style: 'dotted', axis: 'right' });
-        lrExtent = extendExtent(lrExtent, values, values.length, true);
-      });
-      const left = axisFor(extent, log);
-      const right = chart.learningRate ? axisFor(lrExtent, true) : null;
-      const leftTitle = chart.gradNorm ? 'loss, ‖∇L‖ (dashed)' : 'loss';
-      const layout = drawChart(ctx, size.width, size.height, size.fontSize * 0.9, { maxStep: steps, left, right, series, leftTitle, rightTitle: 'learning rate (dotted)' });
-      layoutRef.current = { layout, axis: left };
+      const layout = drawChart(ctx, size.width, size.height, size.fontSize * 0.9, plan.model);
+      drawnRef.current = { layout, axis: plan.left, scale: plan.scale, runs: plan.runs };
       publishChart({ plot: canvas, layout });
       const finished = performance.now();
       nextAt = finished + Math.max(16, 3 * (finished - started));
@@ -153,7 +135,7 @@ export function LossChart() {
     };
     // visibleRuns is derived from runs.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [runs, steps, chart, size, resultsVersion, chartMask]);
+  }, [runs, steps, chart, size, resultsVersion, chartMask, xAxis, surfaces, setup.panes]);
 
   // The cursor: follows the playhead every frame, redrawing only when the step moves.
   useEffect(() => {
@@ -165,7 +147,7 @@ export function LossChart() {
     let lastRevision = -1;
     let frame = requestAnimationFrame(function tick() {
       frame = requestAnimationFrame(tick);
-      const current = layoutRef.current;
+      const current = drawnRef.current;
       if (!current) return;
       const step = appPlayhead.stepAt(performance.now());
       // No cursor over an empty chart (a lesson keeping its curves hidden).
@@ -173,14 +155,7 @@ export function LossChart() {
       if (shown === lastStep && appResults.revision === lastRevision) return;
       lastStep = shown;
       lastRevision = appResults.revision;
-      const points: CursorPoint[] = [];
-      if (Number.isFinite(shown)) {
-        for (const run of visibleRuns) {
-          const result = appResults.runs.get(run.id);
-          if (result && result.length > 0) points.push({ color: run.color, value: result.loss[Math.min(shown, result.length - 1)] });
-        }
-      }
-      drawCursor(ctx, size.width, size.height, current.layout, current.axis, shown, points);
+      drawCursor(ctx, size.width, size.height, current.layout, current.axis, shown, Number.isFinite(shown) ? cursorPoints(current, shown) : []);
     });
     return () => cancelAnimationFrame(frame);
     // visibleRuns is derived from runs and the lesson's mask.
@@ -188,27 +163,33 @@ export function LossChart() {
   }, [runs, size, chartMask]);
 
   const onPointerMove = (event: PointerEvent<HTMLDivElement>) => {
-    const current = layoutRef.current;
+    const current = drawnRef.current;
     if (!current) return;
     const box = event.currentTarget.getBoundingClientRect();
     const x = event.clientX - box.left - current.layout.left;
     if (x < 0 || x > current.layout.width) {
-      setHoverStep(null);
+      setHoverX(null);
       return;
     }
-    setHoverStep(Math.round((x / current.layout.width) * current.layout.maxStep));
+    const value = (x / current.layout.width) * current.layout.maxX;
+    setHoverX(current.layout.xAxis === 'steps' ? Math.round(value) : value);
   };
 
   const runNumber = (run: RunConfig) => runs.indexOf(run) + 1;
+  const logInUse = chart.logY && linearWhy === null;
+  const unit = xUnit(xAxis);
+  // A lesson stage that compares by epochs or evaluations offers the matching axis (epochs count every evaluation).
+  const lessonWantsEpochs = (lessonAxis === 'epochs' || lessonAxis === 'evaluations') && xAxis === 'steps';
+  const hovered = hoverX === null ? null : drawnRef.current;
 
   return (
     <section className="chart-panel" aria-labelledby="chart-title">
       <div className="chart-toolbar">
         <h2 id="chart-title" className="panel-title">
-          Loss vs step
+          Loss
         </h2>
-        <label className="check">
-          <input type="checkbox" checked={chart.logY} onChange={(event) => setChart({ logY: event.currentTarget.checked })} />
+        <label className="check" title={linearWhy === null ? undefined : `Linear: ${linearWhy}`}>
+          <input type="checkbox" checked={logInUse} disabled={linearWhy !== null} onChange={(event) => setChart({ logY: event.currentTarget.checked })} />
           Log scale
         </label>
         <label className="check">
@@ -219,24 +200,22 @@ export function LossChart() {
           <input type="checkbox" checked={chart.learningRate} onChange={(event) => setChart({ learningRate: event.currentTarget.checked })} />
           Learning rate
         </label>
-        {lessonAxis === 'epochs' || lessonAxis === 'evaluations' ? <span className="muted small">This stage compares runs by {lessonAxis}; the x axis counts steps (one epoch is N/B steps of a run).</span> : null}
+        {linearWhy !== null ? <span className="chart-note">Linear scale: {linearWhy}</span> : null}
+        <ChartAxisChoice />
+        {lessonWantsEpochs ? <span className="muted small">This stage compares runs by {lessonAxis}: count epochs to see it.</span> : null}
       </div>
-      <div
-        className="chart-canvas"
-        ref={containerRef}
-        onPointerMove={onPointerMove}
-        onPointerLeave={() => setHoverStep(null)}
-      >
-        <canvas ref={plotRef} role="img" aria-label={`Loss versus step for ${visibleRuns.length} visible run${visibleRuns.length === 1 ? '' : 's'}${chart.logY && !linearBecauseNegative ? ', logarithmic loss axis' : ''}.`} />
+      <div className="chart-canvas" ref={containerRef} onPointerMove={onPointerMove} onPointerLeave={() => setHoverX(null)}>
+        <canvas ref={plotRef} role="img" aria-label={`Loss versus ${unit} for ${visibleRuns.length} visible run${visibleRuns.length === 1 ? '' : 's'}${logInUse ? ', logarithmic loss axis' : ''}.`} />
         <canvas ref={cursorRef} className="chart-cursor" aria-hidden="true" />
-        {linearBecauseNegative ? <span className="chart-note">Linear scale: the loss goes below zero</span> : null}
         {lessonHides ? <p className="chart-hidden">{asking ? 'The loss curves appear once you answer (or skip to the answer).' : 'This stage of the lesson shows no loss curves.'}</p> : null}
-        {hoverStep !== null ? (
+        {hoverX !== null && hovered ? (
           <div className="chart-readout" role="status">
-            <div className="readout-step">step {formatInteger(hoverStep)}</div>
+            <div className="readout-step">{xAxis === 'steps' ? `step ${formatInteger(hoverX)}` : `${formatNumber(hoverX, 3)} ${unit}`}</div>
             {visibleRuns.map((run) => {
-              const result = appResults.runs.get(run.id);
-              const index = result ? Math.min(hoverStep, result.length - 1) : -1;
+              const plotted = hovered.runs.find((item) => item.id === run.id);
+              const result = plotted?.result;
+              const index = result ? indexAtX(plotted.xs, result.length, hoverX) : -1;
+              const ended = result !== undefined && index === result.length - 1 && (plotted?.xs ? plotted.xs[index] : index) < hoverX;
               return (
                 <div key={run.id} className="readout-row">
                   <span className="swatch" style={{ background: run.color }} aria-hidden="true" />
@@ -245,8 +224,8 @@ export function LossChart() {
                   </span>
                   {result && index >= 0 ? (
                     <span>
-                      loss {formatNumber(result.loss[index])} at {formatPoint(result.x[index], result.y[index])}
-                      {index < hoverStep ? ` (ended at step ${formatInteger(index)})` : ''}
+                      {xAxis === 'steps' ? '' : `step ${formatInteger(index)}: `}loss {formatNumber(result.loss[index])} at {formatPoint(result.x[index], result.y[index])}
+                      {ended ? ` (ended at step ${formatInteger(index)})` : ''}
                     </span>
                   ) : (
                     <span>no points yet</span>

@@ -4,6 +4,8 @@
  * and the playhead cursor on a separate overlay canvas.
  */
 import { axisFraction, axisTicks, type Axis } from './chartScale.ts';
+import { firstIndexAtLeast } from './chartAxes.ts';
+import type { ChartXAxis } from '../../state/setup.ts';
 import { formatInteger, formatNumber } from '../../view/format.ts';
 
 export interface ChartSeries {
@@ -12,10 +14,19 @@ export interface ChartSeries {
   readonly length: number;
   readonly style: 'solid' | 'dashed' | 'dotted';
   readonly axis: 'left' | 'right';
+  /** The x of each point, non-decreasing (evaluations, epochs); absent: the point's index (steps). */
+  readonly xs?: ArrayLike<number> | null;
+  /** Subtracted from every value before plotting (L* on a log scale of L − L*). */
+  readonly offset?: number;
+  /** On a log axis, values at or below zero (after the offset) sit on the floor instead of lifting the pen. */
+  readonly floorAtZero?: boolean;
 }
 
 export interface ChartModel {
-  readonly maxStep: number;
+  /** The largest x shown: the step count, or the most evaluations/epochs any run reaches. */
+  readonly maxX: number;
+  readonly xAxis: ChartXAxis;
+  readonly xTitle: string;
   readonly left: Axis;
   /** Learning-rate axis, when that series is on. */
   readonly right: Axis | null;
@@ -30,7 +41,8 @@ export interface ChartLayout {
   readonly top: number;
   readonly width: number;
   readonly height: number;
-  readonly maxStep: number;
+  readonly maxX: number;
+  readonly xAxis: ChartXAxis;
 }
 
 export const CHART_COLORS = {
@@ -48,17 +60,24 @@ function dashFor(style: ChartSeries['style'], scale: number): number[] {
 }
 
 /** Plot rectangle for a canvas of `width` × `height` CSS pixels with text of `fontSize` px. */
-export function chartLayout(width: number, height: number, fontSize: number, maxStep: number, hasRightAxis: boolean): ChartLayout {
-  const left = Math.round(fontSize * 4.6);
+export function chartLayout(width: number, height: number, fontSize: number, maxX: number, hasRightAxis: boolean, xAxis: ChartXAxis = 'steps'): ChartLayout {
+  // The loss axis's title sits above the plot (a long "loss − L* (…)" never collides with the ticks).
+  const left = Math.round(fontSize * 3.9);
   const right = hasRightAxis ? Math.round(fontSize * 4.6) : Math.round(fontSize);
-  const top = Math.round(fontSize * 0.9);
+  const top = Math.round(fontSize * 1.9);
   const bottom = Math.round(fontSize * 2.4);
-  return { left, top, width: Math.max(1, width - left - right), height: Math.max(1, height - top - bottom), maxStep: Math.max(1, maxStep) };
+  const plotWidth = Math.max(1, width - left - right);
+  return { left, top, width: plotWidth, height: Math.max(1, height - top - bottom), maxX: maxX > 0 && Number.isFinite(maxX) ? maxX : 1, xAxis };
+}
+
+/** The canvas x (CSS pixels) of the axis value `x`. */
+export function xPixel(layout: ChartLayout, x: number): number {
+  return layout.left + (x / layout.maxX) * layout.width;
 }
 
 /** Draw axes and series. `ctx` is already scaled to CSS pixels. */
 export function drawChart(ctx: CanvasRenderingContext2D, width: number, height: number, fontSize: number, model: ChartModel): ChartLayout {
-  const layout = chartLayout(width, height, fontSize, model.maxStep, model.right !== null);
+  const layout = chartLayout(width, height, fontSize, model.maxX, model.right !== null, model.xAxis);
   const { left, top, width: plotWidth, height: plotHeight } = layout;
   ctx.clearRect(0, 0, width, height);
   ctx.font = `${fontSize}px system-ui, sans-serif`;
@@ -87,28 +106,31 @@ export function drawChart(ctx: CanvasRenderingContext2D, width: number, height: 
     }
   }
 
-  // Bottom ticks (steps).
+  // Bottom ticks: whole steps, or round counts of evaluations or epochs.
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
-  const stepTicks = axisTicks({ log: false, min: 0, max: layout.maxStep }, Math.max(2, Math.floor(plotWidth / (fontSize * 6))));
-  for (const tick of stepTicks) {
-    if (tick < 0 || tick > layout.maxStep || !Number.isInteger(tick)) continue;
-    const x = left + (tick / layout.maxStep) * plotWidth;
+  const wholeSteps = layout.xAxis === 'steps';
+  const xTicks = axisTicks({ log: false, min: 0, max: layout.maxX }, Math.max(2, Math.floor(plotWidth / (fontSize * 6))));
+  for (const tick of xTicks) {
+    if (tick < 0 || tick > layout.maxX || (wholeSteps && !Number.isInteger(tick))) continue;
+    const x = xPixel(layout, tick);
     ctx.strokeStyle = CHART_COLORS.grid;
     ctx.beginPath();
     ctx.moveTo(Math.round(x) + 0.5, top);
     ctx.lineTo(Math.round(x) + 0.5, top + plotHeight);
     ctx.stroke();
-    ctx.fillText(formatInteger(tick), x, top + plotHeight + fontSize * 0.35);
+    ctx.fillText(wholeSteps ? formatInteger(tick) : formatNumber(tick, 3), x, top + plotHeight + fontSize * 0.35);
   }
-  ctx.fillText('step', left + plotWidth / 2, top + plotHeight + fontSize * 1.35);
+  ctx.fillText(model.xTitle, left + plotWidth / 2, top + plotHeight + fontSize * 1.35);
 
-  // Axis titles, rotated.
+  // The loss axis's title above the plot, shrunk to fit beside the learning-rate axis; that one's title is rotated.
   ctx.save();
-  ctx.translate(fontSize * 0.9, top + plotHeight / 2);
-  ctx.rotate(-Math.PI / 2);
+  const room = width - fontSize * 0.6 - (model.right ? fontSize * 2 : 0);
+  const titleWidth = ctx.measureText(model.leftTitle).width;
+  if (titleWidth > room) ctx.font = `${Math.max(8, (fontSize * room) / titleWidth)}px system-ui, sans-serif`;
+  ctx.textAlign = 'left';
   ctx.textBaseline = 'middle';
-  ctx.fillText(model.leftTitle, 0, 0);
+  ctx.fillText(model.leftTitle, fontSize * 0.3, top / 2);
   ctx.restore();
   if (model.right) {
     ctx.save();
@@ -141,7 +163,7 @@ export function drawChart(ctx: CanvasRenderingContext2D, width: number, height: 
  * mapped to pixels: 16 runs × 100,000 steps cost a pass over the numbers, not 1.6 M logs.
  */
 function drawSeries(ctx: CanvasRenderingContext2D, layout: ChartLayout, axis: Axis, series: ChartSeries): void {
-  const { left, top, width, height, maxStep } = layout;
+  const { left, top, width, height, maxX } = layout;
   ctx.strokeStyle = series.color;
   ctx.lineWidth = series.style === 'solid' ? 2 : 1.5;
   ctx.setLineDash(dashFor(series.style, 1));
@@ -150,7 +172,10 @@ function drawSeries(ctx: CanvasRenderingContext2D, layout: ChartLayout, axis: Ax
   // Off-scale values are pinned just outside the plot so the line leaves it visibly.
   const yOf = (value: number) => top + height * (1 - Math.max(-0.05, Math.min(1.05, axisFraction(axis, value))));
   const values = series.values;
+  const xs = series.xs ?? null;
+  const offset = series.offset ?? 0;
   const log = axis.log;
+  const floor = log && series.floorAtZero === true;
   let penDown = false;
   let column = Number.NaN;
   let lowest = 0;
@@ -162,18 +187,21 @@ function drawSeries(ctx: CanvasRenderingContext2D, layout: ChartLayout, axis: Ax
     ctx.lineTo(column, yOf(lowest));
     ctx.lineTo(column, yOf(last));
   };
-  const count = Math.min(series.length, maxStep + 1);
-  const xOf = (step: number) => Math.round(left + (step / maxStep) * width);
-  // The first step after `step` that lands in another column than x (xOf is non-decreasing).
-  const nextColumnAt = (step: number, x: number): number => {
-    let next = Math.max(step + 1, Math.ceil(((x + 0.5 - left) / width) * maxStep) - 1);
-    while (next > step + 1 && xOf(next - 1) !== x) next--;
+  // Steps past the axis are clipped; evaluations and epochs end where the run does.
+  const count = xs ? series.length : Math.min(series.length, Math.floor(maxX) + 1);
+  const xOf = (index: number) => Math.round(left + ((xs ? xs[index] : index) / maxX) * width);
+  // The first index after `index` that lands in another column than x (xOf is non-decreasing).
+  const nextColumnAt = (index: number, x: number): number => {
+    let next = firstIndexAtLeast(xs, index + 1, count, ((x + 0.5 - left) / width) * maxX);
+    while (next > index + 1 && xOf(next - 1) !== x) next--;
     while (next < count && xOf(next) === x) next++;
     return next;
   };
   let columnEnd = 0;
   for (let step = 0; step < count; step++) {
-    const value = values[step];
+    let value = values[step] - offset;
+    // At or below L*: on the floor of the axis.
+    if (floor && value <= 0) value = axis.min;
     // What the axis cannot show (non-finite, or ≤ 0 on a log axis) lifts the pen.
     if (!Number.isFinite(value) || (log && value <= 0)) {
       flush();
@@ -214,25 +242,34 @@ function drawSeries(ctx: CanvasRenderingContext2D, layout: ChartLayout, axis: Ax
 
 export interface CursorPoint {
   readonly color: string;
+  /** Where the run is at the playhead's step, on the chart's x axis (its step, evaluations or epochs). */
+  readonly x: number;
+  /** The plotted value there (after any offset). */
   readonly value: number;
 }
 
-/** The playhead: a vertical line at `step` and a dot on each run's loss there. */
+/**
+ * The playhead: a dot on each run's curve at the playhead's step and, when the x axis
+ * counts steps (the same x for every run), a vertical line through them.
+ */
 export function drawCursor(ctx: CanvasRenderingContext2D, width: number, height: number, layout: ChartLayout, axis: Axis, step: number, points: readonly CursorPoint[]): void {
   ctx.clearRect(0, 0, width, height);
   if (!Number.isFinite(step)) return;
-  const x = layout.left + (Math.min(step, layout.maxStep) / layout.maxStep) * layout.width;
-  ctx.strokeStyle = CHART_COLORS.cursor;
-  ctx.globalAlpha = 0.7;
-  ctx.lineWidth = 1.5;
-  ctx.beginPath();
-  ctx.moveTo(Math.round(x) + 0.5, layout.top);
-  ctx.lineTo(Math.round(x) + 0.5, layout.top + layout.height);
-  ctx.stroke();
-  ctx.globalAlpha = 1;
+  if (layout.xAxis === 'steps') {
+    const x = xPixel(layout, Math.min(step, layout.maxX));
+    ctx.strokeStyle = CHART_COLORS.cursor;
+    ctx.globalAlpha = 0.7;
+    ctx.lineWidth = 1.5;
+    ctx.beginPath();
+    ctx.moveTo(Math.round(x) + 0.5, layout.top);
+    ctx.lineTo(Math.round(x) + 0.5, layout.top + layout.height);
+    ctx.stroke();
+    ctx.globalAlpha = 1;
+  }
   for (const point of points) {
     const fraction = axisFraction(axis, point.value);
-    if (Number.isNaN(fraction) || fraction < 0 || fraction > 1) continue;
+    if (Number.isNaN(fraction) || fraction < 0 || fraction > 1 || !(point.x >= 0 && point.x <= layout.maxX)) continue;
+    const x = xPixel(layout, point.x);
     const y = layout.top + layout.height * (1 - fraction);
     ctx.fillStyle = point.color;
     ctx.strokeStyle = CHART_COLORS.background;

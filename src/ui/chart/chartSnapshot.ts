@@ -19,7 +19,7 @@ export function hasChart(): boolean {
 
 /**
  * Draw the chart into the box (x, y, width, height) of `context`, scaled to fit and
- * centred, with a cursor at `step`.
+ * centred, with a cursor at `step` (when the x axis counts steps).
  */
 export function drawChartAt(context: CanvasRenderingContext2D, x: number, y: number, width: number, height: number, step: number): void {
   if (!source) return;
@@ -30,7 +30,9 @@ export function drawChartAt(context: CanvasRenderingContext2D, x: number, y: num
   const left = x + (width - cssWidth * scale) / 2;
   const top = y + (height - cssHeight * scale) / 2;
   context.drawImage(plot, left, top, cssWidth * scale, cssHeight * scale);
-  const cursor = left + (layout.left + (Math.min(step, layout.maxStep) / layout.maxStep) * layout.width) * scale;
+  // A step is one x for every run only when the axis counts steps.
+  if (layout.xAxis !== 'steps') return;
+  const cursor = left + (layout.left + (Math.min(step, layout.maxX) / layout.maxX) * layout.width) * scale;
   context.save();
   context.strokeStyle = CHART_COLORS.cursor;
   context.globalAlpha = 0.8;

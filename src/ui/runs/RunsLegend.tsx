@@ -1,20 +1,19 @@
 /**
  * The runs legend above the scene: for each visible run its color, optimizer, key
- * hyper-parameters, status (converged / diverged at step k, still moving) and
- * final loss. Pointing at an entry brings its path forward; selecting it keeps it
- * forward and shows that optimizer's update rule in the lesson text.
+ * hyper-parameters, status (core's describeOutcome: converged, diverged, left the
+ * plot, local minimum, undefined) and final loss. Pointing at an entry brings its
+ * path forward; selecting it keeps it forward and shows that optimizer's update
+ * rule in the lesson text.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { OPTIMIZERS } from '../../core/index.ts';
 import { appResults, useAppStore } from '../../state/app.ts';
 import { currentStageView } from '../../state/store/lessonSlice.ts';
-import type { RunConfig, Setup } from '../../state/setup.ts';
-import { useExpressionParser } from '../../state/customSurface.ts';
-import { surfaceById as stateSurfaceById } from '../../state/surfaceOf.ts';
-import { paneSurfaceId } from '../../view/catalog.ts';
+import type { RunConfig } from '../../state/setup.ts';
 import { formatInteger, formatNumber } from '../../view/format.ts';
 import { emphasizedRun, emphasizeRun } from '../../view/runEmphasis.ts';
-import { finalLossText, minimumLosses, summarizeRun } from './runStatus.ts';
+import { finalLossText, summarizeRun } from './runStatus.ts';
+import { usePaneSurfaces } from './usePaneSurfaces.ts';
 import { useResultsRevision } from './useResultsRevision.ts';
 
 const SYMBOLS: Record<string, string> = {
@@ -39,17 +38,6 @@ export function keyParameters(run: RunConfig, datasetSize: number): string {
   return parts.join(' · ');
 }
 
-function useMinimaByPane(setup: Setup): number[][] {
-  // A custom pane's minima are known once the lazily loaded parser has arrived.
-  const parser = useExpressionParser(setup.custom !== null && setup.panes.some((pane) => pane.surface === 'custom'));
-  return useMemo(
-    () => setup.panes.map((_, pane) => minimumLosses(stateSurfaceById(paneSurfaceId(setup, pane), setup) ?? undefined)),
-    // Only the surfaces decide the minima.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [setup.panes, setup.bowlCondition, setup.custom, parser],
-  );
-}
-
 /** Hover, focus or touch on a chip points at its run: the scene brings that path forward (view/runEmphasis.ts). */
 function emphasisHandlers(runId: string) {
   const on = () => emphasizeRun(runId);
@@ -69,7 +57,7 @@ export function RunsLegend() {
   const selectRun = useAppStore((state) => state.selectRun);
   const resultsVersion = useAppStore((state) => state.resultsVersion);
   const revision = useResultsRevision();
-  const minimaByPane = useMinimaByPane(setup);
+  const surfacesByPane = usePaneSurfaces(setup);
   const [collapsed, setCollapsed] = useState(false);
   // A lesson names its runs ("η = 1.05") and may keep their outcome hidden until its question is answered.
   const lessonRuns = useAppStore((state) => state.lesson?.lesson.setup.runs ?? null);
@@ -92,7 +80,7 @@ export function RunsLegend() {
       <ul className="legend-chips">
         {visible.map((run) => {
           const number = setup.runs.indexOf(run) + 1;
-          const summary = summarizeRun(appResults.runs.get(run.id), minimaByPane[run.pane] ?? []);
+          const summary = summarizeRun(appResults.runs.get(run.id), surfacesByPane[run.pane] ?? surfacesByPane[0] ?? null);
           const index = number - 1;
           const hiddenByLesson = shownMask !== null && shownMask[index] !== '1';
           const label = lessonRuns?.[index]?.label;
@@ -110,7 +98,7 @@ export function RunsLegend() {
                   {hiddenByLesson ? (
                     <span className={`legend-status muted${collapsed ? ' visually-hidden' : ''}`}>{asking ? 'Hidden until you answer' : 'Not shown in this stage'}</span>
                   ) : (
-                    <span className={`legend-status${collapsed ? ' visually-hidden' : ''}`}>
+                    <span className={`legend-status${collapsed ? ' visually-hidden' : ''}`} title={Number.isFinite(summary.finalLoss) ? `${summary.text} · ${finalLossText(summary)}` : summary.text}>
                       <span className="status-text">{summary.text}</span>
                       {Number.isFinite(summary.finalLoss) ? <span className="muted" title={finalLossText(summary)}> · loss {formatNumber(summary.finalLoss)}</span> : null}
                     </span>

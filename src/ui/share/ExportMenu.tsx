@@ -8,7 +8,7 @@ import { createPortal } from 'react-dom';
 import { composePanes } from '../../view/paneRegistry.ts';
 import { appResults, appStore } from '../../state/app.ts';
 import { surfaceById } from '../../state/surfaceOf.ts';
-import { minimumLosses, summarizeRun } from '../runs/runStatus.ts';
+import { summarizeRun } from '../runs/runStatus.ts';
 import { LoadBoundary } from '../widgets/LoadBoundary.tsx';
 import { useMenu } from '../widgets/useMenu.ts';
 import { buildSetupJson, buildTrajectoriesCsv, downloadBlob, exportFileName, paneSurfaceIds } from './exportFiles.ts';
@@ -33,7 +33,7 @@ function legendStatus(runId: string): string | null {
   const run = setup.runs.find((candidate) => candidate.id === runId);
   if (!run) return null;
   const pane = setup.panes[run.pane] ?? setup.panes[0];
-  return summarizeRun(appResults.runs.get(runId), minimumLosses(surfaceById(pane.surface, setup) ?? undefined)).text;
+  return summarizeRun(appResults.runs.get(runId), surfaceById(pane.surface, setup)).text;
 }
 
 /** The panes as on screen with, below them, a caption and the runs legend, as a PNG. */

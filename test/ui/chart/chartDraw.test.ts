@@ -22,8 +22,8 @@ function recordingContext(): { ctx: CanvasRenderingContext2D; strokes: Call[][] 
 }
 
 /** The reduction done the plain way: map every point to pixels, then keep first/min/max/last per column. */
-function reference(layout: ChartLayout, axis: Axis, values: ArrayLike<number>, length: number): Call[] {
-  const { left, top, width, height, maxStep } = layout;
+function reference(layout: ChartLayout, axis: Axis, values: ArrayLike<number>, length: number, xs: ArrayLike<number> | null = null): Call[] {
+  const { left, top, width, height, maxX: maxStep } = layout;
   const calls: Call[] = [];
   let pen = false;
   let column = Number.NaN;
@@ -34,7 +34,7 @@ function reference(layout: ChartLayout, axis: Axis, values: ArrayLike<number>, l
     if (Number.isNaN(column)) return;
     calls.push(['L', column, minY], ['L', column, maxY], ['L', column, lastY]);
   };
-  for (let step = 0; step < Math.min(length, maxStep + 1); step++) {
+  for (let step = 0; step < (xs ? length : Math.min(length, maxStep + 1)); step++) {
     const fraction = axisFraction(axis, values[step]);
     if (Number.isNaN(fraction)) {
       flush();
@@ -43,7 +43,7 @@ function reference(layout: ChartLayout, axis: Axis, values: ArrayLike<number>, l
       continue;
     }
     const y = top + height * (1 - Math.max(-0.05, Math.min(1.05, fraction)));
-    const x = Math.round(left + (step / maxStep) * width);
+    const x = Math.round(left + ((xs ? xs[step] : step) / maxStep) * width);
     if (!pen) {
       calls.push(['M', x, y]);
       pen = true;
@@ -77,7 +77,7 @@ describe('loss chart series', () => {
         const axis: Axis = log ? { log, min: 0.1, max: 10 } : { log, min: 0, max: 50 };
         const series: ChartSeries = { color: '#fff', values, length: values.length, style: 'solid', axis: 'left' };
         const { ctx, strokes } = recordingContext();
-        const layout = drawChart(ctx, 600, 300, 12, { maxStep: steps, left: axis, right: null, series: [series], leftTitle: 'loss', rightTitle: '' });
+        const layout = drawChart(ctx, 600, 300, 12, { maxX: steps, xAxis: 'steps', xTitle: 'step', left: axis, right: null, series: [series], leftTitle: 'loss', rightTitle: '' });
         const drawn = strokes.at(-1)!;
         const expected = reference(layout, axis, values, values.length);
         expect(drawn.length).toBe(expected.length);
@@ -88,6 +88,29 @@ describe('loss chart series', () => {
         }
         // A path of a few points per column, whatever the number of steps.
         expect(drawn.length).toBeLessThan(4 * layout.width + 4 * 0.04 * steps + 10);
+      }
+    }
+  });
+
+  it('on an axis of evaluations or epochs, reduces by the points’ own x exactly as mapping every point would', () => {
+    const random = createRandom(5);
+    for (const steps of [40, 5_000, 60_000]) {
+      // Cumulative counts that grow unevenly: a line search's several trials, then none for a while.
+      const xs = new Float64Array(steps + 1);
+      const values = new Float64Array(steps + 1);
+      for (let i = 1; i <= steps; i++) xs[i] = xs[i - 1] + (random() < 0.3 ? 0 : random() * 3);
+      for (let i = 0; i <= steps; i++) values[i] = 10 ** (3 * random() - 1);
+      const axis: Axis = { log: true, min: 0.1, max: 100 };
+      const series: ChartSeries = { color: '#fff', values, length: values.length, style: 'solid', axis: 'left', xs };
+      const { ctx, strokes } = recordingContext();
+      const layout = drawChart(ctx, 600, 300, 12, { maxX: xs[steps], xAxis: 'gradients', xTitle: 'gradient evaluations', left: axis, right: null, series: [series], leftTitle: 'loss', rightTitle: '' });
+      const drawn = strokes.at(-1)!;
+      const expected = reference(layout, axis, values, values.length, xs);
+      expect(drawn.length).toBe(expected.length);
+      for (let i = 0; i < expected.length; i++) {
+        expect(drawn[i][0]).toBe(expected[i][0]);
+        expect(drawn[i][1]).toBe(expected[i][1]);
+        expect(drawn[i][2]).toBeCloseTo(expected[i][2], 9);
       }
     }
   });
