@@ -100,3 +100,67 @@ describe('the basin map brings its own key', () => {
     await app.context.close();
   });
 });
+
+describe('the learning-rate × momentum map reads like the surface', () => {
+  test('low loss is purple and high is yellow, on the map and on its key, as on the surface key', async () => {
+    const app = await session.open({ width: 1440, height: 900 });
+    const { page } = app;
+    await settle(page, 60_000);
+    await page.getByRole('button', { name: 'Show learning-rate map' }).click();
+    await page.waitForFunction(() => window.__descentLab!.store.getState().maps.hyper.status === 'done', undefined, { timeout: 90_000, polling: 50 });
+    await page.locator('[data-testid=hyper-map]').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+    // The key: "lower" on the left of a ramp that starts purple and ends yellow, as the surface's loss key.
+    await expect(page.getByTestId('hyper-legend').innerText()).resolves.toMatch(/lower[\s\S]*higher/);
+    const ramp = decodePng(await page.locator('.hyper-legend-ramp').screenshot());
+    const at = (x: number) => {
+      const i = (Math.floor(ramp.height / 2) * ramp.width + x) * 4;
+      return [ramp.data[i], ramp.data[i + 1], ramp.data[i + 2]];
+    };
+    const [left, right] = [at(3), at(ramp.width - 4)];
+    expect(left[2]).toBeGreaterThan(left[1]); // purple: more blue than green
+    expect(right[0] + right[1]).toBeGreaterThan(400); // yellow
+    // The map: its lower-loss cells are drawn darker (toward purple) than its higher-loss ones (yellow). Cells that carry a
+    // marker are left out: the best μ per η (a white dot) and those beside a diverged cell (the white edge).
+    const cells = await page.evaluate(() => {
+      const hyper = window.__descentLab!.maps.results.hyper!;
+      const { lrCells, paramCells } = hyper.spec;
+      const diverged = (column: number, row: number) => column >= 0 && row >= 0 && column < lrCells && row < paramCells && hyper.outcome[row * lrCells + column] === 255;
+      const best = new Set<number>();
+      for (let column = 0; column < lrCells; column++) {
+        let at = -1;
+        for (let row = 0; row < paramCells; row++) {
+          const cell = row * lrCells + column;
+          if (hyper.outcome[cell] !== 255 && (at < 0 || hyper.finalLoss[cell] < hyper.finalLoss[at])) at = cell;
+        }
+        best.add(at);
+      }
+      const plain: { column: number; row: number; loss: number }[] = [];
+      for (let row = 0; row < paramCells; row++) {
+        for (let column = 0; column < lrCells; column++) {
+          const cell = row * lrCells + column;
+          if (diverged(column, row) || best.has(cell) || !Number.isFinite(hyper.finalLoss[cell])) continue;
+          if ([[1, 0], [-1, 0], [0, 1], [0, -1]].some(([dx, dy]) => diverged(column + dx, row + dy))) continue;
+          plain.push({ column, row, loss: hyper.finalLoss[cell] });
+        }
+      }
+      plain.sort((a, b) => a.loss - b.loss);
+      const tenth = Math.max(1, Math.floor(plain.length / 10));
+      return { lrCells, paramCells, low: plain.slice(0, tenth), high: plain.slice(-tenth) };
+    });
+    const map = decodePng(await page.locator('[data-testid=hyper-map]').screenshot());
+    // The plot's insets (hyperMapDraw.ts): 38 px left, 6 top and right, 30 bottom.
+    // Luma: viridis is built to grow in lightness from its purple end to its yellow end.
+    const luma = ({ column, row }: { column: number; row: number }) => {
+      const x = Math.floor(38 + ((column + 0.5) / cells.lrCells) * (map.width - 44));
+      const y = Math.floor(6 + (1 - (row + 0.5) / cells.paramCells) * (map.height - 36));
+      const i = (y * map.width + x) * 4;
+      return 0.2126 * map.data[i] + 0.7152 * map.data[i + 1] + 0.0722 * map.data[i + 2];
+    };
+    const mean = (list: { column: number; row: number }[]) => list.reduce((sum, cell) => sum + luma(cell), 0) / list.length;
+    expect(cells.low.length).toBeGreaterThan(10);
+    expect(mean(cells.low)).toBeLessThan(mean(cells.high) - 10);
+    expect(app.errors).toEqual([]);
+    await app.context.close();
+  });
+});

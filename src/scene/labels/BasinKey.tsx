@@ -14,20 +14,30 @@ const PLACES_UP_TO = 4;
 
 export interface BasinKeyEntry {
   readonly color: string;
-  /** Short words beside the swatch ("min 1 (1, 1) global"). */
+  /** "min 1", "no minimum", "diverged". */
+  readonly name: string;
+  /** Where the minimum is ("(1, 1)"), when there are few; dropped first on a narrow pane. */
+  readonly place: string | null;
+  /** "global" or "local" for a minimum. */
+  readonly depth: string | null;
+  /** All of it in words ("min 1 (1, 1) global"). */
   readonly label: string;
 }
 
 /** The key's entries, minima first. */
 export function basinKeyEntries(data: Pick<BasinData, 'minima' | 'global'>): BasinKeyEntry[] {
   const withPlaces = data.minima.length <= PLACES_UP_TO;
+  const entry = (color: string, name: string, place: string | null, depth: string | null): BasinKeyEntry => ({
+    color,
+    name,
+    place,
+    depth,
+    label: [name, place, depth].filter((part) => part !== null).join(' '),
+  });
   return [
-    ...data.minima.map(([x, y], index) => ({
-      color: basinColor(index),
-      label: `min ${index + 1}${withPlaces ? ` ${formatPoint(x, y)}` : ''} ${data.global[index] ? 'global' : 'local'}`,
-    })),
-    { color: NOT_CONVERGED_COLOR, label: 'no minimum' },
-    { color: DIVERGED_COLOR, label: 'diverged' },
+    ...data.minima.map(([x, y], index) => entry(basinColor(index), `min ${index + 1}`, withPlaces ? formatPoint(x, y) : null, data.global[index] ? 'global' : 'local')),
+    entry(NOT_CONVERGED_COLOR, 'no minimum', null, null),
+    entry(DIVERGED_COLOR, 'diverged', null, null),
   ];
 }
 
@@ -37,9 +47,11 @@ export function BasinKey({ data }: { data: BasinData }) {
     <div className="scene-key basin-key" data-testid="basin-key" aria-label={`Colour key: basins of attraction; ${entries.map((entry) => entry.label).join(', ')}`}>
       <span className="scene-key-title">basins</span>
       {entries.map((entry) => (
-        <span key={entry.label} className="basin-key-entry">
+        <span key={entry.name} className="basin-key-entry">
           <span className="basin-key-swatch" style={{ background: entry.color }} aria-hidden="true" />
-          {entry.label}
+          {entry.name}
+          {entry.place ? <span className="basin-key-place"> {entry.place}</span> : null}
+          {entry.depth ? ` ${entry.depth}` : ''}
         </span>
       ))}
     </div>

@@ -26,6 +26,10 @@ export function HyperMap({ metric }: { metric: HyperMetric }) {
   const [focus, setFocus] = useState<Cell | null>(null);
   /** The cell the pointer is over: the read-out runs the cell's path, so only a new cell recomputes it. */
   const hovered = useRef<Cell | null>(null);
+  // A new map (new settings, new start) reads its cells afresh.
+  useEffect(() => {
+    hovered.current = null;
+  }, [data]);
   const run = useAppStore((state) => (data ? state.setup.runs.find((r) => r.id === data.runId) : undefined));
   const current = run && data ? { lr: run.lr, param: data.spec.axis === 'beta1' ? run.beta1 : run.optimizer === 'sgd' ? 0 : run.momentum } : null;
   const currentLr = current?.lr ?? null;
