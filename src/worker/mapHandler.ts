@@ -8,7 +8,7 @@
  * 'dropped'), which is how the pool's cancel reaches the worker between tiles.
  * Every tile request gets exactly one answer, in the order the tiles were sent.
  */
-import { basinMap, hyperMap } from '../core/index.ts';
+import { basinMap, evaluateLearningRates, hyperMap, learningRateBudget } from '../core/index.ts';
 import type { MapRequest, MapResponse, MapTileRequest } from './mapProtocol.ts';
 import { defaultSchedule, type TaskScheduler } from './handler.ts';
 import { describeError, plainSpecError } from './plainWords.ts';
@@ -25,7 +25,12 @@ function computeTile(request: MapTileRequest, post: Post<MapResponse>): void {
   if (!resolved.ok) return fail(resolved.message);
   const started = now();
   try {
-    if (job.kind === 'basin') {
+    if (job.kind === 'tune') {
+      const spec = { ...job.spec, surface: resolved.surface };
+      const trials = evaluateLearningRates(spec, job.lrs.slice(tile.index, tile.index + 1), job.budget ?? learningRateBudget(spec));
+      const empty = { outcome: new Uint8Array(0), stepsToTolerance: new Int32Array(0), finalLoss: null };
+      post({ type: 'tile', jobId, tileIndex: tile.index, ...empty, trials, stepsComputed: trials[0]?.steps ?? 0, elapsedMs: now() - started }, []);
+    } else if (job.kind === 'basin') {
       const result = basinMap({ ...job.spec, surface: resolved.surface }, tile);
       const elapsedMs = now() - started;
       post(

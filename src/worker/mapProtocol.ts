@@ -7,24 +7,38 @@
  * Every request carries the whole job (spec and surface reference), so any worker
  * can take any tile; surfaces are cached per worker by reference (surfaceRef.ts).
  */
-import type { BasinMapSpec, GridTile, HyperMapSpec } from '../core/index.ts';
-import type { SurfaceRef } from './protocol.ts';
+import type { BasinMapSpec, GridTile, HyperMapSpec, LearningRateTrial } from '../core/index.ts';
+import type { SurfaceRef, WireRunSpec } from './protocol.ts';
 
 /** A basin-map spec whose surface is a cloneable reference. */
 export type WireBasinSpec = Omit<BasinMapSpec, 'surface'> & { readonly surface: SurfaceRef };
 /** A hyper-parameter-map spec whose surface is a cloneable reference. */
 export type WireHyperSpec = Omit<HyperMapSpec, 'surface'> & { readonly surface: SurfaceRef };
 
+/**
+ * Learning rates to score for "Tune η" (core's evaluateLearningRates): tile k scores
+ * `lrs[k]` on `spec` within `budget` gradient evaluations (null: the spec's own, steps × B/N).
+ */
+export interface WireTuneJob {
+  readonly kind: 'tune';
+  readonly spec: WireRunSpec;
+  readonly lrs: readonly number[];
+  readonly budget: number | null;
+}
+
 /** One whole map to compute, tile by tile. */
 export type MapJob = { readonly kind: 'basin'; readonly spec: WireBasinSpec } | { readonly kind: 'hyper'; readonly spec: WireHyperSpec };
 
 export type MapKind = MapJob['kind'];
 
+/** Any job the pool runs tile by tile: a map, or a learning-rate search. */
+export type PoolJob = MapJob | WireTuneJob;
+
 /** Main thread → map worker: compute this tile of this job. */
 export interface MapTileRequest {
   readonly type: 'tile';
   readonly jobId: number;
-  readonly job: MapJob;
+  readonly job: PoolJob;
   readonly tile: GridTile;
 }
 
@@ -52,6 +66,8 @@ export type MapResponse =
       readonly stepsToTolerance: Int32Array;
       /** Hyper maps only: loss after the last step (NaN when diverged). Transferred. */
       readonly finalLoss: Float64Array | null;
+      /** Tune jobs only: the scored learning rate of this tile (its cell arrays are empty). */
+      readonly trials?: readonly LearningRateTrial[];
       /** Optimizer steps computed for the tile and the worker time they took. */
       readonly stepsComputed: number;
       readonly elapsedMs: number;

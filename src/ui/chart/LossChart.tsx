@@ -63,6 +63,7 @@ export function LossChart() {
   const [linearWhy, setLinearWhy] = useState<string | null>(null);
   const linearRef = useRef<string | null>(null);
   const setup = useAppStore((state) => state.setup);
+  const setChartX = useAppStore((state) => state.setChartX);
   const xAxis = setup.view.chartX;
   const surfaces = usePaneSurfaces(setup);
 
@@ -202,7 +203,14 @@ export function LossChart() {
         </label>
         {linearWhy !== null ? <span className="chart-note">Linear scale: {linearWhy}</span> : null}
         <ChartAxisChoice />
-        {lessonWantsEpochs ? <span className="muted small">This stage compares runs by {lessonAxis}: count epochs to see it.</span> : null}
+        {lessonWantsEpochs ? (
+          <span className="muted small">
+            This stage compares runs by {lessonAxis}.{' '}
+            <button type="button" className="link-button" onClick={() => setChartX('epochs')}>
+              Count epochs
+            </button>
+          </span>
+        ) : null}
       </div>
       <div className="chart-canvas" ref={containerRef} onPointerMove={onPointerMove} onPointerLeave={() => setHoverX(null)}>
         <canvas ref={plotRef} role="img" aria-label={`Loss versus ${unit} for ${visibleRuns.length} visible run${visibleRuns.length === 1 ? '' : 's'}${logInUse ? ', logarithmic loss axis' : ''}.`} />

@@ -59,12 +59,15 @@ function dashFor(style: ChartSeries['style'], scale: number): number[] {
   return [];
 }
 
-/** Plot rectangle for a canvas of `width` × `height` CSS pixels with text of `fontSize` px. */
-export function chartLayout(width: number, height: number, fontSize: number, maxX: number, hasRightAxis: boolean, xAxis: ChartXAxis = 'steps'): ChartLayout {
-  // The loss axis's title sits above the plot (a long "loss − L* (…)" never collides with the ticks).
-  const left = Math.round(fontSize * 3.9);
+/**
+ * Plot rectangle for a canvas of `width` × `height` CSS pixels with text of `fontSize` px.
+ * The loss axis's title runs up its left side, or, when it is longer than the plot is tall
+ * ("loss − L* (…)"), sits above the plot (`titleAbove`), never across the ticks.
+ */
+export function chartLayout(width: number, height: number, fontSize: number, maxX: number, hasRightAxis: boolean, xAxis: ChartXAxis = 'steps', titleAbove = false): ChartLayout {
+  const left = Math.round(fontSize * (titleAbove ? 3.9 : 4.6));
   const right = hasRightAxis ? Math.round(fontSize * 4.6) : Math.round(fontSize);
-  const top = Math.round(fontSize * 1.9);
+  const top = Math.round(fontSize * (titleAbove ? 1.9 : 0.9));
   const bottom = Math.round(fontSize * 2.4);
   const plotWidth = Math.max(1, width - left - right);
   return { left, top, width: plotWidth, height: Math.max(1, height - top - bottom), maxX: maxX > 0 && Number.isFinite(maxX) ? maxX : 1, xAxis };
@@ -77,10 +80,11 @@ export function xPixel(layout: ChartLayout, x: number): number {
 
 /** Draw axes and series. `ctx` is already scaled to CSS pixels. */
 export function drawChart(ctx: CanvasRenderingContext2D, width: number, height: number, fontSize: number, model: ChartModel): ChartLayout {
-  const layout = chartLayout(width, height, fontSize, model.maxX, model.right !== null, model.xAxis);
+  ctx.font = `${fontSize}px system-ui, sans-serif`;
+  const titleAbove = ctx.measureText(model.leftTitle).width > chartLayout(width, height, fontSize, model.maxX, model.right !== null).height - fontSize;
+  const layout = chartLayout(width, height, fontSize, model.maxX, model.right !== null, model.xAxis, titleAbove);
   const { left, top, width: plotWidth, height: plotHeight } = layout;
   ctx.clearRect(0, 0, width, height);
-  ctx.font = `${fontSize}px system-ui, sans-serif`;
   ctx.lineWidth = 1;
 
   // Grid and left ticks.
@@ -123,14 +127,20 @@ export function drawChart(ctx: CanvasRenderingContext2D, width: number, height: 
   }
   ctx.fillText(model.xTitle, left + plotWidth / 2, top + plotHeight + fontSize * 1.35);
 
-  // The loss axis's title above the plot, shrunk to fit beside the learning-rate axis; that one's title is rotated.
+  // The loss axis's title: rotated beside the ticks, or above the plot (shrunk to fit beside the rotated learning-rate title).
   ctx.save();
-  const room = width - fontSize * 0.6 - (model.right ? fontSize * 2 : 0);
-  const titleWidth = ctx.measureText(model.leftTitle).width;
-  if (titleWidth > room) ctx.font = `${Math.max(8, (fontSize * room) / titleWidth)}px system-ui, sans-serif`;
-  ctx.textAlign = 'left';
   ctx.textBaseline = 'middle';
-  ctx.fillText(model.leftTitle, fontSize * 0.3, top / 2);
+  if (titleAbove) {
+    const room = width - fontSize * 0.6 - (model.right ? fontSize * 2 : 0);
+    const titleWidth = ctx.measureText(model.leftTitle).width;
+    if (titleWidth > room) ctx.font = `${Math.max(8, (fontSize * room) / titleWidth)}px system-ui, sans-serif`;
+    ctx.textAlign = 'left';
+    ctx.fillText(model.leftTitle, fontSize * 0.3, top / 2);
+  } else {
+    ctx.translate(fontSize * 0.9, top + plotHeight / 2);
+    ctx.rotate(-Math.PI / 2);
+    ctx.fillText(model.leftTitle, 0, 0);
+  }
   ctx.restore();
   if (model.right) {
     ctx.save();

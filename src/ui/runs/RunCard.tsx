@@ -16,6 +16,7 @@ import { LockNote, useLessonControl } from '../lesson/LockNote.tsx';
 import { CloseIcon, DuplicateIcon } from '../widgets/icons.tsx';
 import { NumberField } from '../widgets/NumberField.tsx';
 import { RangeField } from '../widgets/RangeField.tsx';
+import { TuneButton } from './TuneButton.tsx';
 import { useLrRange } from './useLrRange.ts';
 
 interface RunCardProps {
@@ -146,6 +147,7 @@ function RunCardBody({ run, number, several, headingId }: { run: RunConfig; numb
       </fieldset>
 
       {hideLr ? null : <RangeField label="Learning rate" accessibleName={nameOf('Learning rate')} value={run.lr} min={lrRange[0]} max={lrRange[1]} fieldMin={LR_LIMITS[0]} fieldMax={LR_LIMITS[1]} log onChange={(lr) => patch({ lr })} />}
+      {hideLr ? null : <TuneButton runId={run.id} accessibleName={nameOf('Tune η')} />}
 
       {hideHyper ? null : optimizer.hyperParameters.map((parameter) =>
         parameter.kind === 'boolean' ? (
