@@ -44,7 +44,8 @@ export function wireRunSpec(setup: Setup, run: RunConfig): WireRunSpec {
   // A data-driven surface fixes N to its rows; full batch stays full batch.
   const datasetSize = exampleRowsOf(setup, pane) ?? setup.datasetSize;
   const batchSize = run.batchSize >= setup.datasetSize ? datasetSize : Math.min(run.batchSize, datasetSize);
-  const miniBatch = batchSize < datasetSize ? { noise: run.noise, seed: run.seed } : {};
+  // The seed also draws the gradient-free methods' candidates, batch or not.
+  const miniBatch = batchSize < datasetSize ? { noise: run.noise, seed: run.seed } : OPTIMIZERS[run.optimizer].usesGradient ? {} : { seed: run.seed };
   return {
     surface: surfaceRefOf(setup, pane),
     ...optimizerSpec(run),

@@ -9,13 +9,16 @@ import { LR_LIMITS, MAX_COORDINATE, MAX_NOISE, MAX_SEED, OPTIMIZERS, SCHEDULES, 
 import type { OptimizerId, Schedule, ScheduleType } from '../../core/types.ts';
 import { useAppStore } from '../../state/app.ts';
 import { RUN_PALETTE, scheduleParameterMax, type RunConfig } from '../../state/setup.ts';
-import { OPTIMIZER_IDS, SCHEDULE_TYPES, paneSurfaceId, paneSurfaceLabel, surfaceById } from '../../view/catalog.ts';
+import { SCHEDULE_TYPES, paneSurfaceId, paneSurfaceLabel, surfaceById } from '../../view/catalog.ts';
 import { formatInteger } from '../../view/format.ts';
 import { colorName } from '../../view/runColors.ts';
 import { LockNote, useLessonControl } from '../lesson/LockNote.tsx';
 import { CloseIcon, DuplicateIcon } from '../widgets/icons.tsx';
 import { NumberField } from '../widgets/NumberField.tsx';
 import { RangeField } from '../widgets/RangeField.tsx';
+import { HyperParameterControls } from './HyperParameterControls.tsx';
+import { NewtonNote } from './NewtonNote.tsx';
+import { OPTIMIZER_GROUPS, optimizerGroupOf } from './optimizerGroups.ts';
 import { useLrRange } from './useLrRange.ts';
 
 interface RunCardProps {
@@ -124,15 +127,22 @@ function RunCardBody({ run, number, several, headingId }: { run: RunConfig; numb
         <label className="field-label" htmlFor={`${headingId}-optimizer`}>
           Optimizer
         </label>
-        <select id={`${headingId}-optimizer`} value={run.optimizer} aria-label={nameOf('Optimizer')} disabled={runsLocked} onChange={(event) => patch({ optimizer: event.currentTarget.value as OptimizerId })}>
-          {OPTIMIZER_IDS.map((id) => (
-            <option key={id} value={id}>
-              {OPTIMIZERS[id].label}
-            </option>
+        <select id={`${headingId}-optimizer`} value={run.optimizer} aria-label={nameOf('Optimizer')} aria-describedby={`${headingId}-summary`} disabled={runsLocked} onChange={(event) => patch({ optimizer: event.currentTarget.value as OptimizerId })}>
+          {OPTIMIZER_GROUPS.map((group) => (
+            <optgroup key={group.label} label={group.label}>
+              {group.ids.map((id) => (
+                <option key={id} value={id} title={OPTIMIZERS[id].summary}>
+                  {OPTIMIZERS[id].label}
+                </option>
+              ))}
+            </optgroup>
           ))}
         </select>
       </div>
-      <p className="field-hint">{optimizer.summary}</p>
+      <p className="field-hint optimizer-summary" id={`${headingId}-summary`}>
+        <span className="optimizer-group">{optimizerGroupOf(run.optimizer)}</span> · {optimizer.summary}
+      </p>
+      {run.optimizer === 'newton' ? <NewtonNote run={run} /> : null}
       {runsLocked ? <LockNote>This lesson fixes the runs and their optimizers.</LockNote> : null}
 
       <fieldset className="swatches">
@@ -145,28 +155,11 @@ function RunCardBody({ run, number, several, headingId }: { run: RunConfig; numb
         ))}
       </fieldset>
 
-      {hideLr ? null : <RangeField label="Learning rate" accessibleName={nameOf('Learning rate')} value={run.lr} min={lrRange[0]} max={lrRange[1]} fieldMin={LR_LIMITS[0]} fieldMax={LR_LIMITS[1]} log onChange={(lr) => patch({ lr })} />}
+      {hideLr ? null : !optimizer.usesGradient ? (
+        <p className="field-hint">No learning rate: {optimizer.label.toLowerCase()} only compares losses, and sets its own search radius.</p>
+      ) : <RangeField label="Learning rate" accessibleName={nameOf('Learning rate')} value={run.lr} min={lrRange[0]} max={lrRange[1]} fieldMin={LR_LIMITS[0]} fieldMax={LR_LIMITS[1]} log onChange={(lr) => patch({ lr })} />}
 
-      {hideHyper ? null : optimizer.hyperParameters.map((parameter) =>
-        parameter.kind === 'boolean' ? (
-          <label key={parameter.key} className="check">
-            <input type="checkbox" checked={(run as unknown as Record<string, unknown>)[parameter.key] === true} onChange={(event) => patch({ [parameter.key]: event.currentTarget.checked })} aria-label={nameOf(parameter.label)} />
-            {parameter.label}
-          </label>
-        ) : parameter.kind === 'number' ? (
-          <RangeField
-            key={parameter.key}
-            label={parameter.label}
-            accessibleName={nameOf(parameter.label)}
-            value={(run as unknown as Record<string, number>)[parameter.key]}
-            min={parameter.control.min}
-            max={parameter.control.max}
-            log={parameter.control.logScale}
-            step={parameter.control.logScale ? undefined : parameter.control.max < 0.9999 ? 0.001 : 0.0001}
-            onChange={(value) => patch({ [parameter.key]: value })}
-          />
-        ) : null,
-      )}
+      {hideHyper ? null : <HyperParameterControls run={run} nameOf={nameOf} onPatch={patch} />}
 
       {hideSchedule ? null : (
         <>
@@ -205,7 +198,9 @@ function RunCardBody({ run, number, several, headingId }: { run: RunConfig; numb
         </>
       )}
 
-      {hideBatch ? null : (
+      {hideBatch ? null : !optimizer.usesGradient ? (
+        <p className="field-hint">Every candidate is scored on the full loss: no batches, no gradient noise. The seed decides the random draws.</p>
+      ) : (
         <>
           <RangeField
             label="Batch size"
