@@ -13,6 +13,7 @@ import { DEFAULT_FIELD_RESOLUTION, type FieldRequest, type RunRequest, type Wire
 import type { Results } from './results.ts';
 import type { RunConfig, Setup } from './setup.ts';
 import type { AppStore } from './store/store.ts';
+import { paneStart } from './startDomain.ts';
 import { exampleRowsOf, paneIndexOf, surfaceRefOf } from './surfaceOf.ts';
 
 /** The key of the height field drawn in `pane` (Results.fields.get(fieldKey(pane))). */
@@ -49,7 +50,8 @@ export function wireRunSpec(setup: Setup, run: RunConfig): WireRunSpec {
   return {
     surface: surfaceRefOf(setup, pane),
     ...optimizerSpec(run),
-    start: run.start ?? setup.start,
+    // Inside the pane's own plot: a shared start outside it is moved to its nearest point (startDomain.ts).
+    start: paneStart(setup, pane, run.start ?? setup.start),
     steps: setup.steps,
     batchSize,
     datasetSize,

@@ -28,6 +28,7 @@ import {
   type Setup,
 } from '../setup.ts';
 import { surfaceById } from '../surfaceOf.ts';
+import { clampIntoDomain, paneStart, startBox } from '../startDomain.ts';
 import type { AppState } from './store.ts';
 import { createSurfaceActions } from './surfaceActions.ts';
 
@@ -99,7 +100,9 @@ function clampRun(candidate: RunConfig, previous: RunConfig, setup: Setup): RunC
   const run = conform(RunSchema, candidate, previous);
   const batchSize = Math.min(run.batchSize, setup.datasetSize);
   const pane = Math.min(run.pane, setup.panes.length - 1);
-  return batchSize === run.batchSize && pane === run.pane ? run : { ...run, batchSize, pane };
+  // A run's own start lies in its pane's plot.
+  const start = run.start === null ? null : paneStart(setup, pane, run.start);
+  return batchSize === run.batchSize && pane === run.pane && start === run.start ? run : { ...run, batchSize, pane, start };
 }
 
 function sameRun(a: RunConfig, b: RunConfig): boolean {
@@ -140,7 +143,10 @@ export function createSetupSlice(initial: Setup): StateCreator<AppState, [], [],
 
       setStart(start) {
         setSetup((setup) => {
-          const next = conform(PointSchema, start, setup.start);
+          // Inside some pane's plot (each pane then keeps its runs' start inside its own: startDomain.ts).
+          const box = startBox(setup);
+          const conformed = conform(PointSchema, start, setup.start);
+          const next = box ? clampIntoDomain(conformed, box) : conformed;
           return next[0] === setup.start[0] && next[1] === setup.start[1] ? setup : { ...setup, start: next };
         });
       },
