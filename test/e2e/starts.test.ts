@@ -33,6 +33,14 @@ describe('starts inside their pane’s plot', () => {
     expect(await note.innerText()).toContain('(100, −2.25) lies outside the plot (x from −4 to 4, y from −4 to 4), so the start is (4, −2.25)');
     expect(await field.inputValue()).toBe('4');
     expect(await firstPoint(page, 0)).toEqual([4, -2.25]);
+
+    // A run's own start accepts only its pane's plot, and says why.
+    await page.getByRole('checkbox', { name: /^Own start, run 1/ }).check();
+    const own = page.getByRole('textbox', { name: /^Start x, run 1/ });
+    await own.fill('100');
+    await own.press('Enter');
+    expect(await page.locator('.run-card').first().locator('.field-error', { hasText: 'out of range' }).innerText()).toContain('100 is out of range; enter a number between −4 and 4');
+    expect(await page.evaluate(() => window.__descentLab!.store.getState().setup.runs[0].start)).toEqual([4, -2.25]);
     expect(errors).toEqual([]);
   });
 

@@ -9,6 +9,7 @@ import { LR_LIMITS, MAX_COORDINATE, MAX_NOISE, MAX_SEED, OPTIMIZERS, SCHEDULES, 
 import type { OptimizerId, Schedule, ScheduleType } from '../../core/types.ts';
 import { useAppStore } from '../../state/app.ts';
 import { RUN_PALETTE, scheduleParameterMax, type RunConfig } from '../../state/setup.ts';
+import { paneDomain } from '../../state/startDomain.ts';
 import { SCHEDULE_TYPES, paneSurfaceId, paneSurfaceLabel, surfaceById } from '../../view/catalog.ts';
 import { formatInteger } from '../../view/format.ts';
 import { colorName } from '../../view/runColors.ts';
@@ -104,6 +105,13 @@ function RunCardBody({ run, number, several, headingId }: { run: RunConfig; numb
   // Labels of the panes a run can move to (none with a single pane).
   const paneLabels = useAppStore(useShallow((state) => (state.setup.panes.length > 1 ? state.setup.panes.map((_, pane) => paneSurfaceLabel(state.setup, pane)) : [])));
   const lrRange = useLrRange(run);
+  // An own start must lie in its pane's plot: its fields accept only that range (and say so).
+  const plot = useAppStore(
+    useShallow((state) => {
+      const domain = paneDomain(state.setup, run.pane);
+      return domain ? [domain.x[0], domain.x[1], domain.y[0], domain.y[1]] : [-MAX_COORDINATE, MAX_COORDINATE, -MAX_COORDINATE, MAX_COORDINATE];
+    }),
+  );
   // A lesson may hide some controls and lock the runs or the start.
   const hideLr = useLessonControl('hide-learning-rate');
   const hideHyper = useLessonControl('hide-hyper-parameters');
@@ -245,8 +253,8 @@ function RunCardBody({ run, number, several, headingId }: { run: RunConfig; numb
       </label>
       {run.start !== null && !startLocked ? (
         <div className="field-grid">
-          <NumberField label={nameOf('Start x')} value={run.start[0]} min={-MAX_COORDINATE} max={MAX_COORDINATE} onCommit={(x) => patch({ start: [x, run.start?.[1] ?? 0] })} />
-          <NumberField label={nameOf('Start y')} value={run.start[1]} min={-MAX_COORDINATE} max={MAX_COORDINATE} onCommit={(y) => patch({ start: [run.start?.[0] ?? 0, y] })} />
+          <NumberField label={nameOf('Start x')} value={run.start[0]} min={plot[0]} max={plot[1]} onCommit={(x) => patch({ start: [x, run.start?.[1] ?? 0] })} />
+          <NumberField label={nameOf('Start y')} value={run.start[1]} min={plot[2]} max={plot[3]} onCommit={(y) => patch({ start: [run.start?.[0] ?? 0, y] })} />
         </div>
       ) : null}
     </div>
