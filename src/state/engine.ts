@@ -13,6 +13,7 @@ import { DEFAULT_FIELD_RESOLUTION, type FieldRequest, type RunRequest, type Wire
 import type { Results } from './results.ts';
 import type { RunConfig, Setup } from './setup.ts';
 import type { AppStore } from './store/store.ts';
+import { paneStart } from './startDomain.ts';
 import { exampleRowsOf, paneIndexOf, surfaceRefOf } from './surfaceOf.ts';
 
 /** The key of the height field drawn in `pane` (Results.fields.get(fieldKey(pane))). */
@@ -44,11 +45,13 @@ export function wireRunSpec(setup: Setup, run: RunConfig): WireRunSpec {
   // A data-driven surface fixes N to its rows; full batch stays full batch.
   const datasetSize = exampleRowsOf(setup, pane) ?? setup.datasetSize;
   const batchSize = run.batchSize >= setup.datasetSize ? datasetSize : Math.min(run.batchSize, datasetSize);
-  const miniBatch = batchSize < datasetSize ? { noise: run.noise, seed: run.seed } : {};
+  // The seed also draws the gradient-free methods' candidates, batch or not.
+  const miniBatch = batchSize < datasetSize ? { noise: run.noise, seed: run.seed } : OPTIMIZERS[run.optimizer].usesGradient ? {} : { seed: run.seed };
   return {
     surface: surfaceRefOf(setup, pane),
     ...optimizerSpec(run),
-    start: run.start ?? setup.start,
+    // Inside the pane's own plot: a shared start outside it is moved to its nearest point (startDomain.ts).
+    start: paneStart(setup, pane, run.start ?? setup.start),
     steps: setup.steps,
     batchSize,
     datasetSize,

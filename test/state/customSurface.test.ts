@@ -12,7 +12,7 @@ import {
   subscribeExpressionParser,
   type ExpressionModule,
 } from '../../src/state/customSurface.ts';
-import { defaultLr, defaultSetup } from '../../src/state/defaults.ts';
+import { defaultSetup } from '../../src/state/defaults.ts';
 import type { CustomSurface } from '../../src/state/setup.ts';
 import { createAppStore } from '../../src/state/store/store.ts';
 import { surfaceById } from '../../src/state/surfaceOf.ts';
@@ -133,7 +133,7 @@ describe('the lazily loaded parser', () => {
 });
 
 describe('setCustomSurface', () => {
-  it('sets the function, shows it in the pane, and gives that pane its suggested start and learning rates', async () => {
+  it('sets the function, shows it in the pane, and clamps only what the new surface cannot take', async () => {
     await loadExpressionParser();
     const store = createAppStore();
     const before = store.getState().setup;
@@ -142,14 +142,16 @@ describe('setCustomSurface', () => {
     const surface = surfaceById('custom', setup)!;
     expect(setup.custom).toEqual(rosenbrock);
     expect(setup.panes[0].surface).toBe('custom');
+    // Valleys' start (3, −2.25) lies outside Rosenbrock's plot: the suggested start instead.
+    expect(before.start[0]).toBeGreaterThan(rosenbrock.domain.x[1]);
     expect(setup.start).toEqual(surface.suggestedStart);
     expect(setup.runs).toHaveLength(before.runs.length);
-    for (const run of setup.runs) expect(run.start).toBeNull();
-    // The learning rates now suit Rosenbrock's steep walls, so they differ from those of the default landscape.
-    expect(setup.runs.map((run) => run.lr)).not.toEqual(before.runs.map((run) => run.lr));
+    // SGD's η 0.1 is far too large for Rosenbrock's steep walls: clamped to the largest it suits, and a notice says so.
+    expect(setup.runs[0].lr).toBe(surface.lrRange[1]);
+    expect(store.getState().notices.at(-1)?.text).toMatch(/^Now showing your function: kept the other settings; run 1 \(SGD\): η 0\.1 → /);
   });
 
-  it('changes only the panes that show the function, and keeps an edit of the domain', async () => {
+  it('changes only the panes that show the function, and keeps the learning rates through an edit of the domain', async () => {
     await loadExpressionParser();
     const store = createAppStore();
     store.getState().setPaneCount(2);
@@ -162,13 +164,14 @@ describe('setCustomSurface', () => {
     expect(setup.panes.map((pane) => pane.surface)).toEqual([defaultSetup().panes[0].surface, 'custom']);
     expect(setup.start).toEqual(start);
     expect(setup.runs.filter((run) => run.pane === 0)).toEqual(firstPaneRuns);
+    store.getState().updateRun(second, { lr: 0.03 });
 
-    // A new text (no pane given) updates every pane that shows it.
+    // A new text (no pane given) updates every pane that shows it; a learning rate it suits is kept.
     store.getState().setCustomSurface({ expression: bowl.expression, domain: { x: [-1, 1], y: [-1, 1] } });
     setup = store.getState().setup;
     expect(setup.custom?.domain).toEqual({ x: [-1, 1], y: [-1, 1] });
     expect(setup.panes[1].surface).toBe('custom');
-    expect(setup.runs.find((run) => run.id === second)?.lr).toBe(defaultLr('adam', surfaceById('custom', setup)!));
+    expect(setup.runs.find((run) => run.id === second)?.lr).toBe(0.03);
     expect(setup.runs.filter((run) => run.pane === 0)).toEqual(firstPaneRuns);
   });
 

@@ -14,6 +14,8 @@ import type { AxesGeometry } from '../labels/axes.ts';
 import { BasinOverlay } from '../surface/BasinOverlay.tsx';
 import { CameraRig } from './CameraRig.tsx';
 import type { LabelRegistry } from '../labels/labelRegistry.ts';
+import { Candidates } from '../markers/Candidates.tsx';
+import { ExitMarkers } from '../markers/ExitMarkers.tsx';
 import { Minima } from '../markers/Minima.tsx';
 import { Overlays, type OverlayFlags } from '../overlays/Overlays.tsx';
 import { RunPath } from '../paths/RunPath.tsx';
@@ -139,6 +141,8 @@ export function Landscape({ pane, scene, axes, runs, mode, overlays, container, 
         <>
           <BasinOverlay pane={pane} field={field} frame={frame} />
           <Overlays runs={runs} surface={surface} field={field} frame={frame} flags={overlays} />
+          <Candidates runs={runs} surface={surface} field={field} frame={frame} />
+          <ExitMarkers runs={runs} field={field} frame={frame} labels={labels} />
           <StartMarker field={field} frame={frame} />
           <GuessMarker field={field} frame={frame} />
           <StartInteraction field={field} frame={frame} container={container} />

@@ -11,6 +11,7 @@ import { appStore, clickSurface, currentStageView, guessing, lessonControl, move
 import { buildAxes } from '../labels/axes.ts';
 import { Fallback2D } from '../fallback/Fallback2D.tsx';
 import { LabelRegistry } from '../labels/labelRegistry.ts';
+import { exitLabelId } from '../markers/ExitMarkers.tsx';
 import { Landscape } from './Landscape.tsx';
 import { ColorKey } from '../labels/ColorKey.tsx';
 import { parseSceneRuns, sceneRunsKey } from './sceneRuns.ts';
@@ -77,7 +78,10 @@ export const SceneView = memo(function SceneView({ pane }: { pane: number }) {
   }, [axes, mode, labels]);
   useEffect(() => {
     // "diverged at step k" outranks every axis label.
-    for (const run of runs) labels.setPriority(`diverged:${run.id}`, 3);
+    for (const run of runs) {
+      labels.setPriority(`diverged:${run.id}`, 3);
+      labels.setPriority(exitLabelId(run.id), 3);
+    }
   }, [runs, labels]);
 
   const onKeyDown = useCallback(
@@ -153,6 +157,11 @@ export const SceneView = memo(function SceneView({ pane }: { pane: number }) {
             ))}
             {runs.map((run) => (
               <div key={run.id} ref={labels.refFor(`diverged:${run.id}`)} className="scene-label diverged" style={{ ['--run-color' as string]: run.color }}>
+                <span />
+              </div>
+            ))}
+            {runs.map((run) => (
+              <div key={`left-${run.id}`} ref={labels.refFor(exitLabelId(run.id))} className="scene-label diverged left-plot" style={{ ['--run-color' as string]: run.color }}>
                 <span />
               </div>
             ))}

@@ -1,12 +1,18 @@
 /**
- * Turning a run's points into a polyline that lies on the drawn surface: every
- * point is clamped into the domain box (diverging runs fly far away; NaN never
- * passes), lifted a little above the mesh, and long steps are subdivided about
- * once per grid cell so the straight chord does not cut through hills. Buffers are
- * preallocated per run and extended in place as chunks stream in.
+ * Turning a run's points into a polyline that lies on the drawn surface: points
+ * are lifted a little above the mesh, and long steps are subdivided about once
+ * per grid cell so the straight chord does not cut through hills. A step that
+ * leaves the plot is drawn to where it crosses the edge and the path stops there;
+ * if it comes back, a new piece starts where it re-enters (the gap is never drawn
+ * along the rim). NaN never passes. Buffers are preallocated per run and extended
+ * in place as chunks stream in.
  */
 import { clampToDomain, type WorldFrame } from '../surface/heightMapping.ts';
 import { sampleGrid, toGrid, type MappedField } from '../surface/mappedField.ts';
+import { clipSegment, insidePlot } from './plotEdge.ts';
+
+export { clipSegment, firstExit, insidePlot } from './plotEdge.ts';
+export { createPathSegments, resetPathSegments, segmentsBehind, updatePathSegments, type PathSegments } from './pathSegments.ts';
 
 /** Subdivisions allowed for one step (a step across the whole grid gets one point every few cells). */
 const MAX_SUBDIVISIONS = 64;
@@ -16,13 +22,17 @@ export interface PathBuffers {
   readonly pointCapacity: number;
   /** Vertices (x, y, z) in world space. */
   readonly positions: Float32Array;
-  /** Index of the vertex of each step's point. */
+  /** Index of the vertex of each step's point (for a point outside the plot: the last vertex drawn, where the path left it). */
   readonly stepVertex: Int32Array;
+  /** 1 where a vertex starts a new piece: no segment joins it to the vertex before (the path was outside the plot in between). */
+  readonly breakBefore: Uint8Array;
   vertexCount: number;
   /** Points written so far. */
   points: number;
   /** Extra vertices still available for subdividing long steps. */
   extraLeft: number;
+  /** Grid coordinates of the last vertex written (where the next step's subdivision starts). */
+  readonly lastGrid: Float64Array;
 }
 
 export function createPathBuffers(pointCapacity: number, extraVertices = 4096): PathBuffers {
@@ -31,9 +41,11 @@ export function createPathBuffers(pointCapacity: number, extraVertices = 4096): 
     pointCapacity: capacity,
     positions: new Float32Array((capacity + extraVertices) * 3),
     stepVertex: new Int32Array(capacity),
+    breakBefore: new Uint8Array(capacity + extraVertices),
     vertexCount: 0,
     points: 0,
     extraLeft: extraVertices,
+    lastGrid: new Float64Array(2),
   };
 }
 
@@ -45,6 +57,7 @@ export function resetPath(buffers: PathBuffers, extraVertices = 4096): void {
 
 const scratch = new Float64Array(2);
 const previousGrid = new Float64Array(2);
+const clip = new Float64Array(2);
 
 function writeVertex(buffers: PathBuffers, field: MappedField, frame: WorldFrame, gx: number, gy: number, lift: number): void {
   const n = field.resolution - 1;
@@ -56,7 +69,21 @@ function writeVertex(buffers: PathBuffers, field: MappedField, frame: WorldFrame
   buffers.positions[o] = frame.toWorldX(x);
   buffers.positions[o + 1] = sampleGrid(field, gx, gy) * frame.height + lift;
   buffers.positions[o + 2] = frame.toWorldZ(y);
+  buffers.breakBefore[buffers.vertexCount] = 0;
   buffers.vertexCount++;
+}
+
+/** Subdivide from the previous vertex to grid point (gx, gy) about once per cell, then write it. */
+function writeStepTo(buffers: PathBuffers, field: MappedField, frame: WorldFrame, gx: number, gy: number, lift: number): void {
+  const dx = gx - previousGrid[0];
+  const dy = gy - previousGrid[1];
+  const wanted = Math.min(MAX_SUBDIVISIONS, Math.ceil(Math.max(Math.abs(dx), Math.abs(dy))));
+  const pieces = Math.max(1, Math.min(wanted, buffers.extraLeft + 1));
+  for (let s = 1; s < pieces; s++) writeVertex(buffers, field, frame, previousGrid[0] + (dx * s) / pieces, previousGrid[1] + (dy * s) / pieces, lift);
+  buffers.extraLeft -= pieces - 1;
+  writeVertex(buffers, field, frame, gx, gy, lift);
+  previousGrid[0] = gx;
+  previousGrid[1] = gy;
 }
 
 /**
@@ -74,28 +101,38 @@ export function extendPath(
 ): number {
   const end = Math.min(length, buffers.pointCapacity);
   const firstVertex = buffers.vertexCount;
-  if (buffers.points > 0) {
-    clampToDomain(xs[buffers.points - 1], ys[buffers.points - 1], field.domain, scratch);
-    toGrid(field, scratch[0], scratch[1], previousGrid);
-  }
+  const domain = field.domain;
+  // The last vertex written: where the path is, or where it left the plot.
+  previousGrid.set(buffers.lastGrid);
   for (let k = buffers.points; k < end; k++) {
-    clampToDomain(xs[k], ys[k], field.domain, scratch);
-    toGrid(field, scratch[0], scratch[1], scratch);
-    const gx = scratch[0];
-    const gy = scratch[1];
-    if (k > 0) {
-      const dx = gx - previousGrid[0];
-      const dy = gy - previousGrid[1];
-      const wanted = Math.min(MAX_SUBDIVISIONS, Math.ceil(Math.max(Math.abs(dx), Math.abs(dy))));
-      const pieces = Math.max(1, Math.min(wanted, buffers.extraLeft + 1));
-      for (let s = 1; s < pieces; s++) writeVertex(buffers, field, frame, previousGrid[0] + (dx * s) / pieces, previousGrid[1] + (dy * s) / pieces, lift);
-      buffers.extraLeft -= pieces - 1;
+    const x = xs[k];
+    const y = ys[k];
+    const inside = insidePlot(x, y, domain);
+    if (buffers.vertexCount === 0) {
+      // A start outside the plot is drawn at its nearest point on the edge, where the start pin stands.
+      clampToDomain(x, y, domain, scratch);
+      toGrid(field, scratch[0], scratch[1], previousGrid);
+      writeVertex(buffers, field, frame, previousGrid[0], previousGrid[1], lift);
+    } else if (inside && insidePlot(xs[k - 1], ys[k - 1], domain)) {
+      toGrid(field, x, y, scratch);
+      writeStepTo(buffers, field, frame, scratch[0], scratch[1], lift);
+    } else if (clipSegment(xs[k - 1], ys[k - 1], x, y, domain, clip) && (clip[1] > clip[0] || clip[0] === 0)) {
+      // The step crosses the edge: draw its part inside the plot (a new piece when it comes in from outside).
+      const [t0, t1] = clip;
+      const px = xs[k - 1];
+      const py = ys[k - 1];
+      if (t0 > 0) {
+        toGrid(field, px + t0 * (x - px), py + t0 * (y - py), previousGrid);
+        writeVertex(buffers, field, frame, previousGrid[0], previousGrid[1], lift);
+        buffers.breakBefore[buffers.vertexCount - 1] = 1;
+      }
+      toGrid(field, inside ? x : px + t1 * (x - px), inside ? y : py + t1 * (y - py), scratch);
+      writeStepTo(buffers, field, frame, scratch[0], scratch[1], lift);
     }
-    buffers.stepVertex[k] = buffers.vertexCount;
-    writeVertex(buffers, field, frame, gx, gy, lift);
-    previousGrid[0] = gx;
-    previousGrid[1] = gy;
+    // Outside the plot (or a step that misses it): no vertex; the point's place is where the path left.
+    buffers.stepVertex[k] = buffers.vertexCount - 1;
   }
+  buffers.lastGrid.set(previousGrid);
   buffers.points = Math.max(buffers.points, end);
   return firstVertex;
 }
@@ -128,161 +165,3 @@ export function positionAtVertex(buffers: PathBuffers, vertex: number, out: { x:
   out.z = p[i * 3 + 2] + (p[j * 3 + 2] - p[i * 3 + 2]) * f;
 }
 
-/**
- * The segments actually drawn for a path, simplified as the points stream in: a
- * vertex is kept only where the path turns by more than `tolerance` (world units),
- * i.e. where a straight chord over it would miss some vertex by more than that. A
- * smooth curve, a straight run or a run settled in a minimum then costs tens of
- * segments instead of thousands (software WebGL pays per segment instance); corners
- * of a zig-zag stay. The last vertex is always reached through a provisional tail
- * segment, rewritten when more points arrive. The full-resolution vertices stay in
- * PathBuffers for the ball and the step markers.
- */
-export interface PathSegments {
-  /** Vertex index of each kept vertex, in order. */
-  readonly kept: Int32Array;
-  keptCount: number;
-  /** For every scanned vertex, the index (into `kept`) of the last kept vertex at or before it. */
-  readonly keptBefore: Int32Array;
-  /** Vertices examined so far. */
-  scanned: number;
-  /** Segments valid in the instance buffer (kept − 1, plus the tail when the last vertex is not kept). */
-  count: number;
-  /** The last vertex that was at least the tolerance away from its predecessor. */
-  lastAccepted: number;
-  /** Accepted vertices since the last kept one: what a chord from it must pass near. */
-  readonly window: Int32Array;
-  windowCount: number;
-}
-
-/** Accepted vertices a chord may stand in for, at most (bounds the work per vertex). */
-const SIMPLIFY_WINDOW = 64;
-
-export function createPathSegments(vertexCapacity: number): PathSegments {
-  const capacity = Math.max(1, vertexCapacity);
-  return {
-    kept: new Int32Array(capacity),
-    keptCount: 0,
-    keptBefore: new Int32Array(capacity),
-    scanned: 0,
-    count: 0,
-    lastAccepted: -1,
-    window: new Int32Array(SIMPLIFY_WINDOW),
-    windowCount: 0,
-  };
-}
-
-export function resetPathSegments(segments: PathSegments): void {
-  segments.keptCount = 0;
-  segments.scanned = 0;
-  segments.count = 0;
-  segments.lastAccepted = -1;
-  segments.windowCount = 0;
-}
-
-function writeSegment(out: Float32Array, s: number, p: Float32Array, a: number, b: number): void {
-  const o = s * 6;
-  out[o] = p[a * 3];
-  out[o + 1] = p[a * 3 + 1];
-  out[o + 2] = p[a * 3 + 2];
-  out[o + 3] = p[b * 3];
-  out[o + 4] = p[b * 3 + 1];
-  out[o + 5] = p[b * 3 + 2];
-}
-
-function distanceSquared(p: Float32Array, a: number, b: number): number {
-  const dx = p[b * 3] - p[a * 3];
-  const dy = p[b * 3 + 1] - p[a * 3 + 1];
-  const dz = p[b * 3 + 2] - p[a * 3 + 2];
-  return dx * dx + dy * dy + dz * dz;
-}
-
-/** True when every vertex in `window` lies within √maxSquared of the segment a–b. */
-function chordCovers(p: Float32Array, a: number, b: number, window: Int32Array, count: number, maxSquared: number): boolean {
-  const ax = p[a * 3];
-  const ay = p[a * 3 + 1];
-  const az = p[a * 3 + 2];
-  const dx = p[b * 3] - ax;
-  const dy = p[b * 3 + 1] - ay;
-  const dz = p[b * 3 + 2] - az;
-  const length2 = dx * dx + dy * dy + dz * dz;
-  for (let w = 0; w < count; w++) {
-    const j = window[w];
-    const px = p[j * 3] - ax;
-    const py = p[j * 3 + 1] - ay;
-    const pz = p[j * 3 + 2] - az;
-    const t = length2 > 0 ? Math.min(1, Math.max(0, (px * dx + py * dy + pz * dz) / length2)) : 0;
-    const ex = px - t * dx;
-    const ey = py - t * dy;
-    const ez = pz - t * dz;
-    if (ex * ex + ey * ey + ez * ez > maxSquared) return false;
-  }
-  return true;
-}
-
-/**
- * Scan the vertices written since the last call, keep the corners (see PathSegments),
- * and write the changed segments (start xyz, end xyz) into `out`. A vertex within the
- * tolerance of the last accepted one is skipped at once (a settled run costs O(1) per
- * point); an accepted vertex is checked against at most SIMPLIFY_WINDOW others. Every
- * vertex ends within twice the tolerance of the drawn path. Decisions depend only on
- * vertices already written, so streaming gives the same segments as one pass.
- * Returns the first segment index written (for a partial upload).
- */
-export function updatePathSegments(buffers: PathBuffers, segments: PathSegments, out: Float32Array, tolerance: number): number {
-  const p = buffers.positions;
-  const end = Math.min(buffers.vertexCount, segments.kept.length);
-  const toleranceSquared = tolerance * tolerance;
-  // The old tail (if any) is rewritten: it starts at the last kept vertex.
-  const firstChanged = Math.max(0, segments.keptCount - 1);
-  for (let i = segments.scanned; i < end; i++) {
-    if (segments.keptCount === 0) {
-      segments.kept[segments.keptCount++] = i;
-      segments.keptBefore[i] = 0;
-      segments.lastAccepted = i;
-      segments.windowCount = 0;
-      continue;
-    }
-    segments.keptBefore[i] = segments.keptCount - 1;
-    if (distanceSquared(p, segments.lastAccepted, i) < toleranceSquared) continue;
-    const anchor = segments.kept[segments.keptCount - 1];
-    const previous = segments.lastAccepted;
-    // The previous accepted vertex becomes a corner when the chord from the anchor to i
-    // would pass farther than the tolerance from an accepted vertex in between.
-    if (previous !== anchor && (segments.windowCount >= SIMPLIFY_WINDOW || !chordCovers(p, anchor, i, segments.window, segments.windowCount, toleranceSquared))) {
-      segments.kept[segments.keptCount++] = previous;
-      for (let v = previous; v <= i; v++) segments.keptBefore[v] = segments.keptCount - 1;
-      segments.windowCount = 0;
-    }
-    segments.window[segments.windowCount++] = i;
-    segments.lastAccepted = i;
-  }
-  segments.scanned = Math.max(segments.scanned, end);
-  const maxSegments = out.length / 6;
-  let count = 0;
-  for (let s = firstChanged; s + 1 < segments.keptCount && s < maxSegments; s++) {
-    writeSegment(out, s, p, segments.kept[s], segments.kept[s + 1]);
-    count = s + 1;
-  }
-  count = Math.max(count, Math.min(segments.keptCount - 1, maxSegments));
-  const last = end - 1;
-  if (segments.keptCount > 0 && last > segments.kept[segments.keptCount - 1] && count < maxSegments) {
-    writeSegment(out, count, p, segments.kept[segments.keptCount - 1], last);
-    count++;
-  }
-  segments.count = Math.max(0, count);
-  return firstChanged;
-}
-
-/**
- * Where the ball at fractional vertex `vertex` cuts the drawn path: `whole` segments
- * are drawn in full and segment `whole` (when `partial`) ends at the ball.
- */
-export function segmentsBehind(segments: PathSegments, vertex: number): { whole: number; partial: boolean } {
-  if (segments.scanned === 0 || segments.count === 0) return { whole: 0, partial: false };
-  const v = Math.min(Math.max(0, vertex), segments.scanned - 1);
-  const j = segments.keptBefore[Math.floor(v)];
-  if (j >= segments.count) return { whole: segments.count, partial: false };
-  const startsAt = segments.kept[j];
-  return { whole: j, partial: v > startsAt };
-}

@@ -9,12 +9,11 @@
 import * as v from 'valibot';
 import type { StateCreator } from 'zustand/vanilla';
 import { isOptimizerId, MAX_PANES, MAX_RUNS, type OptimizerId, type Point } from '../../core/index.ts';
-import { defaultLr, defaultRun, nextOptimizer, optimizerParams } from '../defaults.ts';
-import { conform, isKnownSurface } from '../repair.ts';
+import { defaultRun, nextOptimizer, optimizerParams } from '../defaults.ts';
+import { conform } from '../repair.ts';
 import {
   CameraModeSchema,
   ChartXAxisSchema,
-  CustomSurfaceSchema,
   LogHeightModeSchema,
   PlaybackModeSchema,
   PointSchema,
@@ -31,20 +30,30 @@ import {
   type Setup,
 } from '../setup.ts';
 import { surfaceById } from '../surfaceOf.ts';
+import { clampIntoDomain, paneStart, startBox } from '../startDomain.ts';
 import type { AppState } from './store.ts';
+import { createSurfaceActions } from './surfaceActions.ts';
 
 type RunPatch = Partial<Omit<RunConfig, 'id'>>;
 
 export interface SetupSlice {
   readonly setup: Setup;
-  /** Set the surface of a pane (default pane 0); resets the start to the surface's suggested start when `resetStart`. Unknown ids are ignored. */
-  setSurface(surfaceId: string, pane?: number, resetStart?: boolean): void;
+  /**
+   * Show a surface in a pane (default pane 0). With `carry` (a person's choice), the settings are kept and
+   * clamped only where the new surface needs it (surfaceChange.ts), and a notice names what changed, with an
+   * undo; without it only the surface changes. Unknown ids are ignored.
+   */
+  setSurface(surfaceId: string, pane?: number, carry?: boolean): void;
   /**
    * Set the user's own f(x, y) (already checked to parse) and, when `pane` is given, show it there.
-   * Panes showing it get its suggested start and learning rates, as with setSurface.
+   * The panes showing it keep their settings as with setSurface (a notice when one had to change, or when `pane` is given).
    * Domain bounds are clamped to ±MAX_COORDINATE; a text too long or a range that is not increasing is ignored.
    */
   setCustomSurface(custom: CustomSurface, pane?: number): void;
+  /** The last surface change a notice offers to undo: the setup before it and the one it made. */
+  readonly surfaceUndo: { readonly noticeId: number; readonly before: Setup; readonly after: Setup } | null;
+  /** Put back the setup from before the last surface change, if nothing changed since. */
+  undoSurfaceChange(): void;
   setBowlCondition(condition: number): void;
   setStart(start: Point): void;
   setSteps(steps: number): void;
@@ -67,7 +76,6 @@ export interface SetupSlice {
 }
 
 const FIELDS = SetupSchema.entries;
-const MaybeCustomSurface = v.nullable(CustomSurfaceSchema);
 
 /** The next free id: r1, r2, … */
 export function nextRunId(runs: readonly RunConfig[]): string {
@@ -95,7 +103,9 @@ function clampRun(candidate: RunConfig, previous: RunConfig, setup: Setup): RunC
   const run = conform(RunSchema, candidate, previous);
   const batchSize = Math.min(run.batchSize, setup.datasetSize);
   const pane = Math.min(run.pane, setup.panes.length - 1);
-  return batchSize === run.batchSize && pane === run.pane ? run : { ...run, batchSize, pane };
+  // A run's own start lies in its pane's plot.
+  const start = run.start === null ? null : paneStart(setup, pane, run.start);
+  return batchSize === run.batchSize && pane === run.pane && start === run.start ? run : { ...run, batchSize, pane, start };
 }
 
 function sameRun(a: RunConfig, b: RunConfig): boolean {
@@ -128,35 +138,7 @@ export function createSetupSlice(initial: Setup): StateCreator<AppState, [], [],
     return {
       setup: initial,
 
-      setSurface(surfaceId, pane = 0, resetStart = true) {
-        setSetup((setup) => {
-          if (pane < 0 || pane >= setup.panes.length || !isKnownSurface(surfaceId, setup.custom)) return setup;
-          const panes = setup.panes.map((config, index) => (index === pane ? { surface: surfaceId } : config));
-          const changed = { ...setup, panes };
-          if (!resetStart) return changed;
-          const surface = surfaceById(surfaceId, setup);
-          if (!surface) return changed;
-          // A fresh start on the new landscape: its suggested start, and learning rates that suit it.
-          const runs = setup.runs.map((run) => (run.pane === pane ? { ...run, start: null, lr: defaultLr(run.optimizer, surface) } : run));
-          return { ...changed, start: pane === 0 ? surface.suggestedStart : setup.start, runs };
-        });
-      },
-
-      setCustomSurface(custom, pane) {
-        setSetup((setup) => {
-          if (pane !== undefined && (pane < 0 || pane >= setup.panes.length)) return setup;
-          const next = conform(MaybeCustomSurface, custom, null);
-          if (next === null) return setup;
-          const panes = setup.panes.map((config, index) => (index === pane ? { surface: 'custom' } : config));
-          const changed: Setup = { ...setup, custom: next, panes };
-          // Null while the parser has not loaded (callers load it first): then only the text changes.
-          const surface = surfaceById('custom', changed);
-          if (!surface) return changed;
-          const showing = (index: number) => panes[index]?.surface === 'custom';
-          const runs = setup.runs.map((run) => (showing(run.pane) ? { ...run, start: null, lr: defaultLr(run.optimizer, surface) } : run));
-          return { ...changed, start: showing(0) ? surface.suggestedStart : setup.start, runs };
-        });
-      },
+      ...createSurfaceActions(set, get),
 
       setBowlCondition(condition) {
         setNumber('bowlCondition', condition, (setup, bowlCondition) => ({ ...setup, bowlCondition }));
@@ -164,7 +146,10 @@ export function createSetupSlice(initial: Setup): StateCreator<AppState, [], [],
 
       setStart(start) {
         setSetup((setup) => {
-          const next = conform(PointSchema, start, setup.start);
+          // Inside some pane's plot (each pane then keeps its runs' start inside its own: startDomain.ts).
+          const box = startBox(setup);
+          const conformed = conform(PointSchema, start, setup.start);
+          const next = box ? clampIntoDomain(conformed, box) : conformed;
           return next[0] === setup.start[0] && next[1] === setup.start[1] ? setup : { ...setup, start: next };
         });
       },

@@ -9,13 +9,17 @@ import { LR_LIMITS, MAX_COORDINATE, MAX_NOISE, MAX_SEED, OPTIMIZERS, SCHEDULES, 
 import type { OptimizerId, Schedule, ScheduleType } from '../../core/types.ts';
 import { useAppStore } from '../../state/app.ts';
 import { RUN_PALETTE, scheduleParameterMax, type RunConfig } from '../../state/setup.ts';
-import { OPTIMIZER_IDS, SCHEDULE_TYPES, paneSurfaceId, paneSurfaceLabel, surfaceById } from '../../view/catalog.ts';
+import { paneDomain } from '../../state/startDomain.ts';
+import { SCHEDULE_TYPES, paneSurfaceId, paneSurfaceLabel, surfaceById } from '../../view/catalog.ts';
 import { formatInteger } from '../../view/format.ts';
 import { colorName } from '../../view/runColors.ts';
 import { LockNote, useLessonControl } from '../lesson/LockNote.tsx';
 import { CloseIcon, DuplicateIcon } from '../widgets/icons.tsx';
 import { NumberField } from '../widgets/NumberField.tsx';
 import { RangeField } from '../widgets/RangeField.tsx';
+import { HyperParameterControls } from './HyperParameterControls.tsx';
+import { NewtonNote } from './NewtonNote.tsx';
+import { OPTIMIZER_GROUPS, optimizerGroupOf } from './optimizerGroups.ts';
 import { TuneButton } from './TuneButton.tsx';
 import { useLrRange } from './useLrRange.ts';
 
@@ -102,6 +106,13 @@ function RunCardBody({ run, number, several, headingId }: { run: RunConfig; numb
   // Labels of the panes a run can move to (none with a single pane).
   const paneLabels = useAppStore(useShallow((state) => (state.setup.panes.length > 1 ? state.setup.panes.map((_, pane) => paneSurfaceLabel(state.setup, pane)) : [])));
   const lrRange = useLrRange(run);
+  // An own start must lie in its pane's plot: its fields accept only that range (and say so).
+  const plot = useAppStore(
+    useShallow((state) => {
+      const domain = paneDomain(state.setup, run.pane);
+      return domain ? [domain.x[0], domain.x[1], domain.y[0], domain.y[1]] : [-MAX_COORDINATE, MAX_COORDINATE, -MAX_COORDINATE, MAX_COORDINATE];
+    }),
+  );
   // A lesson may hide some controls and lock the runs or the start.
   const hideLr = useLessonControl('hide-learning-rate');
   const hideHyper = useLessonControl('hide-hyper-parameters');
@@ -125,15 +136,22 @@ function RunCardBody({ run, number, several, headingId }: { run: RunConfig; numb
         <label className="field-label" htmlFor={`${headingId}-optimizer`}>
           Optimizer
         </label>
-        <select id={`${headingId}-optimizer`} value={run.optimizer} aria-label={nameOf('Optimizer')} disabled={runsLocked} onChange={(event) => patch({ optimizer: event.currentTarget.value as OptimizerId })}>
-          {OPTIMIZER_IDS.map((id) => (
-            <option key={id} value={id}>
-              {OPTIMIZERS[id].label}
-            </option>
+        <select id={`${headingId}-optimizer`} value={run.optimizer} aria-label={nameOf('Optimizer')} aria-describedby={`${headingId}-summary`} disabled={runsLocked} onChange={(event) => patch({ optimizer: event.currentTarget.value as OptimizerId })}>
+          {OPTIMIZER_GROUPS.map((group) => (
+            <optgroup key={group.label} label={group.label}>
+              {group.ids.map((id) => (
+                <option key={id} value={id} title={OPTIMIZERS[id].summary}>
+                  {OPTIMIZERS[id].label}
+                </option>
+              ))}
+            </optgroup>
           ))}
         </select>
       </div>
-      <p className="field-hint">{optimizer.summary}</p>
+      <p className="field-hint optimizer-summary" id={`${headingId}-summary`}>
+        <span className="optimizer-group">{optimizerGroupOf(run.optimizer)}</span> · {optimizer.summary}
+      </p>
+      {run.optimizer === 'newton' ? <NewtonNote run={run} /> : null}
       {runsLocked ? <LockNote>This lesson fixes the runs and their optimizers.</LockNote> : null}
 
       <fieldset className="swatches">
@@ -146,29 +164,12 @@ function RunCardBody({ run, number, several, headingId }: { run: RunConfig; numb
         ))}
       </fieldset>
 
-      {hideLr ? null : <RangeField label="Learning rate" accessibleName={nameOf('Learning rate')} value={run.lr} min={lrRange[0]} max={lrRange[1]} fieldMin={LR_LIMITS[0]} fieldMax={LR_LIMITS[1]} log onChange={(lr) => patch({ lr })} />}
-      {hideLr ? null : <TuneButton runId={run.id} accessibleName={nameOf('Tune η')} />}
+      {hideLr ? null : !optimizer.usesGradient ? (
+        <p className="field-hint">No learning rate: {optimizer.label.toLowerCase()} only compares losses, and sets its own search radius.</p>
+      ) : <RangeField label="Learning rate" accessibleName={nameOf('Learning rate')} value={run.lr} min={lrRange[0]} max={lrRange[1]} fieldMin={LR_LIMITS[0]} fieldMax={LR_LIMITS[1]} log onChange={(lr) => patch({ lr })} />}
+      {hideLr || !optimizer.usesGradient ? null : <TuneButton runId={run.id} accessibleName={nameOf('Tune η')} />}
 
-      {hideHyper ? null : optimizer.hyperParameters.map((parameter) =>
-        parameter.kind === 'boolean' ? (
-          <label key={parameter.key} className="check">
-            <input type="checkbox" checked={(run as unknown as Record<string, unknown>)[parameter.key] === true} onChange={(event) => patch({ [parameter.key]: event.currentTarget.checked })} aria-label={nameOf(parameter.label)} />
-            {parameter.label}
-          </label>
-        ) : parameter.kind === 'number' ? (
-          <RangeField
-            key={parameter.key}
-            label={parameter.label}
-            accessibleName={nameOf(parameter.label)}
-            value={(run as unknown as Record<string, number>)[parameter.key]}
-            min={parameter.control.min}
-            max={parameter.control.max}
-            log={parameter.control.logScale}
-            step={parameter.control.logScale ? undefined : parameter.control.max < 0.9999 ? 0.001 : 0.0001}
-            onChange={(value) => patch({ [parameter.key]: value })}
-          />
-        ) : null,
-      )}
+      {hideHyper ? null : <HyperParameterControls run={run} nameOf={nameOf} onPatch={patch} />}
 
       {hideSchedule ? null : (
         <>
@@ -207,7 +208,9 @@ function RunCardBody({ run, number, several, headingId }: { run: RunConfig; numb
         </>
       )}
 
-      {hideBatch ? null : (
+      {hideBatch ? null : !optimizer.usesGradient ? (
+        <p className="field-hint">Every candidate is scored on the full loss: no batches, no gradient noise. The seed decides the random draws.</p>
+      ) : (
         <>
           <RangeField
             label="Batch size"
@@ -252,8 +255,8 @@ function RunCardBody({ run, number, several, headingId }: { run: RunConfig; numb
       </label>
       {run.start !== null && !startLocked ? (
         <div className="field-grid">
-          <NumberField label={nameOf('Start x')} value={run.start[0]} min={-MAX_COORDINATE} max={MAX_COORDINATE} onCommit={(x) => patch({ start: [x, run.start?.[1] ?? 0] })} />
-          <NumberField label={nameOf('Start y')} value={run.start[1]} min={-MAX_COORDINATE} max={MAX_COORDINATE} onCommit={(y) => patch({ start: [run.start?.[0] ?? 0, y] })} />
+          <NumberField label={nameOf('Start x')} value={run.start[0]} min={plot[0]} max={plot[1]} onCommit={(x) => patch({ start: [x, run.start?.[1] ?? 0] })} />
+          <NumberField label={nameOf('Start y')} value={run.start[1]} min={plot[2]} max={plot[3]} onCommit={(y) => patch({ start: [run.start?.[0] ?? 0, y] })} />
         </div>
       ) : null}
     </div>

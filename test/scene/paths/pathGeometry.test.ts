@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createWorldFrame } from '../../../src/scene/surface/heightMapping.ts';
 import {
+  clipSegment,
   createPathBuffers,
+  firstExit,
   createPathSegments,
   extendPath,
   positionAtVertex,
@@ -16,16 +18,66 @@ import { bowl, domain } from '../bowlField.ts';
 describe('path geometry', () => {
   const frame = createWorldFrame(domain);
 
-  it('never lets NaN or far-away points into the buffer: they are clamped to the domain edge', () => {
+  it('never lets NaN or far-away points into the buffer: a step that leaves is drawn to the edge, and stops there', () => {
     const field = bowl();
     const buffers = createPathBuffers(4, 0);
     extendPath(buffers, [0, 0.5, 1e300, Number.NaN], [0, 0, -1e300, Number.NaN], 4, field, frame, 0.01);
-    expect(buffers.vertexCount).toBe(4);
     for (const value of buffers.positions) expect(Number.isFinite(value)).toBe(true);
-    // Third point clamped to the corner (1, −1): world (1, t=1 → 1.2 + lift, +1).
+    // The step from (0.5, 0) heads along (1, −1): it crosses the edge x = 1 at (1, −0.5), not the corner (1, −1).
+    expect(buffers.vertexCount).toBe(3);
     expect(buffers.positions[6]).toBe(1);
-    expect(buffers.positions[7]).toBeCloseTo(1.21, 6);
-    expect(buffers.positions[8]).toBe(1);
+    expect(buffers.positions[8]).toBe(0.5);
+    // The points outside stay where the path left.
+    expect([...buffers.stepVertex]).toEqual([0, 1, 2, 2]);
+  });
+
+  it('draws a path that leaves and comes back as two pieces, never along the rim', () => {
+    const field = bowl();
+    // Inside, out past the right edge, along outside, back in through the top edge.
+    const xs = [0, 0.5, 3, 3, 0.5];
+    const ys = [0, 0, 0, 3, 0.5];
+    const buffers = createPathBuffers(5, 100);
+    extendPath(buffers, xs, ys, 5, field, frame, 0.01);
+    const world = (v: number) => [buffers.positions[v * 3], buffers.positions[v * 3 + 2]];
+    // Left at (1, 0); re-entered where the step (3, 3) → (0.5, 0.5) crosses x = 1, at (1, 1) — a corner here, but the step's own crossing.
+    const exit = buffers.stepVertex[2];
+    expect(world(exit)).toEqual([1, -0]);
+    expect(buffers.stepVertex[3]).toBe(exit);
+    const entry = exit + 1;
+    expect(buffers.breakBefore[entry]).toBe(1);
+    expect(world(entry)).toEqual([1, -1]);
+    expect(world(buffers.stepVertex[4])).toEqual([0.5, -0.5]);
+    // No vertex lies on the rim between the exit and the entry: nothing follows the edge.
+    for (let v = 0; v < buffers.vertexCount; v++) {
+      const [x, z] = world(v);
+      if (v !== exit && v !== entry) expect(Math.abs(x) < 1 && Math.abs(z) < 1, `vertex ${v}`).toBe(true);
+    }
+    // The drawn segments have a gap: the one into the entry has zero length.
+    const segments = createPathSegments(buffers.positions.length / 3);
+    const out = new Float32Array(buffers.positions.length * 2);
+    updatePathSegments(buffers, segments, out, 1e-6);
+    const gaps: number[] = [];
+    for (let s = 0; s < segments.count; s++) {
+      const o = s * 6;
+      const length = Math.hypot(out[o + 3] - out[o], out[o + 4] - out[o + 1], out[o + 5] - out[o + 2]);
+      if (length === 0) gaps.push(s);
+      // No drawn segment joins the exit to the entry.
+      const joins = (a: number, b: number) => out[o] === buffers.positions[a * 3] && out[o + 2] === buffers.positions[a * 3 + 2] && out[o + 3] === buffers.positions[b * 3] && out[o + 5] === buffers.positions[b * 3 + 2];
+      expect(joins(exit, entry)).toBe(false);
+    }
+    expect(gaps).toHaveLength(1);
+  });
+
+  it('finds where a run first leaves the plot and where that step crosses the edge', () => {
+    const out = new Float64Array(2);
+    expect(firstExit([0, 0.5, 0.2], [0, 0, 0.1], 3, domain, 0, out)).toBe(-1);
+    expect(firstExit([0, 0.5, 2.5, 0], [0, 0, 1, 0], 4, domain, 0, out)).toBe(2);
+    expect(out[0]).toBe(1);
+    expect(out[1]).toBeCloseTo(0.25, 12);
+    const t = new Float64Array(2);
+    expect(clipSegment(2, 2, 3, 3, domain, t)).toBe(false);
+    expect(clipSegment(-2, 0, 2, 0, domain, t)).toBe(true);
+    expect([...t]).toEqual([0.25, 0.75]);
   });
 
   it('subdivides a long step about once per grid cell and lifts it above the surface', () => {

@@ -105,7 +105,7 @@ describe('every action clamps what it is given', () => {
     expect(firstRun(store).lr).toBe(0.02);
   });
 
-  it('updateRun clamps hyper-parameters to their controls’ range, noise, seed and an own start', () => {
+  it('updateRun clamps hyper-parameters to their controls’ range, noise, seed and an own start (into its pane’s plot)', () => {
     const store = createAppStore();
     const { id } = firstRun(store);
     store.getState().updateRun(id, { momentum: 5, eps: 0, noise: 1e6, seed: -2.6, start: [1e9, -1e9] });
@@ -114,7 +114,8 @@ describe('every action clamps what it is given', () => {
     expect(run.eps).toBe(HYPER_PARAMETERS.eps.control.min);
     expect(run.noise).toBe(MAX_NOISE);
     expect(run.seed).toBe(0);
-    expect(run.start).toEqual([MAX_COORDINATE, -MAX_COORDINATE]);
+    // Valleys' plot is [−4, 4]²: the nearest point to (10⁹, −10⁹) is its corner.
+    expect(run.start).toEqual([4, -4]);
     store.getState().updateRun(id, { seed: 2 ** 40 });
     expect(firstRun(store).seed).toBe(MAX_SEED);
   });
@@ -153,7 +154,8 @@ describe('every action clamps what it is given', () => {
     const store = createAppStore();
     const state = store.getState();
     state.setStart([1e9, Number.NaN]);
-    expect(store.getState().setup.start).toEqual([MAX_COORDINATE, state.setup.start[1]]);
+    // Into the plot (Valleys, [−4, 4]²); NaN leaves y as it was.
+    expect(store.getState().setup.start).toEqual([4, state.setup.start[1]]);
     state.setSteps(1e9);
     expect(store.getState().setup.steps).toBe(MAX_STEPS);
     state.setDatasetSize(1e9);
