@@ -38,6 +38,7 @@ export function LossChart() {
   const resultsVersion = useAppStore((state) => state.resultsVersion);
   const chart = useAppStore((state) => state.chart);
   const setChart = useAppStore((state) => state.setChart);
+  const seekStep = useAppStore((state) => state.seekStep);
   const containerRef = useRef<HTMLDivElement>(null);
   const plotRef = useRef<HTMLCanvasElement>(null);
   const cursorRef = useRef<HTMLCanvasElement>(null);
@@ -167,7 +168,7 @@ export function LossChart() {
       frame = requestAnimationFrame(tick);
       const current = layoutRef.current;
       if (!current) return;
-      const step = appPlayhead.stepAt(performance.now());
+      const step = appPlayhead.cursorAt(performance.now());
       // No cursor over an empty chart (a lesson keeping its curves hidden).
       const shown = Number.isFinite(step) && visibleRuns.length > 0 ? Math.floor(step) : Number.POSITIVE_INFINITY;
       if (shown === lastStep && appResults.revision === lastRevision) return;
@@ -197,6 +198,8 @@ export function LossChart() {
       return;
     }
     setHoverStep(Math.round((x / current.layout.width) * current.layout.maxStep));
+    // Dragging on the chart moves the timeline's cursor.
+    if (event.buttons === 1) seekStep(Math.round((x / current.layout.width) * current.layout.maxStep));
   };
 
   const runNumber = (run: RunConfig) => runs.indexOf(run) + 1;
@@ -225,6 +228,10 @@ export function LossChart() {
         className="chart-canvas"
         ref={containerRef}
         onPointerMove={onPointerMove}
+        onPointerDown={(event) => {
+          event.currentTarget.setPointerCapture?.(event.pointerId);
+          onPointerMove(event);
+        }}
         onPointerLeave={() => setHoverStep(null)}
       >
         <canvas ref={plotRef} role="img" aria-label={`Loss versus step for ${visibleRuns.length} visible run${visibleRuns.length === 1 ? '' : 's'}${chart.logY && !linearBecauseNegative ? ', logarithmic loss axis' : ''}.`} />
