@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { useAppStore } from './state/app.ts';
 import { LossChart } from './ui/chart/LossChart.tsx';
+import { InspectorPanel } from './ui/inspector/InspectorPanel.tsx';
 import { TimelineBar } from './ui/inspector/TimelineBar.tsx';
 import { LessonPanel } from './ui/lesson/LessonPanel.tsx';
 import { ControlPanel } from './ui/panels/ControlPanel.tsx';
@@ -45,6 +46,7 @@ export function App() {
       <main className="stage">
         <SceneArea renderPane={renderScenePane} />
         <TimelineBar />
+        <InspectorPanel />
         <div className="dock">
           <LossChart />
           <LessonPanel />
