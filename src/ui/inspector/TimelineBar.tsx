@@ -9,6 +9,7 @@ import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import { appPlayhead, useAppStore } from '../../state/app.ts';
 import { formatInteger } from '../../view/format.ts';
 import { TIMELINE_BIG_STEP } from '../shell/useShortcuts.ts';
+import { OverlayKey } from './OverlayKey.tsx';
 import './inspector.css';
 
 
@@ -80,6 +81,7 @@ export function TimelineBar() {
       <button type="button" className="button timeline-inspect" aria-pressed={inspectorOpen} aria-controls="update-inspector" onClick={() => setInspectorOpen(!inspectorOpen)}>
         Inspect step
       </button>
+      <OverlayKey />
     </div>
   );
 }
