@@ -8,9 +8,10 @@ import { useShallow } from 'zustand/react/shallow';
 import { LR_LIMITS, MAX_COORDINATE, MAX_NOISE, MAX_SEED, OPTIMIZERS, SCHEDULES, type ScheduleParameter } from '../../core/index.ts';
 import type { OptimizerId, Schedule, ScheduleType } from '../../core/types.ts';
 import { useAppStore } from '../../state/app.ts';
+import { stabilityLimit } from '../../state/stability.ts';
 import { RUN_PALETTE, scheduleParameterMax, type RunConfig } from '../../state/setup.ts';
 import { OPTIMIZER_IDS, SCHEDULE_TYPES, paneSurfaceId, paneSurfaceLabel, surfaceById } from '../../view/catalog.ts';
-import { formatInteger } from '../../view/format.ts';
+import { formatInteger, formatNumber } from '../../view/format.ts';
 import { colorName } from '../../view/runColors.ts';
 import { LockNote, useLessonControl } from '../lesson/LockNote.tsx';
 import { CloseIcon, DuplicateIcon } from '../widgets/icons.tsx';
@@ -101,6 +102,7 @@ function RunCardBody({ run, number, several, headingId }: { run: RunConfig; numb
   // Labels of the panes a run can move to (none with a single pane).
   const paneLabels = useAppStore(useShallow((state) => (state.setup.panes.length > 1 ? state.setup.panes.map((_, pane) => paneSurfaceLabel(state.setup, pane)) : [])));
   const lrRange = useLrRange(run);
+  const limit = useAppStore((state) => stabilityLimit(state.setup, run)?.lrLimit ?? null);
   // A lesson may hide some controls and lock the runs or the start.
   const hideLr = useLessonControl('hide-learning-rate');
   const hideHyper = useLessonControl('hide-hyper-parameters');
@@ -145,7 +147,7 @@ function RunCardBody({ run, number, several, headingId }: { run: RunConfig; numb
         ))}
       </fieldset>
 
-      {hideLr ? null : <RangeField label="Learning rate" accessibleName={nameOf('Learning rate')} value={run.lr} min={lrRange[0]} max={lrRange[1]} fieldMin={LR_LIMITS[0]} fieldMax={LR_LIMITS[1]} log onChange={(lr) => patch({ lr })} />}
+      {hideLr ? null : <RangeField label="Learning rate" accessibleName={nameOf('Learning rate')} value={run.lr} min={lrRange[0]} max={lrRange[1]} fieldMin={LR_LIMITS[0]} fieldMax={LR_LIMITS[1]} log onChange={(lr) => patch({ lr })} marks={limit === null ? undefined : [{ value: limit, label: '2/λmax', description: `Gradient descent diverges above 2/λmax = ${formatNumber(limit)} on this quadratic surface.` }]} />}
 
       {hideHyper ? null : optimizer.hyperParameters.map((parameter) =>
         parameter.kind === 'boolean' ? (
