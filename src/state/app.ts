@@ -41,6 +41,8 @@ export interface DescentLabHooks {
   readonly store: AppStore;
   readonly results: Results;
   readonly playhead: Playhead;
+  /** The engine's inspections at the timeline's step (the update inspector, the overlays). */
+  readonly inspections: Inspections;
   readonly client: EngineClient;
   /** Kill the worker as a crash would: the app says so, restarts it and recomputes. */
   killWorker(): void;
@@ -86,6 +88,7 @@ export function startApp(options: StartOptions = {}): EngineClient {
       store: appStore,
       results: appResults,
       playhead: appPlayhead,
+      inspections: appInspections,
       client,
       maps: appMaps,
       killWorker: () => client.terminateForTest(),

@@ -6,7 +6,7 @@
  * which the balls, the chart's cursor, the inspector and the model view follow.
  */
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
-import { appPlayhead, useAppStore } from '../../state/app.ts';
+import { appPlayhead, appStore, useAppStore } from '../../state/app.ts';
 import { formatInteger } from '../../view/format.ts';
 import { TIMELINE_BIG_STEP } from '../shell/useShortcuts.ts';
 import { OverlayKey } from './OverlayKey.tsx';
@@ -48,6 +48,8 @@ export function TimelineBar() {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     if (event.shiftKey && (event.key === 'ArrowRight' || event.key === 'ArrowUp' || event.key === 'ArrowLeft' || event.key === 'ArrowDown')) {
       moveTimeline(event.key === 'ArrowRight' || event.key === 'ArrowUp' ? TIMELINE_BIG_STEP : -TIMELINE_BIG_STEP);
+      // The next native arrow key starts from here, not from the value the animation frame has not written yet.
+      event.currentTarget.value = String(appStore.getState().timelineStep);
     } else if (event.key === ' ') {
       togglePlay();
     } else {
