@@ -80,9 +80,14 @@ export function connectInspections(store: AppStore, client: Pick<EngineClient, '
     const key = JSON.stringify([step, plan.map((entry) => [entry.runId, entry.t, entry.run ? wireRunSpec(setup, entry.run) : null])]);
     if (key === lastKey) return;
     lastKey = key;
-    inFlight = true;
     const answers = new Map<string, RunInspection>();
-    const asked = plan.map(async ({ runId, run, t }) => {
+    const toAsk = plan.filter((entry) => entry.run !== undefined && entry.t !== null);
+    if (toAsk.length === 0) {
+      inspections.replace(answers);
+      return;
+    }
+    inFlight = true;
+    const asked = toAsk.map(async ({ runId, run, t }) => {
       if (!run || t === null) return;
       try {
         answers.set(runId, { timelineStep: step, inspection: await client.inspect(wireRunSpec(setup, run), t), message: null });
