@@ -68,12 +68,14 @@ export function InspectorPanel() {
       {!run ? <p className="muted">Add a run to inspect its steps.</p> : null}
       {run && !view ? <p className="muted">{answer?.message ?? 'Computing this step…'}</p> : null}
       {run && view && inspection ? (
-        <div aria-live="polite" className="inspector-body">
+        <div className="inspector-body">
           <p className="inspector-step">
             Run {index} · {optimizerLabel(run.optimizer)}: step {formatInteger(inspection.step)} → {formatInteger(inspection.step + 1)}
             {inspection.step < timelineStep ? ` (the run's last step; the timeline is at ${formatInteger(timelineStep)})` : ''}
           </p>
-          <p className="inspector-sentence">{view.sentence}</p>
+          <p className="inspector-sentence" aria-live="polite">
+            {view.sentence}
+          </p>
           {view.stability ? <p className={view.stability.past ? 'inspector-warning' : 'muted'}>{view.stability.text}</p> : null}
           <h3 className="inspector-section-title">At step {formatInteger(inspection.step)}</h3>
           <Rows rows={view.rows} />
