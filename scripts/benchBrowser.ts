@@ -16,6 +16,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium, openApp, serveDist, waitForIdle } from '../test/e2e/harness.ts';
+import { scrubTimeline } from './benchTimeline.ts';
 
 const CHANGES = 60;
 
@@ -185,6 +186,8 @@ try {
   await waitForIdle(small.page);
   await small.page.evaluate('globalThis.__name = (target) => target');
   await eightRuns(small.page);
+  // Below 1100 px the controls are a closed drawer: open it so the learning-rate slider exists.
+  await small.page.evaluate(() => window.__descentLab!.store.getState().setPanelOpen(true));
   await small.page.waitForTimeout(1000);
   const smallLatency = await measureLatency(small.page, CHANGES);
   const smallCanvas = await small.page.evaluate(() => {
@@ -218,6 +221,8 @@ try {
     observer.disconnect();
     return { events: i, durations };
   });
+
+  const timeline = await scrubTimeline(page);
 
   // Scene frame time during animate playback (8 runs × 2,000 steps, slow enough to keep playing for > 3 s).
   await waitForIdle(page);
@@ -347,6 +352,8 @@ try {
     ['scrub: input events in 5 s', String(longTasks.events)],
     ['scrub: longest main-thread task', `${Math.max(0, ...longTasks.durations).toFixed(0)} ms`],
     ['scrub: main-thread tasks over 50 ms', String(longTasks.durations.filter((d) => d > 50).length)],
+    ['timeline scrub 10 s (8 runs × 2,000 steps, inspector and overlays on): input events / inspections received', `${timeline.events} / ${timeline.inspections}`],
+    ['timeline scrub: longest main-thread task', `${Math.max(0, ...timeline.durations).toFixed(0)} ms (${timeline.durations.filter((d) => d > 50).length} over 50 ms)`],
     ['worker throughput, 16 runs × 100,000 steps (request → all in buffers)', `${(throughput.steps / throughput.seconds / 1e6).toFixed(2)} M steps/s (${throughput.steps} steps in ${throughput.seconds.toFixed(2)} s)`],
   ];
   if (gpuCost === null) {

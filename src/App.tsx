@@ -1,6 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { useAppStore } from './state/app.ts';
 import { LossChart } from './ui/chart/LossChart.tsx';
+import { InspectorPanel } from './ui/inspector/InspectorPanel.tsx';
+import { TimelineBar } from './ui/inspector/TimelineBar.tsx';
 import { LessonPanel } from './ui/lesson/LessonPanel.tsx';
 import { ControlPanel } from './ui/panels/ControlPanel.tsx';
 import { Header } from './ui/shell/Header.tsx';
@@ -43,6 +45,8 @@ export function App() {
       <ControlPanel />
       <main className="stage">
         <SceneArea renderPane={renderScenePane} />
+        <TimelineBar />
+        <InspectorPanel />
         <div className="dock">
           <LossChart />
           <LessonPanel />

@@ -7,7 +7,7 @@
 import { appStore } from '../state/app.ts';
 import { lessonControl, openQuestion } from '../state/store/lessonSlice.ts';
 
-export { appMaps, appPlayhead as playhead, appResults, appStore, useAppStore } from '../state/app.ts';
+export { appInspections, appMaps, appPlayhead as playhead, appResults, appStore, useAppStore } from '../state/app.ts';
 export { fieldKey } from '../state/engine.ts';
 export { currentStageView, lessonControl, openQuestion } from '../state/store/lessonSlice.ts';
 

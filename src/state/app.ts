@@ -16,6 +16,7 @@ import type { Request } from '../worker/protocol.ts';
 import type { WorkerLike } from '../worker/threads.ts';
 import { guardCustomPanes } from './customSurface.ts';
 import { connectEngine, engineCallbacks, fieldKey } from './engine.ts';
+import { connectInspections, Inspections } from './inspections.ts';
 import { Playhead } from './playhead.ts';
 import { Results } from './results.ts';
 import type { Setup } from './setup.ts';
@@ -24,6 +25,8 @@ import { createMapRunner, type MapRunner } from './maps/runner.ts';
 
 export const appPlayhead = new Playhead();
 export const appResults = new Results();
+/** The engine's inspections of every shown run at the timeline's step (the update inspector and the overlays read them). */
+export const appInspections = new Inspections();
 /** Basin and hyper-parameter maps: their cells and pool (their status is in the store's `maps`); the pool starts at the first map request. */
 export const appMaps: MapRunner = createMapRunner();
 export const appStore: AppStore = createAppStore({ playhead: appPlayhead, maps: appMaps });
@@ -38,6 +41,8 @@ export interface DescentLabHooks {
   readonly store: AppStore;
   readonly results: Results;
   readonly playhead: Playhead;
+  /** The engine's inspections at the timeline's step (the update inspector, the overlays). */
+  readonly inspections: Inspections;
   readonly client: EngineClient;
   /** Kill the worker as a crash would: the app says so, restarts it and recomputes. */
   killWorker(): void;
@@ -71,7 +76,9 @@ export function startApp(options: StartOptions = {}): EngineClient {
   const client = createEngineClient({ results: appResults, ...engineCallbacks(appStore), workerFactory: options.workerFactory });
   const disconnectEngine = connectEngine(appStore, client, appResults);
   const unguard = guardCustomPanes(appStore);
+  const disconnectInspections = connectInspections(appStore, client, appResults, appInspections);
   const disconnect = () => {
+    disconnectInspections();
     disconnectEngine();
     unguard();
   };
@@ -81,6 +88,7 @@ export function startApp(options: StartOptions = {}): EngineClient {
       store: appStore,
       results: appResults,
       playhead: appPlayhead,
+      inspections: appInspections,
       client,
       maps: appMaps,
       killWorker: () => client.terminateForTest(),

@@ -5,7 +5,11 @@
  * slow frame rate draws fewer frames but every ball is where the clock says.
  *
  * The scene reads `stepAt(performance.now())` inside useFrame; the store's
- * play/pause/stepOnce/resetPlayback actions move the anchors.
+ * play/pause/stepOnce/resetPlayback/seekStep actions move the anchors.
+ *
+ * The timeline's cursor (`cursorAt`) is the same position, finite in both modes:
+ * in whole-path mode the paths are drawn whole and the cursor puts a ball on each
+ * (it rests at the last step until the learner moves it).
  */
 import type { PlaybackMode } from './setup.ts';
 
@@ -53,6 +57,19 @@ export class Playhead {
     if (this.heldStep !== null) return Math.min(this.heldStep, this.maxStepValue);
     if (this.mode === 'instant') return Number.POSITIVE_INFINITY;
     return this.positionAt(now);
+  }
+
+  /** The timeline's (fractional) step at `now`, in both modes; readers clamp to each run's own length. */
+  cursorAt(now: number = this.now()): number {
+    if (this.heldStep !== null) return Math.min(this.heldStep, this.maxStepValue);
+    return this.positionAt(now);
+  }
+
+  /** Pause at `step` (clamped to 0 … maxStep), in either mode. */
+  seek(step: number, now: number = this.now()): void {
+    const at = Number.isFinite(step) ? Math.min(Math.max(0, step), this.maxStepValue) : this.positionAt(now);
+    this.anchor(at, now);
+    this.playingValue = false;
   }
 
   /**
@@ -106,16 +123,23 @@ export class Playhead {
     this.stepsPerSecondValue = Math.max(0, stepsPerSecond);
   }
 
+  /** A whole-path cursor resting at the end follows the end (so a longer run is not dimmed past the old end). */
   setMaxStep(maxStep: number, now: number = this.now()): void {
     const at = this.positionAt(now);
+    const atEnd = this.mode === 'instant' && !this.playingValue && at >= this.maxStepValue;
     this.maxStepValue = Math.max(0, maxStep);
-    this.anchor(Math.min(at, this.maxStepValue), now);
+    this.anchor(atEnd ? this.maxStepValue : Math.min(at, this.maxStepValue), now);
   }
 
+  /**
+   * Whole path: the cursor goes to the end (every path undimmed). Animate: from the
+   * cursor where the learner left it in whole-path mode, from step 0 otherwise.
+   */
   setMode(mode: PlaybackMode, now: number = this.now()): void {
     if (mode === this.mode) return;
+    const at = this.positionAt(now);
     this.mode = mode;
-    this.anchor(0, now);
+    this.anchor(mode === 'instant' ? this.maxStepValue : at < this.maxStepValue ? Math.floor(at) : 0, now);
     this.playingValue = false;
   }
 

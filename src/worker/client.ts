@@ -13,7 +13,9 @@
  */
 import { createHandler } from './handler.ts';
 import { describeError } from './plainWords.ts';
-import type { ComputeRequest, FieldRequest, Request, Response, RunRequest } from './protocol.ts';
+import type { StepInspection } from '../core/index.ts';
+import { createInspections } from './inspectClient.ts';
+import type { ComputeRequest, FieldRequest, Request, Response, RunRequest, WireRunSpec } from './protocol.ts';
 import { engineModuleWorker, hasWorker, inThreadWorker, type WorkerLike } from './threads.ts';
 
 type ChunkMessage = Extract<Response, { readonly type: 'chunk' }>;
@@ -75,6 +77,8 @@ export interface EngineClient {
   restart(reason?: string): void;
   /** Kill the worker the way a crash would, so the recovery path runs (tests and e2e). */
   terminateForTest(): void;
+  /** Step `step` of the run `spec`, inspected by the engine (core's inspectStep); rejects with plain words. */
+  inspect(spec: WireRunSpec, step: number): Promise<StepInspection>;
   /** Stop for good. */
   dispose(): void;
 }
@@ -108,6 +112,7 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
   let status: EngineStatus = 'starting';
   let statusMessage: string | null = null;
   let disposed = false;
+  const inspections = createInspections();
 
   function setStatus(next: EngineStatus, message: string | null): void {
     if (next === status && message === statusMessage) return;
@@ -167,6 +172,7 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
       if (worker) crashed(worker, message.message);
       return;
     }
+    if (message.type === 'inspection') return inspections.receive(message);
     if (message.generation !== generation) return;
     switch (message.type) {
       case 'chunk':
@@ -197,6 +203,7 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
   }
 
   function replaceWorker(): void {
+    inspections.dropAll('the engine restarted');
     worker?.terminate();
     worker = null;
     deliveredFields.clear();
@@ -252,7 +259,14 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
       target.terminate();
       crashed(target, 'it was terminated for a test');
     },
+    inspect(spec, step) {
+      if (disposed) return Promise.reject(new Error('the engine has stopped'));
+      const { id, answer } = inspections.open();
+      post({ type: 'inspect', generation, id, spec, step });
+      return answer;
+    },
     dispose() {
+      inspections.dropAll('the engine has stopped');
       disposed = true;
       worker?.terminate();
       worker = null;

@@ -18,6 +18,7 @@ import { createRun, gradientNorm, heightField, heightFieldRange } from '../core/
 import type { Run, Surface } from '../core/index.ts';
 import type { ComputeRequest, FieldRequest, Request, Response, RunRequest, SurfaceRef } from './protocol.ts';
 import { DEFAULT_FIELD_RESOLUTION } from './protocol.ts';
+import { answerInspect } from './inspectHandler.ts';
 import { describeError, plainSpecError } from './plainWords.ts';
 import { resolveSurfaceRef, surfaceRefsReady } from './surfaceRef.ts';
 import type { MessageHandler, Post } from './threads.ts';
@@ -265,6 +266,7 @@ export function createHandler(post: Post<Response>, schedule: TaskScheduler = de
 
   return {
     onMessage(request) {
+      if (request.type === 'inspect') return answerInspect(request, (response) => post(response, []));
       if (request.generation < latestGeneration) return;
       latestGeneration = request.generation;
       // Whatever runs now is stale: its next slice sees `current` changed and stops.

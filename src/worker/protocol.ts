@@ -7,6 +7,7 @@
  * work at once: the worker checks between chunks and drops stale results, and the
  * client ignores any message whose generation is not the latest it sent.
  */
+import type { StepInspection } from '../core/inspect.ts';
 import type { Domain, RunSpec, StopReason } from '../core/types.ts';
 
 /** How a surface is named across the thread boundary (a Surface record cannot be cloned). */
@@ -40,7 +41,12 @@ export type Request =
       /** Height fields to (re)compute; omit those whose surface did not change. */
       readonly fields: readonly FieldRequest[];
     }
-  | { readonly type: 'cancel'; readonly generation: number };
+  | { readonly type: 'cancel'; readonly generation: number }
+  /**
+   * Inspect step `step` of one run (inspectHandler.ts). It carries the generation it was asked in,
+   * but stands outside them: it cancels nothing and is answered by `id` whatever came since.
+   */
+  | { readonly type: 'inspect'; readonly generation: number; readonly id: number; readonly spec: WireRunSpec; readonly step: number };
 
 /** Worker → main thread. */
 export type Response =
@@ -105,9 +111,14 @@ export type Response =
        */
       readonly type: 'fatal';
       readonly message: string;
-    };
+    }
+  | InspectResponse;
 
 export type ComputeRequest = Extract<Request, { readonly type: 'compute' }>;
+export type InspectRequest = Extract<Request, { readonly type: 'inspect' }>;
+
+/** Worker → main thread: the answer to one inspect request (inspection, or plain words why not). */
+export type InspectResponse = { readonly type: 'inspection'; readonly generation: number; readonly id: number } & ({ readonly inspection: StepInspection; readonly message: null } | { readonly inspection: null; readonly message: string });
 
 /** Samples per side of a height field unless a request asks otherwise. */
 export const DEFAULT_FIELD_RESOLUTION = 256;

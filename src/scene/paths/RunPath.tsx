@@ -1,7 +1,8 @@
 /**
  * One run on the surface: a thick line in the run's colour over a dark outline
  * (both LineSegments2 sharing ONE preallocated geometry, extended in place as
- * chunks stream in), a ball at the playhead, small step markers when a run has few
+ * chunks stream in), a ball at the timeline's cursor (in whole-path mode the path
+ * after it is drawn faint), small step markers when a run has few
  * steps, and a cross with "diverged at step k" where it blew up. Everything is read
  * from the result buffers inside useFrame: no React render per chunk or per frame.
  */
@@ -20,12 +21,14 @@ import type { PathSource } from '../pane/PathProbe.tsx';
 import type { WorldFrame } from '../surface/heightMapping.ts';
 import type { MappedField } from '../surface/mappedField.ts';
 import {
+  createRestOfPath,
   cutPathAtBall,
   extendPolyline,
   placeBall,
   placeStepMarkers,
   restoreCutSegment,
   showDivergence,
+  showRestOfPath,
   STEP_MARKER_LIMIT,
   trackRun,
   updateDrawnSegments,
@@ -94,7 +97,9 @@ export function RunPath({ runId, color, visible, lastStep = null, field, frame, 
       cross.add(bar);
     }
     cross.visible = false;
-    return { geometry, lineMaterial, outlineMaterial, runColor, line, outline, ball, markers, cross };
+    const restMaterial = new LineMaterial({ color: new Color(color), linewidth: 3, worldUnits: false, transparent: true, opacity: 0.36, depthWrite: false });
+    const rest = createRestOfPath((segments) => new LineSegments2(segments, restMaterial));
+    return { geometry, lineMaterial, outlineMaterial, runColor, line, outline, ball, markers, cross, restMaterial, rest };
   }, [color]);
 
   const tracking = useRef<PathTracking | null>(null);
@@ -112,6 +117,8 @@ export function RunPath({ runId, color, visible, lastStep = null, field, frame, 
       parts.runColor.dispose();
       (parts.ball.material as MeshLambertMaterial).dispose();
       parts.markers.dispose();
+      parts.restMaterial.dispose();
+      parts.rest.tail.geometry.dispose();
       tracking.current = null;
       labels.hide(labelId);
     },
@@ -155,14 +162,20 @@ export function RunPath({ runId, color, visible, lastStep = null, field, frame, 
       updateDrawnSegments(state, parts.geometry);
       placeStepMarkers(state, parts.markers, result, fromPoint);
     }
-    const step = Math.min(playhead.stepAt(performance.now()), lastStep ?? Number.POSITIVE_INFINITY, state.buffers.points - 1);
+    const now = performance.now();
+    // Whole-path mode draws every path whole and puts the ball at the timeline's cursor, the rest of the path faint.
+    const whole = !Number.isFinite(playhead.stepAt(now)) && lastStep === null;
+    const step = Math.min(playhead.cursorAt(now), lastStep ?? Number.POSITIVE_INFINITY, state.buffers.points - 1);
     const vertex = placeBall(state, parts.ball, step);
     cutPathAtBall(state, parts, vertex, step);
-    showDivergence(state, parts.cross, result, step, labels, labelId);
+    showRestOfPath(state, parts.geometry, parts.rest, whole, parts.ball, step);
+    showDivergence(state, parts.cross, result, whole ? Number.POSITIVE_INFINITY : step, labels, labelId);
   });
 
   return (
     <group ref={group} name={`run-${runId}`}>
+      <primitive object={parts.rest.line} />
+      <primitive object={parts.rest.tail} />
       <primitive object={parts.outline} />
       <primitive object={parts.line} />
       <primitive object={parts.ball} />

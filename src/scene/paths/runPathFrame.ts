@@ -8,7 +8,8 @@
  * a longer run needs larger buffers.
  */
 import { InstancedInterleavedBuffer, InterleavedBufferAttribute, Matrix4, type Group, type InstancedMesh, type Mesh } from 'three';
-import type { LineSegmentsGeometry } from 'three/examples/jsm/lines/LineSegmentsGeometry.js';
+import type { LineSegments2 } from 'three/examples/jsm/lines/LineSegments2.js';
+import { LineSegmentsGeometry } from 'three/examples/jsm/lines/LineSegmentsGeometry.js';
 import type { RunResult } from '../../state/results.ts';
 import type { LabelRegistry } from '../labels/labelRegistry.ts';
 import type { WorldFrame } from '../surface/heightMapping.ts';
@@ -236,4 +237,56 @@ export function showDivergence(state: PathTracking, cross: Group, result: RunRes
     labels.setText(labelId, `diverged at step ${divergedAt}`);
   }
   labels.place(labelId, p[v], p[v + 1] + 0.06, p[v + 2]);
+}
+
+/**
+ * Whole-path mode with the timeline's cursor before the end: the path after the
+ * ball, faint. `line` draws every segment from the run's own buffers (shared with
+ * the full-strength line, which stops at the ball); `tail` draws the rest of the
+ * segment the ball cut (from the ball to that segment's true end).
+ */
+export interface RestOfPath {
+  readonly line: LineSegments2;
+  readonly tail: LineSegments2;
+  readonly tailSegment: Float32Array;
+  readonly tailBuffer: InstancedInterleavedBuffer;
+}
+
+/** The faint rest-of-path objects, sharing `material`; their geometries are the caller's to dispose. */
+export function createRestOfPath(make: (geometry: LineSegmentsGeometry) => LineSegments2): RestOfPath {
+  const tailSegment = new Float32Array(6);
+  const tailBuffer = new InstancedInterleavedBuffer(tailSegment, 6, 1);
+  const tailGeometry = new LineSegmentsGeometry();
+  tailGeometry.setAttribute('instanceStart', new InterleavedBufferAttribute(tailBuffer, 3, 0));
+  tailGeometry.setAttribute('instanceEnd', new InterleavedBufferAttribute(tailBuffer, 3, 3));
+  tailGeometry.instanceCount = 1;
+  const line = make(new LineSegmentsGeometry());
+  const tail = make(tailGeometry);
+  for (const part of [line, tail]) {
+    part.frustumCulled = false;
+    part.visible = false;
+    part.renderOrder = 0;
+  }
+  return { line, tail, tailSegment, tailBuffer };
+}
+
+/** Show the faint rest of the path after the ball at `step` (when `show` and the ball is before the end), reading the drawn segments of `geometry`. */
+export function showRestOfPath(state: PathTracking, geometry: LineSegmentsGeometry, rest: RestOfPath, show: boolean, ball: Mesh, step: number): void {
+  const on = show && step < state.buffers.points - 1;
+  rest.line.visible = on;
+  rest.tail.visible = on && state.patched >= 0;
+  if (!on) return;
+  const ghost = rest.line.geometry;
+  if (ghost.attributes.instanceStart !== geometry.attributes.instanceStart) {
+    ghost.setAttribute('instanceStart', geometry.attributes.instanceStart);
+    ghost.setAttribute('instanceEnd', geometry.attributes.instanceEnd);
+  }
+  ghost.instanceCount = state.drawn.count;
+  if (state.patched >= 0) {
+    rest.tailSegment[0] = ball.position.x;
+    rest.tailSegment[1] = ball.position.y;
+    rest.tailSegment[2] = ball.position.z;
+    rest.tailSegment.set(state.patchedEnd, 3);
+    rest.tailBuffer.needsUpdate = true;
+  }
 }

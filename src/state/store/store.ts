@@ -12,6 +12,7 @@ import { createMapsSlice } from '../maps/slice.ts';
 import type { MapsSlice } from '../maps/types.ts';
 import { Playhead } from '../playhead.ts';
 import type { Setup } from '../setup.ts';
+import { createTimelineFollower } from '../timeline.ts';
 import { createLessonSlice, type LessonSlice } from './lessonSlice.ts';
 import { createSessionSlice, type SessionSlice } from './sessionSlice.ts';
 import { createSetupSlice, type SetupSlice } from './setupSlice.ts';
@@ -41,12 +42,17 @@ export function createAppStore(deps: AppStoreDeps = {}): AppStore {
   let endTimer: unknown = null;
   // Filled in once the store exists; the slices only call it from actions.
   let armEndTimer: () => void = () => {};
+  const syncTimeline = createTimelineFollower(() => store, playhead, { setTimer, clearTimer });
+  const afterPlayback = (): void => {
+    armEndTimer();
+    syncTimeline();
+  };
 
   const store = createStore<AppState>()((...api) => ({
     ...createSetupSlice(deps.setup ?? defaultSetup())(...api),
-    ...createSessionSlice({ playhead, afterPlayback: () => armEndTimer() })(...api),
+    ...createSessionSlice({ playhead, afterPlayback })(...api),
     ...createMapsSlice(deps.maps ?? createMapRunner())(...api),
-    ...createUiSlice()(...api),
+    ...createUiSlice({ playhead, afterPlayback })(...api),
     ...createLessonSlice()(...api),
   }));
 
@@ -79,7 +85,7 @@ export function createAppStore(deps: AppStoreDeps = {}): AppStore {
     }
     const playing = playhead.playing && !playhead.finished();
     if (store.getState().playing !== playing) store.setState({ playing });
-    armEndTimer();
+    afterPlayback();
   };
 
   syncPlayhead(store.getState().setup, null);

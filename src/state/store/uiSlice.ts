@@ -4,6 +4,7 @@
  * toggles). The lesson being taught has its own slice (lessonSlice.ts).
  */
 import type { StateCreator } from 'zustand/vanilla';
+import type { Playhead } from '../playhead.ts';
 import type { AppState } from './store.ts';
 
 /** From this width the control panel starts open beside the scene; narrower, it is a closed drawer. */
@@ -24,6 +25,19 @@ export interface UiSlice {
   readonly panelOpen: boolean;
   readonly shortcutsOpen: boolean;
   readonly chart: ChartSeries;
+  /**
+   * The timeline's whole step (0 … setup.steps), shared by every run: the balls, the chart's
+   * cursor, the inspector and the model view follow it. Updated on every move of the timeline
+   * and, while playing, a few times a second (the playhead itself moves every frame).
+   */
+  readonly timelineStep: number;
+  /** The update inspector beside the landscape. */
+  readonly inspectorOpen: boolean;
+  setInspectorOpen(open: boolean): void;
+  /** Move the timeline to `step` (rounded, clamped) and pause, in either playback mode. */
+  seekStep(step: number): void;
+  /** Move the timeline by `delta` whole steps from where it is and pause. */
+  moveTimeline(delta: number): void;
   setPresentation(on: boolean): void;
   setPanelOpen(open: boolean): void;
   setShortcutsOpen(open: boolean): void;
@@ -35,12 +49,32 @@ function wideScreen(): boolean {
   return typeof window === 'undefined' || window.matchMedia?.(WIDE_SCREEN_QUERY).matches !== false;
 }
 
-export function createUiSlice(): StateCreator<AppState, [], [], UiSlice> {
-  return (set) => ({
+export interface UiDeps {
+  readonly playhead: Playhead;
+  /** Called after the timeline moves (arms the end-of-playback stop, writes timelineStep). */
+  readonly afterPlayback: () => void;
+}
+
+export function createUiSlice(deps: UiDeps): StateCreator<AppState, [], [], UiSlice> {
+  const { playhead, afterPlayback } = deps;
+  return (set, get) => ({
     presentation: false,
     panelOpen: wideScreen(),
     shortcutsOpen: false,
     chart: DEFAULT_CHART,
+    timelineStep: 0,
+    inspectorOpen: false,
+    setInspectorOpen: (inspectorOpen) => set({ inspectorOpen }),
+    seekStep: (step) => {
+      if (!Number.isFinite(step)) return;
+      playhead.seek(Math.round(step));
+      if (get().playing) set({ playing: false });
+      afterPlayback();
+    },
+    moveTimeline: (delta) => {
+      if (!Number.isFinite(delta)) return;
+      get().seekStep(Math.floor(playhead.cursorAt()) + Math.round(delta));
+    },
     // Presentation mode gives the room to the landscape: the controls close, and come back as they were for this width on leaving.
     setPresentation: (presentation) => set({ presentation, panelOpen: presentation ? false : wideScreen() }),
     setPanelOpen: (panelOpen) => set({ panelOpen }),

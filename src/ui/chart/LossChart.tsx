@@ -52,6 +52,7 @@ export function LossChart() {
   const resultsVersion = useAppStore((state) => state.resultsVersion);
   const chart = useAppStore((state) => state.chart);
   const setChart = useAppStore((state) => state.setChart);
+  const seekStep = useAppStore((state) => state.seekStep);
   const containerRef = useRef<HTMLDivElement>(null);
   const plotRef = useRef<HTMLCanvasElement>(null);
   const cursorRef = useRef<HTMLCanvasElement>(null);
@@ -150,7 +151,7 @@ export function LossChart() {
       frame = requestAnimationFrame(tick);
       const current = drawnRef.current;
       if (!current) return;
-      const step = appPlayhead.stepAt(performance.now());
+      const step = appPlayhead.cursorAt(performance.now());
       // No cursor over an empty chart (a lesson keeping its curves hidden).
       const shown = Number.isFinite(step) && visibleRuns.length > 0 ? Math.floor(step) : Number.POSITIVE_INFINITY;
       if (shown === lastStep && appResults.revision === lastRevision) return;
@@ -174,6 +175,11 @@ export function LossChart() {
     }
     const value = (x / current.layout.width) * current.layout.maxX;
     setHoverX(current.layout.xAxis === 'steps' ? Math.round(value) : value);
+    // Dragging on the chart moves the timeline's cursor: to the step of the first plotted run at that x.
+    if (event.buttons === 1) {
+      const run = current.runs.find((item) => item.result && item.result.length > 0);
+      if (run?.result) seekStep(current.layout.xAxis === 'steps' ? Math.round(value) : Math.max(0, indexAtX(run.xs, run.result.length, value)));
+    }
   };
 
   const runNumber = (run: RunConfig) => runs.indexOf(run) + 1;
@@ -212,7 +218,16 @@ export function LossChart() {
           </span>
         ) : null}
       </div>
-      <div className="chart-canvas" ref={containerRef} onPointerMove={onPointerMove} onPointerLeave={() => setHoverX(null)}>
+      <div
+        className="chart-canvas"
+        ref={containerRef}
+        onPointerMove={onPointerMove}
+        onPointerDown={(event) => {
+          event.currentTarget.setPointerCapture?.(event.pointerId);
+          onPointerMove(event);
+        }}
+        onPointerLeave={() => setHoverX(null)}
+      >
         <canvas ref={plotRef} role="img" aria-label={`Loss versus ${unit} for ${visibleRuns.length} visible run${visibleRuns.length === 1 ? '' : 's'}${logInUse ? ', logarithmic loss axis' : ''}.`} />
         <canvas ref={cursorRef} className="chart-cursor" aria-hidden="true" />
         {lessonHides ? <p className="chart-hidden">{asking ? 'The loss curves appear once you answer (or skip to the answer).' : 'This stage of the lesson shows no loss curves.'}</p> : null}

@@ -68,7 +68,7 @@ export function PlaybackControls() {
           </div>
         </>
       ) : (
-        <p className="field-hint">Every path is drawn whole. Choose Animate to watch the steps one by one.</p>
+        <p className="field-hint">Every path is drawn whole; the timeline under the landscape puts a ball on each at one step. Choose Animate to watch the steps one by one.</p>
       )}
     </section>
   );

@@ -8,10 +8,11 @@ import { useShallow } from 'zustand/react/shallow';
 import { LR_LIMITS, MAX_COORDINATE, MAX_NOISE, MAX_SEED, OPTIMIZERS, SCHEDULES, type ScheduleParameter } from '../../core/index.ts';
 import type { OptimizerId, Schedule, ScheduleType } from '../../core/types.ts';
 import { useAppStore } from '../../state/app.ts';
+import { stabilityLimit } from '../../state/stability.ts';
 import { RUN_PALETTE, scheduleParameterMax, type RunConfig } from '../../state/setup.ts';
 import { paneDomain } from '../../state/startDomain.ts';
 import { SCHEDULE_TYPES, paneSurfaceId, paneSurfaceLabel, surfaceById } from '../../view/catalog.ts';
-import { formatInteger } from '../../view/format.ts';
+import { formatInteger, formatNumber } from '../../view/format.ts';
 import { colorName } from '../../view/runColors.ts';
 import { LockNote, useLessonControl } from '../lesson/LockNote.tsx';
 import { CloseIcon, DuplicateIcon } from '../widgets/icons.tsx';
@@ -113,6 +114,7 @@ function RunCardBody({ run, number, several, headingId }: { run: RunConfig; numb
       return domain ? [domain.x[0], domain.x[1], domain.y[0], domain.y[1]] : [-MAX_COORDINATE, MAX_COORDINATE, -MAX_COORDINATE, MAX_COORDINATE];
     }),
   );
+  const limit = useAppStore((state) => stabilityLimit(state.setup, run)?.lrLimit ?? null);
   // A lesson may hide some controls and lock the runs or the start.
   const hideLr = useLessonControl('hide-learning-rate');
   const hideHyper = useLessonControl('hide-hyper-parameters');
@@ -166,7 +168,7 @@ function RunCardBody({ run, number, several, headingId }: { run: RunConfig; numb
 
       {hideLr ? null : !optimizer.usesGradient ? (
         <p className="field-hint">No learning rate: {optimizer.label.toLowerCase()} only compares losses, and sets its own search radius.</p>
-      ) : <RangeField label="Learning rate" accessibleName={nameOf('Learning rate')} value={run.lr} min={lrRange[0]} max={lrRange[1]} fieldMin={LR_LIMITS[0]} fieldMax={LR_LIMITS[1]} log onChange={(lr) => patch({ lr })} />}
+      ) : <RangeField label="Learning rate" accessibleName={nameOf('Learning rate')} value={run.lr} min={lrRange[0]} max={lrRange[1]} fieldMin={LR_LIMITS[0]} fieldMax={LR_LIMITS[1]} log onChange={(lr) => patch({ lr })} marks={limit === null ? undefined : [{ value: limit, label: '2/λmax', description: `Gradient descent diverges above 2/λmax = ${formatNumber(limit)} on this quadratic surface.` }]} />}
       {hideLr || !optimizer.usesGradient ? null : <TuneButton runId={run.id} accessibleName={nameOf('Tune η')} />}
 
       {hideHyper ? null : <HyperParameterControls run={run} nameOf={nameOf} onPatch={patch} />}

@@ -1,16 +1,21 @@
 /**
- * Single-key shortcuts: Space play/pause, → one step, R reset, 1–9 and 0 select
- * runs 1–10, ] and [ the next or previous run (every run, up to the limit), N / B the next or previous lesson stage, ? the shortcut list, Escape closes overlays and leaves presentation mode. They act only when focus is
+ * Single-key shortcuts: Space play/pause, ←/→ move the timeline one step (Shift: ten),
+ * Home/End its first and last step, R reset, 1–9 and 0 select runs 1–10, ] and [ the next or
+ * previous run (every run, up to the limit), N / B the next or previous lesson stage, ? the shortcut list, Escape closes overlays and leaves presentation mode. They act only when focus is
  * not in a text field, select or slider (WCAG 2.1.4), and never with Ctrl/Alt/⌘.
  */
 import { useEffect } from 'react';
 import { appStore } from '../../state/app.ts';
 import { lessonKey } from '../lesson/motion.ts';
 
+/** Shift+← / Shift+→ move the timeline this many steps. */
+export const TIMELINE_BIG_STEP = 10;
+
 /** The shortcut list the help overlay shows. */
 export const SHORTCUTS: readonly { readonly keys: string; readonly action: string }[] = [
   { keys: 'Space', action: 'Play / pause the animation' },
-  { keys: '→', action: 'Advance one step' },
+  { keys: '← / →', action: 'Timeline: back / forward one step (Shift: ten)' },
+  { keys: 'Home / End', action: 'Timeline: first / last step' },
   { keys: 'R', action: 'Reset playback to step 0' },
   { keys: '1 – 9, 0', action: 'Select run 1 – 9, 0 for run 10 (shows its update rule)' },
   { keys: '] / [', action: 'Select the next / previous run (reaches every run)' },
@@ -67,8 +72,10 @@ export function useShortcuts(): void {
         // A focused button, checkbox, link or summary handles Space itself.
         if (event.target instanceof HTMLElement && event.target.closest('button, a, summary, input, [role="button"]')) return;
         app.togglePlay();
-      } else if (key === 'ArrowRight') {
-        app.stepOnce();
+      } else if (key === 'ArrowRight' || key === 'ArrowLeft') {
+        app.moveTimeline((key === 'ArrowRight' ? 1 : -1) * (event.shiftKey ? TIMELINE_BIG_STEP : 1));
+      } else if (key === 'Home' || key === 'End') {
+        app.seekStep(key === 'Home' ? 0 : app.setup.steps);
       } else if (key === 'r' || key === 'R') {
         app.resetPlayback();
       } else if (key === '?') {

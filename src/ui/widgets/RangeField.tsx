@@ -28,6 +28,16 @@ export interface RangeFieldProps {
   readonly format?: (value: number) => string;
   /** A short hint under the control. */
   readonly hint?: string;
+  /** Values marked on the slider's track with a short label (e.g. a stability limit); outside the span they are not drawn. */
+  readonly marks?: readonly RangeMark[];
+}
+
+export interface RangeMark {
+  readonly value: number;
+  /** Short visible label, e.g. "2/λmax". */
+  readonly label: string;
+  /** What the mark means, for screen readers (joined to the slider's description). */
+  readonly description: string;
 }
 
 const LOG_STEPS = 120;
@@ -37,9 +47,10 @@ function tidy(value: number): number {
   return Number(value.toPrecision(3));
 }
 
-export function RangeField({ label, accessibleName, value, min, max, fieldMin, fieldMax, log = false, integer = false, step, onChange, format = formatNumber, hint }: RangeFieldProps) {
+export function RangeField({ label, accessibleName, value, min, max, fieldMin, fieldMax, log = false, integer = false, step, onChange, format = formatNumber, hint, marks }: RangeFieldProps) {
   const sliderId = useId();
   const hintId = `${sliderId}-hint`;
+  const marksId = `${sliderId}-marks`;
   const name = accessibleName ?? label;
   const clamped = Math.min(max, Math.max(min, value));
   const sliderMin = log ? Math.log10(min) : min;
@@ -47,6 +58,9 @@ export function RangeField({ label, accessibleName, value, min, max, fieldMin, f
   const sliderValue = log ? Math.log10(clamped) : clamped;
   const sliderStep = log ? (sliderMax - sliderMin) / LOG_STEPS : (step ?? (integer ? 1 : (max - min) / 100));
   const valueText = format(value);
+  const shownMarks = (marks ?? []).filter((mark) => mark.value >= min && mark.value <= max);
+  const describedBy = [hint ? hintId : '', shownMarks.length > 0 ? marksId : ''].filter(Boolean).join(' ') || undefined;
+  const markFraction = (mark: RangeMark) => ((log ? Math.log10(mark.value) : mark.value) - sliderMin) / (sliderMax - sliderMin);
 
   return (
     <div className="range-field">
@@ -73,13 +87,23 @@ export function RangeField({ label, accessibleName, value, min, max, fieldMin, f
         value={sliderValue}
         aria-label={accessibleName}
         aria-valuetext={valueText}
-        aria-describedby={hint ? hintId : undefined}
+        aria-describedby={describedBy}
         onChange={(event) => {
           const raw = Number(event.currentTarget.value);
           const next = log ? (integer ? Math.round(10 ** raw) : tidy(10 ** raw)) : integer ? Math.round(raw) : raw;
           if (Number.isFinite(next) && next !== value) onChange(next);
         }}
       />
+      {shownMarks.length > 0 ? (
+        <div id={marksId} className="range-marks">
+          {shownMarks.map((mark) => (
+            <span key={mark.label} className="range-mark" style={{ left: `calc(8px + ${markFraction(mark).toFixed(4)} * (100% - 16px))` }} title={mark.description}>
+              <span className="visually-hidden">{mark.description}</span>
+              <span aria-hidden="true">{mark.label}</span>
+            </span>
+          ))}
+        </div>
+      ) : null}
       {hint ? (
         <p id={hintId} className="field-hint">
           {hint}

@@ -70,7 +70,7 @@ describe('playback', () => {
     return { store, playhead, advance, timers };
   }
 
-  it('plays by elapsed time and stops itself at the last step with one state change', () => {
+  it('plays by elapsed time and stops itself at the last step with one change of playing', () => {
     const { store, playhead, advance } = withClock();
     store.getState().setSteps(60);
     store.getState().setStepsPerSecond(60);
@@ -78,7 +78,9 @@ describe('playback', () => {
     expect(store.getState().setup.playback.mode).toBe('animate');
     expect(store.getState().playing).toBe(true);
     let changes = 0;
-    store.subscribe(() => changes++);
+    store.subscribe((state, previous) => {
+      if (state.playing !== previous.playing) changes++;
+    });
     advance(500);
     expect(playhead.stepAt()).toBe(30);
     expect(store.getState().playing).toBe(true);
@@ -103,6 +105,41 @@ describe('playback', () => {
     store.getState().resetPlayback();
     expect(store.getState().playing).toBe(false);
     expect(playhead.stepAt()).toBe(0);
+  });
+
+  it('the timeline step follows a playing playhead a few times a second, not every frame', () => {
+    const { store, advance } = withClock();
+    store.getState().setSteps(600);
+    store.getState().setStepsPerSecond(60);
+    store.getState().play();
+    const seen: number[] = [];
+    store.subscribe((state, previous) => {
+      if (state.timelineStep !== previous.timelineStep) seen.push(state.timelineStep);
+    });
+    for (let ms = 0; ms < 1000; ms += 20) advance(20);
+    // 60 steps/s for 1 s, written every 100 ms: 6, 12, … 60.
+    expect(seen).toEqual([6, 12, 18, 24, 30, 36, 42, 48, 54, 60]);
+  });
+
+  it('seeks and moves the timeline in whole-path mode without leaving it', () => {
+    const { store, playhead } = withClock();
+    store.getState().setSteps(200);
+    expect(store.getState().timelineStep).toBe(200);
+    store.getState().seekStep(57.4);
+    expect(store.getState().timelineStep).toBe(57);
+    expect(playhead.cursorAt()).toBe(57);
+    expect(playhead.stepAt()).toBe(Number.POSITIVE_INFINITY);
+    store.getState().moveTimeline(-10);
+    expect(store.getState().timelineStep).toBe(47);
+    store.getState().moveTimeline(1000);
+    expect(store.getState().timelineStep).toBe(200);
+    store.getState().seekStep(-5);
+    expect(store.getState().timelineStep).toBe(0);
+    expect(store.getState().setup.playback.mode).toBe('instant');
+    // Animate continues from where the learner left the cursor.
+    store.getState().seekStep(30);
+    store.getState().setPlaybackMode('animate');
+    expect(Math.floor(playhead.stepAt())).toBe(30);
   });
 
   it('shows whole paths in instant mode', () => {
