@@ -23,6 +23,7 @@ import { StartInteraction, StartMarker } from '../markers/StartMarker.tsx';
 import { SurfaceMesh } from '../surface/SurfaceMesh.tsx';
 import type { PaneScene } from './usePaneScene.ts';
 import { PathProbe, type PathSource } from './PathProbe.tsx';
+import { createShaderWarmup } from './shaderWarmup.ts';
 
 /** Counters for end-to-end tests and benchmarks: frames drawn and the last render's duration. */
 interface SceneCounters {
@@ -49,9 +50,16 @@ function FrameDriver({ labels }: { labels: LabelRegistry }) {
       offEmphasis();
     };
   }, [invalidate]);
+  const warmup = useMemo(() => createShaderWarmup(), []);
+  useEffect(() => () => warmup.dispose(), [warmup]);
   // Before every other frame callback: the runs share one budget for building paths.
   useFrame(startPathFrame, -1);
   useFrame(({ gl, scene, camera, size }) => {
+    // New objects' shaders link in the background; this frame is drawn in a later task.
+    if (!warmup.ready(gl, scene, camera)) {
+      setTimeout(invalidate, 10);
+      return;
+    }
     const started = performance.now();
     gl.render(scene, camera);
     const stats = counters();
