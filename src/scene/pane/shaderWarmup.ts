@@ -42,8 +42,8 @@ export function createShaderWarmup(): ShaderWarmup {
     ready(renderer, scene, camera) {
       if (fence && context) {
         if (context.getSyncParameter(fence, context.SYNC_STATUS) !== context.SIGNALED && performance.now() < holdUntil) return false;
+        // Objects added while the GPU was busy are compiled now, before the frame.
         release();
-        return true;
       }
       const count = countObjects(scene);
       if (count === objects) return true;
