@@ -42,10 +42,12 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'three', test: /[\\/]node_modules[\\/]three[\\/]/ },
-            { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            // zustand (the store, under 1 kB) goes with React, which the shell needs at once: in the r3f
+            // chunk it made the entry import that chunk, and with it three.js, before the first paint.
+            { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler|zustand|use-sync-external-store)[\\/]/ },
             {
               name: 'r3f',
-              test: /[\\/]node_modules[\\/](@react-three[\\/]|three-stdlib|its-fine|react-use-measure|suspend-react|use-sync-external-store|zustand|@babel[\\/]runtime)/,
+              test: /[\\/]node_modules[\\/](@react-three[\\/]|three-stdlib|its-fine|react-use-measure|suspend-react|@babel[\\/]runtime)/,
             },
           ],
         },

@@ -171,6 +171,19 @@ try {
     const seen: unknown[] = [];
     hook.addEventListener('observe', (event) => seen.push((event as CustomEvent).detail));
     Object.assign(window, { __THREE_DEVTOOLS__: hook, __threeSeen: seen });
+    // The engine worker's script and the last compute request, to time the worker alone (below).
+    const host = window as unknown as { __engineWorkerUrl?: string; __lastCompute?: unknown };
+    const Original = window.Worker;
+    window.Worker = class extends Original {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        if (/engine/.test(String(url))) host.__engineWorkerUrl = String(url);
+      }
+      postMessage(message: unknown, transfer?: Transferable[] | StructuredSerializeOptions): void {
+        if ((message as { type?: string }).type === 'compute') host.__lastCompute = message;
+        super.postMessage(message, transfer as Transferable[]);
+      }
+    };
   });
   await page.reload();
   await waitForIdle(page);
@@ -185,6 +198,8 @@ try {
   const small = await openApp(browser, server.url, { width: 960, height: 640 });
   await waitForIdle(small.page);
   await small.page.evaluate('globalThis.__name = (target) => target');
+  // Below 1,024 px the controls start folded away (and unrendered): open them to reach the slider.
+  await small.page.evaluate(() => window.__descentLab!.store.getState().setPanelOpen(true));
   await eightRuns(small.page);
   // Below 1100 px the controls are a closed drawer: open it so the learning-rate slider exists.
   await small.page.evaluate(() => window.__descentLab!.store.getState().setPanelOpen(true));
@@ -341,6 +356,31 @@ try {
     const steps = hooks.store.getState().setup.runs.reduce((sum, run) => sum + Math.max(0, (hooks.results.runs.get(run.id)?.length ?? 1) - 1), 0);
     return { steps, seconds };
   });
+  // The same request sent to a fresh engine worker whose chunks are dropped on arrival: the
+  // worker's compute and transfer alone, in the same run (on a loaded machine the end-to-end
+  // figure means little without it); the rest of the end-to-end time is the page's.
+  const workerAlone = await page.evaluate(async () => {
+    const host = window as unknown as { __engineWorkerUrl?: string; __lastCompute?: { generation: number } };
+    if (!host.__engineWorkerUrl || !host.__lastCompute) return null;
+    const worker = new Worker(host.__engineWorkerUrl, { type: 'module' });
+    const request = { ...host.__lastCompute, generation: 1, fields: [] };
+    const time = () =>
+      new Promise<{ seconds: number; computeSeconds: number; chunks: number; steps: number }>((resolve) => {
+        let chunks = 0;
+        const t0 = performance.now();
+        worker.onmessage = (event) => {
+          const message = event.data as { type: string; elapsedMs: number; steps: number };
+          if (message.type === 'chunk') chunks++;
+          if (message.type === 'done') resolve({ seconds: (performance.now() - t0) / 1000, computeSeconds: message.elapsedMs / 1000, chunks, steps: message.steps });
+        };
+        worker.postMessage(request);
+      });
+    await time();
+    request.generation = 2;
+    const measured = await time();
+    worker.terminate();
+    return measured;
+  });
 
   const rows: [string, string][] = [
     ['input → results in scene buffers, median (8 runs × 2,000 steps)', `${quantile(latency.toBuffers, 0.5).toFixed(1)} ms`],
@@ -355,6 +395,12 @@ try {
     ['timeline scrub 10 s (8 runs × 2,000 steps, inspector and overlays on): input events / inspections received', `${timeline.events} / ${timeline.inspections}`],
     ['timeline scrub: longest main-thread task', `${Math.max(0, ...timeline.durations).toFixed(0)} ms (${timeline.durations.filter((d) => d > 50).length} over 50 ms)`],
     ['worker throughput, 16 runs × 100,000 steps (request → all in buffers)', `${(throughput.steps / throughput.seconds / 1e6).toFixed(2)} M steps/s (${throughput.steps} steps in ${throughput.seconds.toFixed(2)} s)`],
+    [
+      'the same request to a bare engine worker, chunks dropped (compute + transfer only)',
+      workerAlone === null
+        ? 'not measured'
+        : `${(workerAlone.steps / workerAlone.seconds / 1e6).toFixed(2)} M steps/s (${workerAlone.seconds.toFixed(2)} s, of which computing ${workerAlone.computeSeconds.toFixed(2)} s; ${workerAlone.chunks} chunks)`,
+    ],
   ];
   if (gpuCost === null) {
     rows.push(['scene GPU cost vs bare mesh', 'not measured (scene, renderer or camera not found)']);

@@ -13,6 +13,11 @@
  * 127.0.0.1 to nothing, background networking is off, and any request outside the
  * served origin is reported (the bench then exits non-zero).
  *
+ * LIGHTHOUSE_BEFORE=<dir> adds a third page, an earlier build kept aside (e.g. `cp -r dist
+ * /tmp/before` before a change), measured in the same run, so that a change is judged before
+ * and after side by side under the same load. LIGHTHOUSE_PROFILES=mobile skips desktop;
+ * LIGHTHOUSE_APP=<dir> measures a build other than dist/.
+ *
  * Full reports: test-results/lighthouse/*.json (open them in the Lighthouse viewer).
  */
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -25,9 +30,11 @@ import { CONTENT_SECURITY_POLICY } from './csp.ts';
 import { gzipSize, serveCompressed } from './lighthouse/compressedServer.ts';
 
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
-const APP_DIST = resolve('dist');
+const APP_DIST = resolve(process.env.LIGHTHOUSE_APP ?? 'dist');
 const BARE_SOURCE = resolve('scripts/lighthouse/bare');
 const REPORTS = resolve('test-results/lighthouse');
+const BEFORE_DIST = process.env.LIGHTHOUSE_BEFORE ? resolve(process.env.LIGHTHOUSE_BEFORE) : null;
+const PROFILES = (process.env.LIGHTHOUSE_PROFILES ?? 'mobile,desktop').split(',').filter((name): name is Profile => name === 'mobile' || name === 'desktop');
 const CHROME_PATH = process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** TECH-NOTES: WebGL on SwiftShader with GPU compositing, as on a machine with a GPU; no network. */
@@ -42,7 +49,7 @@ const CHROME_FLAGS = [
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
 ];
 
-type PageName = 'app' | 'bare';
+type PageName = 'app' | 'bare' | 'before';
 type Profile = 'mobile' | 'desktop';
 
 interface Sample {
@@ -115,15 +122,17 @@ async function main(): Promise<void> {
 
   const app = await serveCompressed(APP_DIST, { 'Content-Security-Policy': CONTENT_SECURITY_POLICY });
   const bare = await serveCompressed(bareDist);
-  const urls: Record<PageName, string> = { app: `${app.url}/`, bare: `${bare.url}/` };
+  const before = BEFORE_DIST ? await serveCompressed(BEFORE_DIST, { 'Content-Security-Policy': CONTENT_SECURITY_POLICY }) : null;
+  const urls: Partial<Record<PageName, string>> = { app: `${app.url}/`, bare: `${bare.url}/`, ...(before ? { before: `${before.url}/` } : {}) };
+  const pages = Object.keys(urls) as PageName[];
   const samples = new Map<string, Sample[]>();
   const key = (page: PageName, profile: Profile) => `${page} ${profile}`;
   const started = Date.now();
   try {
     for (let run = 1; run <= RUNS; run++) {
-      for (const profile of ['mobile', 'desktop'] as const) {
-        for (const page of ['app', 'bare'] as const) {
-          const sample = await audit(urls[page], profile, `${page}-${profile}-${run}`);
+      for (const profile of PROFILES) {
+        for (const page of pages) {
+          const sample = await audit(urls[page]!, profile, `${page}-${profile}-${run}`);
           samples.set(key(page, profile), [...(samples.get(key(page, profile)) ?? []), sample]);
           console.log(`  run ${run}/${RUNS} ${page.padEnd(4)} ${profile.padEnd(7)} score ${fixed(sample.score, 2)}  TBT ${fixed(sample.tbtMs, 0)} ms  (${((Date.now() - started) / 1000).toFixed(0)} s)`);
         }
@@ -132,9 +141,11 @@ async function main(): Promise<void> {
   } finally {
     await app.close();
     await bare.close();
+    await before?.close();
   }
   const appScripts = await entryScripts(APP_DIST);
   const bareScripts = await entryScripts(bareDist);
+  const beforeScripts = BEFORE_DIST ? await entryScripts(BEFORE_DIST) : null;
   await rm(bareDist, { recursive: true, force: true });
 
   interface Row { score: number; seo: number; tbtMs: number; lcpMs: number; ttiMs: number; domNodes: number; scores: string }
@@ -153,25 +164,28 @@ async function main(): Promise<void> {
 
   console.log(`\nLighthouse 12.2.3, ${CHROME_PATH}, median of ${RUNS} runs per row (each run's score in the last column); gzip-served from 127.0.0.1`);
   console.log('page  profile  score  TBT ms  LCP s  TTI s  DOM nodes  main JS (gzip)  SEO   runs');
-  for (const profile of ['mobile', 'desktop'] as const) {
-    for (const page of ['app', 'bare'] as const) {
+  for (const profile of PROFILES) {
+    for (const page of pages) {
       const row = rows.get(key(page, profile))!;
-      const scripts = page === 'app' ? appScripts : bareScripts;
+      const scripts = page === 'app' ? appScripts : page === 'bare' ? bareScripts : beforeScripts!;
       console.log(
         `${page.padEnd(5)} ${profile.padEnd(8)} ${fixed(row.score, 2).padStart(5)}  ${fixed(row.tbtMs, 0).padStart(6)}  ${fixed(row.lcpMs / 1000, 1).padStart(5)}  ${fixed(row.ttiMs / 1000, 1).padStart(5)}  ${fixed(row.domNodes, 0).padStart(9)}  ${kB(scripts.entryGzip).padStart(14)}  ${fixed(row.seo, 2).padStart(4)}  ${row.scores}`,
       );
     }
   }
   console.log(`main JS = the entry chunk (${appScripts.entry}); with the chunks it module-preloads, the app loads ${kB(appScripts.initialGzip)} of JS (gzip) before it starts.`);
+  if (beforeScripts) console.log(`before (${BEFORE_DIST}): entry ${kB(beforeScripts.entryGzip)}, ${kB(beforeScripts.initialGzip)} of JS (gzip) before it starts.`);
 
   const appMobile = rows.get(key('app', 'mobile'))!;
   const bareMobile = rows.get(key('bare', 'mobile'))!;
-  const appDesktop = rows.get(key('app', 'desktop'))!;
-  const bareDesktop = rows.get(key('bare', 'desktop'))!;
+  const appDesktop = rows.get(key('app', 'desktop'));
+  const bareDesktop = rows.get(key('bare', 'desktop'));
   console.log('\nTargets (issue 17)');
   console.log(`  app mobile TBT ≤ 1.5 × bare's        ${fixed(appMobile.tbtMs, 0)} ms vs ≤ ${fixed(1.5 * bareMobile.tbtMs, 0)} ms   ${verdict(appMobile.tbtMs <= 1.5 * bareMobile.tbtMs)}`);
   console.log(`  app score within 0.05 of bare's      mobile ${fixed(appMobile.score, 2)} vs ≥ ${fixed(bareMobile.score - 0.05, 2)}   ${verdict(appMobile.score >= bareMobile.score - 0.05)}`);
-  console.log(`                                       desktop ${fixed(appDesktop.score, 2)} vs ≥ ${fixed(bareDesktop.score - 0.05, 2)}   ${verdict(appDesktop.score >= bareDesktop.score - 0.05)}`);
+  if (appDesktop && bareDesktop) {
+    console.log(`                                       desktop ${fixed(appDesktop.score, 2)} vs ≥ ${fixed(bareDesktop.score - 0.05, 2)}   ${verdict(appDesktop.score >= bareDesktop.score - 0.05)}`);
+  }
   console.log(`  main chunk ≤ 250 kB gzip             ${kB(appScripts.entryGzip)}   ${verdict(appScripts.entryGzip <= 250_000)}`);
 
   const foreign = [...samples.values()].flat().flatMap((sample) => sample.foreign);

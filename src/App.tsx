@@ -5,6 +5,7 @@ import { InspectorPanel } from './ui/inspector/InspectorPanel.tsx';
 import { TimelineBar } from './ui/inspector/TimelineBar.tsx';
 import { LessonPanel } from './ui/lesson/LessonPanel.tsx';
 import { ControlPanel } from './ui/panels/ControlPanel.tsx';
+import { AfterFirstPaint } from './ui/shell/AfterFirstPaint.tsx';
 import { Header } from './ui/shell/Header.tsx';
 import { SceneArea } from './ui/shell/SceneArea.tsx';
 import { SceneLoadBoundary, ScenePlaceholder } from './ui/shell/ScenePlaceholder.tsx';
@@ -13,19 +14,19 @@ import { useShortcuts } from './ui/shell/useShortcuts.ts';
 
 /**
  * The 3D view and everything that imports three.js or @react-three/* arrive as a
- * separate chunk, so the shell (header, controls, chart, lesson text) paints first.
+ * separate chunk, requested once the shell (header, controls, chart, lesson text)
+ * has painted: evaluating three.js (a long task) never delays the first paint.
  */
-const loadSceneView = () => import('./scene/pane/SceneView.tsx').then((module) => ({ default: module.SceneView }));
-const SceneView = lazy(loadSceneView);
-// The fetch starts as soon as this module runs, in parallel with the shell's first render (not after it).
-void loadSceneView().catch(() => undefined);
+const SceneView = lazy(() => import('./scene/pane/SceneView.tsx').then((module) => ({ default: module.SceneView })));
 
 /** One pane of the landscape: the 3D view, placed by the UI's SceneArea (ui and scene never import each other). */
 const renderScenePane = (pane: number) => (
   <SceneLoadBoundary>
-    <Suspense fallback={<ScenePlaceholder />}>
-      <SceneView pane={pane} />
-    </Suspense>
+    <AfterFirstPaint fallback={<ScenePlaceholder />}>
+      <Suspense fallback={<ScenePlaceholder />}>
+        <SceneView pane={pane} />
+      </Suspense>
+    </AfterFirstPaint>
   </SceneLoadBoundary>
 );
 

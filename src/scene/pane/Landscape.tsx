@@ -25,6 +25,7 @@ import { StartInteraction, StartMarker } from '../markers/StartMarker.tsx';
 import { SurfaceMesh } from '../surface/SurfaceMesh.tsx';
 import type { PaneScene } from './usePaneScene.ts';
 import { PathProbe, type PathSource } from './PathProbe.tsx';
+import { createShaderWarmup } from './shaderWarmup.ts';
 
 /** Counters for end-to-end tests and benchmarks: frames drawn and the last render's duration. */
 interface SceneCounters {
@@ -51,9 +52,16 @@ function FrameDriver({ labels }: { labels: LabelRegistry }) {
       offEmphasis();
     };
   }, [invalidate]);
+  const warmup = useMemo(() => createShaderWarmup(), []);
+  useEffect(() => () => warmup.dispose(), [warmup]);
   // Before every other frame callback: the runs share one budget for building paths.
   useFrame(startPathFrame, -1);
   useFrame(({ gl, scene, camera, size }) => {
+    // New objects' shaders link in the background; this frame is drawn in a later task.
+    if (!warmup.ready(gl, scene, camera)) {
+      setTimeout(invalidate, 10);
+      return;
+    }
     const started = performance.now();
     gl.render(scene, camera);
     const stats = counters();
@@ -92,7 +100,7 @@ function AxisLines({ axes, mode }: { axes: AxesGeometry; mode: CameraMode }) {
 }
 
 /** The last mounting step of a pane (see Landscape). */
-const LAST_STAGE = 3;
+const LAST_STAGE = 4;
 
 export interface LandscapeProps {
   readonly pane: number;
@@ -113,10 +121,10 @@ export function Landscape({ pane, scene, axes, runs, mode, overlays, container, 
   const invalidate = useThree((s) => s.invalidate);
   useLayoutEffect(() => invalidate(), [invalidate, scene, axes, runs, mode, overlays]);
   const probes = useMemo(() => new Map<string, PathSource>(), []);
-  // Mounted in steps, each in its own task after the last one's frame: the surface, camera
-  // and frame driver; then the axes and minima; then the paths; then markers and overlays.
-  // Each first frame compiles its own shaders: one long first frame would block the page,
-  // a few shorter ones do not.
+  // Mounted in steps, each in its own task after the last one's frame: the camera and frame
+  // driver (the WebGL context is created then); the surface; then the axes and minima; then
+  // the paths; then markers and overlays. Each step's new shaders are compiled before its
+  // frame (shaderWarmup.ts): one long first frame would block the page, a few short ones do not.
   const [stage, setStage] = useState(0);
   useEffect(() => {
     if (stage >= LAST_STAGE) return;
@@ -127,17 +135,17 @@ export function Landscape({ pane, scene, axes, runs, mode, overlays, container, 
     <>
       <ambientLight intensity={0.62} />
       <directionalLight position={[1.5, 4, 2.5]} intensity={0.55} />
-      <SurfaceMesh field={field} frame={frame} />
-      {stage >= 1 ? (
+      {stage >= 1 ? <SurfaceMesh field={field} frame={frame} /> : null}
+      {stage >= 2 ? (
         <>
           <AxisLines axes={axes} mode={mode} />
           <Minima surface={surface} field={field} frame={frame} />
         </>
       ) : null}
-      {stage >= 2
+      {stage >= 3
         ? runs.map((run) => <RunPath key={run.id} runId={run.id} color={run.color} visible={run.visible} lastStep={run.lastStep} field={field} frame={frame} labels={labels} probes={probes} />)
         : null}
-      {stage >= 3 ? (
+      {stage >= 4 ? (
         <>
           <BasinOverlay pane={pane} field={field} frame={frame} />
           <Overlays runs={runs} surface={surface} field={field} frame={frame} flags={overlays} />

@@ -19,18 +19,17 @@ import { usePaneScene } from './usePaneScene.ts';
 import { paneSurfaceLabel } from '../../view/catalog.ts';
 import './scene.css';
 
-/** True when this browser can create a WebGL 2 context (three.js needs WebGL 2). */
-export function hasWebGL2(): boolean {
-  try {
-    const canvas = document.createElement('canvas');
-    const context = canvas.getContext('webgl2');
-    if (!context) return false;
-    context.getExtension('WEBGL_lose_context')?.loseContext();
-    return true;
-  } catch {
-    return false;
-  }
+/**
+ * Whether this browser has WebGL 2 at all. Whether it can create a context is learnt from
+ * the view's own canvas (three.js throws "Error creating WebGL context"): a throwaway probe
+ * context cost as much as the real one (the GPU starts up for it), a long task at boot.
+ */
+function mayHaveWebGL2(): boolean {
+  return typeof WebGL2RenderingContext === 'function';
 }
+
+/** The error three.js throws when the canvas gives no WebGL context. */
+const NO_CONTEXT = /creating WebGL context/i;
 
 class CanvasBoundary extends Component<{ onError: (message: string) => void; children: ReactNode }, { failed: boolean }> {
   state = { failed: false };
@@ -51,7 +50,7 @@ const NUDGE = 0.01;
 /** Memoised: a parent re-rendering for a setup change does not re-render the 3D tree. */
 export const SceneView = memo(function SceneView({ pane }: { pane: number }) {
   const [container, setContainer] = useState<HTMLDivElement | null>(null);
-  const [webgl] = useState(hasWebGL2);
+  const [webgl, setWebgl] = useState(mayHaveWebGL2);
   const [failure, setFailure] = useState<string | null>(null);
   const [contextLost, setContextLost] = useState(false);
   const labels = useMemo(() => new LabelRegistry(), []);
@@ -103,6 +102,8 @@ export const SceneView = memo(function SceneView({ pane }: { pane: number }) {
     [scene],
   );
 
+  const onCanvasError = useCallback((message: string) => (NO_CONTEXT.test(message) ? setWebgl(false) : setFailure(message)), []);
+
   const onCreated = useCallback((state: RootState) => {
     const canvas = state.gl.domElement;
     canvas.addEventListener('webglcontextlost', (event) => {
@@ -136,7 +137,7 @@ export const SceneView = memo(function SceneView({ pane }: { pane: number }) {
         onKeyDown={onKeyDown}
       >
         {use3d && container && scene && axes && (
-          <CanvasBoundary onError={setFailure}>
+          <CanvasBoundary onError={onCanvasError}>
             <Canvas frameloop="demand" flat dpr={[1, 2]} gl={{ antialias: true, alpha: false, powerPreference: 'high-performance' }} onCreated={onCreated}>
               <color attach="background" args={['#0f1117']} />
               <Landscape pane={pane} scene={scene} axes={axes} runs={runs} mode={mode} overlays={overlays} container={container} labels={labels} caption={caption} />

@@ -54,22 +54,43 @@ export function Tex({ tex, block = false, className }: TexProps) {
   const [failed, setFailed] = useState(false);
 
   useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
     let cancelled = false;
     // The span's content belongs to this effect, not to React: raw TeX first, then KaTeX's output.
-    if (ref.current) ref.current.textContent = tex;
-    loadKatex().then(
-      async (katex) => {
-        await nextTask();
-        if (cancelled || !ref.current) return;
-        // Block formulas are set in display style but inline mode, so long ones wrap at + and = instead of overflowing.
-        katex.render(block ? `\\displaystyle ${tex}` : tex, ref.current, { ...KATEX_OPTIONS, displayMode: false });
+    element.textContent = tex;
+    const typeset = () =>
+      loadKatex().then(
+        async (katex) => {
+          await nextTask();
+          if (cancelled) return;
+          // Block formulas are set in display style but inline mode, so long ones wrap at + and = instead of overflowing.
+          katex.render(block ? `\\displaystyle ${tex}` : tex, element, { ...KATEX_OPTIONS, displayMode: false });
+        },
+        () => {
+          if (!cancelled) setFailed(true);
+        },
+      );
+    // Typeset when the formula comes near the screen: one formula is dozens of elements, and a
+    // page of update rules below the fold (or in a closed panel) would add a thousand at boot.
+    if (typeof IntersectionObserver !== 'function') {
+      void typeset();
+      return () => {
+        cancelled = true;
+      };
+    }
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        observer.disconnect();
+        void typeset();
       },
-      () => {
-        if (!cancelled) setFailed(true);
-      },
+      { rootMargin: '300px' },
     );
+    observer.observe(element);
     return () => {
       cancelled = true;
+      observer.disconnect();
     };
   }, [tex, block]);
 

@@ -1,0 +1,65 @@
+/**
+ * What the page does at boot, beyond painting the shell first (lazy.test.ts): it
+ * creates one WebGL context per pane (no throwaway probe: creating the first context
+ * starts the GPU, a long main-thread task), and a browser whose canvas gives no WebGL
+ * context still gets the landscape, as a 2D contour map with a note saying why.
+ */
+import { describe, expect, test } from 'vitest';
+import { distinctColors, decodePng, settle } from './harness.ts';
+import { browserSession } from './session.ts';
+
+const session = browserSession();
+
+describe('boot', () => {
+  test('the page loads React and the shell before it starts, not three.js', async () => {
+    const html = await (await fetch(`${session.url}/`)).text();
+    const entry = /<script type="module"[^>]*\ssrc="([^"]+)"/.exec(html)?.[1];
+    const preloads = [...html.matchAll(/<link rel="modulepreload"[^>]*\shref="([^"]+)"/g)].map((match) => match[1]);
+    expect(entry).toMatch(/\/assets\/index-[^/]+\.js$/);
+    expect(preloads.some((href) => /\/react-[^/]+\.js$/.test(href))).toBe(true);
+    // three.js and @react-three/* (and what imports them) arrive with the 3D view's chunk.
+    expect(preloads.filter((href) => /\/(three|r3f|SceneView)-/.test(href))).toEqual([]);
+    const entrySource = await (await fetch(`${session.url}${entry}`)).text();
+    expect(entrySource).not.toMatch(/from\s*"\.\/(three|r3f)-[^"]+\.js"/);
+  });
+
+  test('the 3D view creates one WebGL context, and draws the landscape with it', async () => {
+    const app = await session.open({ width: 1280, height: 800, path: '/screenshot.png' });
+    const { page } = app;
+    await page.addInitScript(() => {
+      (window as unknown as { __webglContexts: number }).__webglContexts = 0;
+      const getContext = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, kind: string, ...rest: unknown[]) {
+        if (kind === 'webgl2' || kind === 'webgl') (window as unknown as { __webglContexts: number }).__webglContexts++;
+        return (getContext as (this: HTMLCanvasElement, ...args: unknown[]) => RenderingContext | null).call(this, kind, ...rest);
+      } as typeof getContext;
+    });
+    await page.goto(session.url);
+    await settle(page);
+    expect(await page.evaluate(() => (window as unknown as { __webglContexts: number }).__webglContexts)).toBe(1);
+    const shot = decodePng(await page.locator('[data-testid="scene-canvas"] canvas').first().screenshot());
+    expect(distinctColors(shot)).toBeGreaterThan(20);
+    expect(app.errors).toEqual([]);
+    await app.context.close();
+  });
+
+  test('without a WebGL context the pane shows the 2D contour map and says why', async () => {
+    const app = await session.open({ width: 1280, height: 800, path: '/screenshot.png' });
+    const { page } = app;
+    await page.addInitScript(() => {
+      const getContext = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, kind: string, ...rest: unknown[]) {
+        if (kind === 'webgl2' || kind === 'webgl' || kind === 'experimental-webgl') return null;
+        return (getContext as (this: HTMLCanvasElement, ...args: unknown[]) => RenderingContext | null).call(this, kind, ...rest);
+      } as typeof getContext;
+    });
+    await page.goto(session.url);
+    const note = page.getByRole('status').filter({ hasText: 'WebGL is not available' });
+    await note.waitFor({ timeout: 30_000 });
+    // The contour map: a filled, many-coloured picture, not a blank pane.
+    await expect.poll(async () => distinctColors(decodePng(await page.locator('[data-testid="scene-canvas"] canvas').first().screenshot())), { timeout: 20_000 }).toBeGreaterThan(20);
+    expect(await page.getByRole('alert').filter({ hasText: 'could not start' }).count()).toBe(0);
+    expect(app.errors.filter((error) => !/WebGL/i.test(error))).toEqual([]);
+    await app.context.close();
+  });
+});
