@@ -15,7 +15,7 @@ import { LineSegmentsGeometry } from 'three/examples/jsm/lines/LineSegmentsGeome
 import { appResults, appStore, playhead } from '../appBridge.ts';
 import { emphasizedRun } from '../../view/runEmphasis.ts';
 import { useFrameRef } from '../useFrameRef.ts';
-import { lineOrder } from './pathLayers.ts';
+import { forgetLineOrder, lineOrder } from './pathLayers.ts';
 import type { LabelRegistry } from '../labels/labelRegistry.ts';
 import type { PathSource } from '../pane/PathProbe.tsx';
 import type { WorldFrame } from '../surface/heightMapping.ts';
@@ -136,6 +136,7 @@ export function RunPath({ runId, color, visible, lastStep = null, field, frame, 
     });
     return () => {
       probes.delete(runId);
+      forgetLineOrder(runId);
     };
   }, [probes, runId]);
 
@@ -152,7 +153,7 @@ export function RunPath({ runId, color, visible, lastStep = null, field, frame, 
     }
     root.visible = true;
     applyEmphasis(parts, emphasis, runId);
-    if (emphasis.current !== 'forward') parts.line.renderOrder = lineOrder(runId);
+    if (emphasis.current !== 'forward') parts.line.renderOrder = lineOrder(runId, result);
     const state = trackRun(tracking.current, parts.geometry, result, field);
     tracking.current = state;
     restoreCutSegment(state);

@@ -1,19 +1,60 @@
 /**
  * The order in which runs' paths are drawn. Every path line has the same width
- * over a wider dark outline; all outlines are drawn first, then the lines, one
- * run after another in setup order (a later run on top), so no line is ever
- * covered by another run's outline or by a line that merely sorts nearer the
- * camera (the lines write no depth: they hide behind the surface, never behind
- * each other). The run pointed at in the legend comes forward over all of them
- * (RunPath.tsx). Only the ball and markers come after the lines.
+ * over a wider dark outline; all outlines are drawn first, then the lines, so no
+ * line is ever covered by another run's outline or by a line that merely sorts
+ * nearer the camera (the lines write no depth: they hide behind the surface, never
+ * behind each other). Among the lines, the longer path goes first and the shorter
+ * one on top: a short path (a run that settles at once) can lie wholly under a
+ * long one that wanders over the same ground, while a long path is never hidden by
+ * a short one. Equal lengths keep setup order. The run pointed at in the legend
+ * comes forward over all of them (RunPath.tsx). Only the ball and markers come after
+ * the lines.
  */
+import type { RunResult } from '../../state/results.ts';
 import { appStore } from '../appBridge.ts';
 
-/** renderOrder of the first run's line (outlines are 1); later runs add a fraction, staying below the ball's 3. */
+/** renderOrder of lines (outlines are 1): in [2, 2.5), staying below the ball's 3. */
 const FIRST_LINE_ORDER = 2;
 
-/** renderOrder of run `runId`'s line: after every outline and every earlier run's line. */
-export function lineOrder(runId: string): number {
+interface Measured {
+  result: RunResult;
+  generation: number;
+  points: number;
+  length: number;
+}
+
+/** Each run's path length so far, extended as points arrive (O(new points) a frame). */
+const measured = new Map<string, Measured>();
+
+/** The length in plot units of the first `result.length` points of the path, skipping non-finite points. */
+export function pathLength(result: RunResult, from?: Measured): number {
+  let length = from ? from.length : 0;
+  const start = from ? Math.max(1, from.points) : 1;
+  for (let i = start; i < result.length; i++) {
+    const dx = result.x[i] - result.x[i - 1];
+    const dy = result.y[i] - result.y[i - 1];
+    const d = Math.sqrt(dx * dx + dy * dy);
+    if (Number.isFinite(d)) length += d;
+  }
+  return length;
+}
+
+/** The order key of a path of `length` for run number `index` (0-based): longer paths lower, ties by setup order. */
+export function orderFor(length: number, index: number): number {
+  return FIRST_LINE_ORDER + 0.4 / (1 + Math.max(0, length)) + Math.max(0, index) * 1e-6;
+}
+
+/** renderOrder of run `runId`'s line, given its result. */
+export function lineOrder(runId: string, result: RunResult): number {
   const index = appStore.getState().setup.runs.findIndex((run) => run.id === runId);
-  return FIRST_LINE_ORDER + Math.max(0, index) / 100;
+  let entry = measured.get(runId);
+  if (!entry || entry.result !== result || entry.generation !== result.generation || entry.points > result.length) entry = { result, generation: result.generation, points: 0, length: 0 };
+  if (entry.points !== result.length) entry = { result, generation: result.generation, points: result.length, length: pathLength(result, entry) };
+  measured.set(runId, entry);
+  return orderFor(entry.length, index);
+}
+
+/** Forget a removed run's measurement. */
+export function forgetLineOrder(runId: string): void {
+  measured.delete(runId);
 }
