@@ -25,7 +25,7 @@ import { createMapRunner, type MapRunner } from './maps/runner.ts';
 export const appPlayhead = new Playhead();
 export const appResults = new Results();
 /** Basin and hyper-parameter maps: their cells and pool (their status is in the store's `maps`); the pool starts at the first map request. */
-export const appMaps: MapRunner = createMapRunner();
+export const appMaps: MapRunner = createMapRunner({ fieldResults: appResults });
 export const appStore: AppStore = createAppStore({ playhead: appPlayhead, maps: appMaps });
 
 /** Select one slice of app state; re-renders only when that slice changes (use useShallow for objects built in the selector). */

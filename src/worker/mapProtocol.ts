@@ -7,7 +7,7 @@
  * Every request carries the whole job (spec and surface reference), so any worker
  * can take any tile; surfaces are cached per worker by reference (surfaceRef.ts).
  */
-import type { BasinMapSpec, GridTile, HyperMapSpec } from '../core/index.ts';
+import type { BasinMapSpec, GridTile, HyperMapSpec, NeuralNetSliceParts } from '../core/index.ts';
 import type { SurfaceRef } from './protocol.ts';
 
 /** A basin-map spec whose surface is a cloneable reference. */
@@ -20,11 +20,24 @@ export type MapJob = { readonly kind: 'basin'; readonly spec: WireBasinSpec } | 
 
 export type MapKind = MapJob['kind'];
 
+/**
+ * A neural-net slice built on the pool: each tile is a band of rows of its height
+ * field (GridTile rows; columns span the field), and each worker trains the slice
+ * once for its first band (resolveSurfaceRef caches it).
+ */
+export interface SliceFieldJob {
+  readonly kind: 'slice-field';
+  readonly spec: { readonly surface: SurfaceRef; readonly resolution: number };
+}
+
+/** Any job the pool runs. */
+export type PoolJob = MapJob | SliceFieldJob;
+
 /** Main thread → map worker: compute this tile of this job. */
 export interface MapTileRequest {
   readonly type: 'tile';
   readonly jobId: number;
-  readonly job: MapJob;
+  readonly job: PoolJob;
   readonly tile: GridTile;
 }
 
@@ -52,6 +65,9 @@ export type MapResponse =
       readonly stepsToTolerance: Int32Array;
       /** Hyper maps only: loss after the last step (NaN when diverged). Transferred. */
       readonly finalLoss: Float64Array | null;
+      /** Slice-field jobs: the band's losses, row-major (transferred), and the first band's slice as parts. */
+      readonly heights?: Float32Array;
+      readonly slice?: NeuralNetSliceParts;
       /** Optimizer steps computed for the tile and the worker time they took. */
       readonly stepsComputed: number;
       readonly elapsedMs: number;

@@ -26,7 +26,7 @@
  */
 import type { GridTile } from '../core/index.ts';
 import { createMapHandler } from './mapHandler.ts';
-import type { MapJob, MapRequest, MapResponse } from './mapProtocol.ts';
+import type { MapRequest, MapResponse, PoolJob } from './mapProtocol.ts';
 import type { MapJobCallbacks, MapPool, MapPoolOptions, MapProgress, MapWorker } from './poolTypes.ts';
 import { hasWorker, inThreadWorker, mapModuleWorker } from './threads.ts';
 
@@ -58,7 +58,7 @@ interface Slot {
 
 interface ActiveJob {
   readonly id: number;
-  readonly job: MapJob;
+  readonly job: PoolJob;
   readonly tiles: readonly GridTile[];
   readonly callbacks: MapJobCallbacks;
   /** Tiles not yet handed out, with whether each is a retry after a crash. */

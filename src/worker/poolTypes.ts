@@ -3,7 +3,7 @@
  * hear of each tile, the progress and the end; cancel; the options it is built with.
  */
 import type { GridTile } from '../core/index.ts';
-import type { MapJob, MapRequest, MapTileResponse } from './mapProtocol.ts';
+import type { MapRequest, MapTileResponse, PoolJob } from './mapProtocol.ts';
 import type { WorkerLike } from './threads.ts';
 
 /** A map worker, or a stand-in for it (tests pass fakes). */
@@ -48,7 +48,7 @@ export interface MapPoolOptions {
 
 export interface MapPool {
   /** Start `job` over `tiles`, superseding any job in progress; returns its id. */
-  run(job: MapJob, tiles: readonly GridTile[], callbacks: MapJobCallbacks): number;
+  run(job: PoolJob, tiles: readonly GridTile[], callbacks: MapJobCallbacks): number;
   /** Stop the current job (if any); no callback of it fires afterwards. */
   cancel(): void;
   /** The id of the job in progress, or null. */
