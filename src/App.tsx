@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { useAppStore } from './state/app.ts';
 import { LossChart } from './ui/chart/LossChart.tsx';
 import { LessonPanel } from './ui/lesson/LessonPanel.tsx';
+import { ModelView } from './ui/model/ModelView.tsx';
 import { ControlPanel } from './ui/panels/ControlPanel.tsx';
 import { Header } from './ui/shell/Header.tsx';
 import { SceneArea } from './ui/shell/SceneArea.tsx';
@@ -45,6 +46,7 @@ export function App() {
         <SceneArea renderPane={renderScenePane} />
         <div className="dock">
           <LossChart />
+          <ModelView />
           <LessonPanel />
         </div>
       </main>
