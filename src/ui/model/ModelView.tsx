@@ -9,13 +9,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { decisionGrid, isNeuralNetSlice, regressionData, type NeuralNetSlice } from '../../core/index.ts';
 import { appPlayhead, appResults, useAppStore } from '../../state/app.ts';
+import { currentStageView } from '../../state/store/lessonSlice.ts';
 import { useSurfaceById } from '../../state/surfaceOf.ts';
 import { optimizerLabel } from '../../view/catalog.ts';
 import { fitCanvas2d } from '../../view/canvas2d.ts';
 import { formatInteger, formatNumber } from '../../view/format.ts';
 import { drawClassifier, drawRegression } from './modelDraw.ts';
 import './model.css';
-import { batchRowsAt, modelPointAt, modelTarget, pointIndexAt, showsModels, type ModelTarget } from './modelTarget.ts';
+import { batchRowsAt, modelKindOf, modelPointAt, modelTarget, pointIndexAt, showsModels, type ModelTarget } from './modelTarget.ts';
 
 const REGRESSION = regressionData();
 /** Cells per side of the decision regions (64² takes ~5 ms). */
@@ -31,7 +32,15 @@ export function ModelView() {
 function ModelPanel() {
   const setup = useAppStore((state) => state.setup);
   const selectedRunId = useAppStore((state) => state.selectedRunId);
-  const target = modelTarget(setup, selectedRunId);
+  // A lesson stage shows a model only once its question is answered, and then the run it names unless another is selected.
+  const stageModel = useAppStore((state) => {
+    const view = currentStageView(state);
+    return view === null ? undefined : view.model;
+  });
+  const lessonHides = stageModel === null;
+  const preferred = selectedRunId ?? (typeof stageModel === 'number' ? (setup.runs[stageModel]?.id ?? null) : null);
+  const target = lessonHides ? null : modelTarget(setup, preferred);
+  const kind = target?.kind ?? setup.panes.map((pane) => modelKindOf(pane.surface)).find((found) => found !== null) ?? 'regression';
   const networkSurface = useSurfaceById('neural-net', setup.bowlCondition, setup.custom);
   const slice = networkSurface && isNeuralNetSlice(networkSurface) ? networkSurface : null;
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -54,14 +63,14 @@ function ModelPanel() {
       const step = appPlayhead.stepAt();
       const index = pointIndexAt(step, result?.length ?? 0);
       const point = modelPointAt(result, step);
-      const key = `${target?.run.id}|${target?.kind}|${index}|${point?.[0]}|${point?.[1]}|${width}x${height}|${slice?.id}|${target?.run.color}`;
+      const key = `${target?.run.id}|${kind}|${index}|${point?.[0]}|${point?.[1]}|${width}x${height}|${slice?.id}|${target?.run.color}`;
       if (key === lastKey) return;
       lastKey = key;
       const fontSize = Number.parseFloat(getComputedStyle(canvas).fontSize) || 13;
       const context = fitCanvas2d(canvas, width, height);
       if (!context) return;
-      const text = describe(target, index, point, slice);
-      if (target?.kind === 'network') {
+      const text = lessonHides ? 'This stage of the lesson shows the model once you answer.' : describe(target, index, point, slice);
+      if (kind === 'network') {
         const probabilities = slice && point ? decisionGrid(slice, point[0], point[1], REGION_RESOLUTION, grid) : null;
         const data = slice?.data;
         drawClassifier(context, width, height, fontSize * 0.85, {
@@ -96,7 +105,7 @@ function ModelPanel() {
     };
     frame = requestAnimationFrame(draw);
     return () => cancelAnimationFrame(frame);
-  }, [target, slice, setup]);
+  }, [target, kind, slice, setup, lessonHides]);
 
   return (
     <section className="model-panel" aria-labelledby="model-title">
