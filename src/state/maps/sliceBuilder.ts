@@ -26,7 +26,7 @@ const SLICE_BANDS = 16;
 /** Workers of the slice pool: every worker trains the slice once, so more than two only adds training. */
 const SLICE_WORKERS = 2;
 
-export const IDLE_SLICE_BUILD: SliceBuildState = { id: null, status: 'idle', bandsDone: 0, bandsTotal: 0, elapsedMs: 0, message: null };
+export const IDLE_SLICE_BUILD: SliceBuildState = { id: null, status: 'idle', bandsDone: 0, bandsTotal: 0, elapsedMs: 0, workerMs: 0, message: null };
 
 export interface SliceBuilder {
   /** Follow `store`'s setup: build the slice its neural-net panes show. Returns the unsubscribe. */
@@ -79,14 +79,14 @@ export function createSliceBuilder(options: SliceBuilderOptions = {}): SliceBuil
     const tiles: GridTile[] = rowBands(resolution, SLICE_BANDS).map(([row, end], index) => ({ index, column: 0, row, columns: resolution, rows: end - row }));
     const heights = new Float32Array(resolution * resolution);
     let parts: Parameters<typeof neuralNetSliceFromParts>[0] | null = null;
-    report({ id, status: 'building', bandsDone: 0, bandsTotal: tiles.length, elapsedMs: 0, message: null });
+    report({ id, status: 'building', bandsDone: 0, bandsTotal: tiles.length, elapsedMs: 0, workerMs: 0, message: null });
     pool.run({ kind: 'slice-field', spec: { surface: { kind: 'builtin', id }, resolution } }, tiles, {
       onTile(tile, result) {
         if (result.heights) heights.set(result.heights, tile.row * resolution);
         if (result.slice) parts = result.slice;
       },
       onProgress(progress) {
-        report({ bandsDone: progress.tilesDone, elapsedMs: progress.elapsedMs });
+        report({ bandsDone: progress.tilesDone, elapsedMs: progress.elapsedMs, workerMs: progress.workerMs });
       },
       onDone(progress) {
         building = null;
@@ -97,7 +97,7 @@ export function createSliceBuilder(options: SliceBuilderOptions = {}): SliceBuil
         const slice = neuralNetSliceFromParts(parts);
         const { min, max } = heightFieldRange(heights);
         storeBuiltSlice(id, { slice, field: { resolution, domain: slice.domain, heights, min, max }, buildMs: progress.elapsedMs });
-        report({ status: 'done', bandsDone: progress.tilesDone, elapsedMs: progress.elapsedMs });
+        report({ status: 'done', bandsDone: progress.tilesDone, elapsedMs: progress.elapsedMs, workerMs: progress.workerMs });
         place(store?.getState().setup ?? setup, id);
       },
       onError(message) {

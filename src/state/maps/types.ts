@@ -46,6 +46,8 @@ export interface SliceBuildState {
   readonly bandsTotal: number;
   /** Wall time since the build started (ms). */
   readonly elapsedMs: number;
+  /** Worker time spent on the bands so far, summed over workers (ms; the first band of each includes its training). */
+  readonly workerMs: number;
   readonly message: string | null;
 }
 
