@@ -17,6 +17,7 @@ import type { LabelRegistry } from '../labels/labelRegistry.ts';
 import { Minima } from '../markers/Minima.tsx';
 import { Overlays, type OverlayFlags } from '../overlays/Overlays.tsx';
 import { RunPath } from '../paths/RunPath.tsx';
+import { TrainingPath } from '../paths/TrainingPath.tsx';
 import { startPathFrame } from '../paths/runPathFrame.ts';
 import { GuessMarker } from '../markers/GuessMarker.tsx';
 import { StartInteraction, StartMarker } from '../markers/StartMarker.tsx';
@@ -130,6 +131,7 @@ export function Landscape({ pane, scene, axes, runs, mode, overlays, container, 
         <>
           <AxisLines axes={axes} mode={mode} />
           <Minima surface={surface} field={field} frame={frame} />
+          <TrainingPath surface={surface} field={field} frame={frame} />
         </>
       ) : null}
       {stage >= 2

@@ -31,7 +31,7 @@ export function NeuralNetControls() {
       <p className="field-hint">
         {choice.directions === 'random'
           ? 'Two random directions through the 337 weights, each scaled neuron by neuron to the trained weights (filter-normalised).'
-          : 'The two directions Adam’s training path moved along most. The path drawn is projected onto this plane: its heights are the true losses of the weights it passed through, not the slice’s heights below it.'}
+          : 'The two directions Adam’s training path moved along most. The dashed line is that path projected onto this plane: its heights are the true losses of the weights it passed through, not the slice’s heights below it.'}
       </p>
       <SliceBuild />
     </div>
