@@ -14,8 +14,7 @@ import type { MapsSlice } from './types.ts';
 export function createMapsSlice(runner: MapRunner): StateCreator<AppState, [], [], MapsSlice> {
   return (_set, get, store) => {
     runner.connect(store);
-    // After the store exists: the builder reads and reports into it.
-    queueMicrotask(() => runner.slices.connect(store));
+    runner.slices.connect(store);
     return {
       maps: { basin: IDLE_SLOT, hyper: IDLE_SLOT, basinResolution: DEFAULT_BASIN_RESOLUTION },
       neuralSlice: IDLE_SLICE_BUILD,

@@ -128,6 +128,10 @@ export function createSliceBuilder(options: SliceBuilderOptions = {}): SliceBuil
       place(setup, id);
       return;
     }
+    // Until this slice's field arrives, its panes show none (not the surface they showed before).
+    const stale = new Set(panes.map(fieldKey));
+    const results = options.results;
+    if (results && [...stale].some((key) => results.fields.has(key))) results.retainFields(new Set([...results.fields.keys()].filter((key) => !stale.has(key))));
     if (building === id) return;
     const state = store?.getState().neuralSlice;
     // After a cancel or a failure of this slice, wait to be asked again.
@@ -139,7 +143,8 @@ export function createSliceBuilder(options: SliceBuilderOptions = {}): SliceBuil
     connect(target) {
       store = target;
       if (!options.results) return () => {};
-      sync(target.getState().setup);
+      // Called while the store is being made: its first setup is looked at once the store exists.
+      queueMicrotask(() => sync(target.getState().setup));
       unsubscribe = target.subscribe((state, previous) => {
         if (state.setup !== previous.setup) sync(state.setup);
       });

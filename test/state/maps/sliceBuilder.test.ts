@@ -34,8 +34,11 @@ describe('neural-net slices built on the pool', () => {
     expect(surfaceById('neural-net', store.getState().setup)?.minima).toEqual([]); // the stand-in: nothing trained on this thread
     const progress: number[] = [];
     store.subscribe((state) => progress.push(state.neuralSlice.bandsDone));
+    results.setField({ key: fieldKey(0), resolution: 2, domain: { x: [0, 1], y: [0, 1] }, heights: new Float32Array(4), min: 0, max: 0 });
     store.getState().setSurface('neural-net', 0, true);
     expect(store.getState().setup.start).toEqual([0, -1.5]);
+    // The field of the surface the pane showed before is gone while the network trains.
+    expect(results.fields.has(fieldKey(0))).toBe(false);
     await until(() => store.getState().neuralSlice.status === 'done');
     const state = store.getState().neuralSlice;
     expect(state.bandsDone).toBe(state.bandsTotal);
