@@ -134,7 +134,7 @@ export function neuralNetSliceId(options: Required<NeuralNetSliceOptions>): stri
 /** What a slice's options alone determine, known before any training: its names, formula and sizes. */
 export function describeNeuralNetSlice(
   options: Required<NeuralNetSliceOptions>,
-): Pick<NeuralNetSlice, 'id' | 'label' | 'teaches' | 'tex' | 'options' | 'parameterCount' | 'weightDecay'> {
+): Pick<NeuralNetSlice, 'id' | 'label' | 'teaches' | 'tex' | 'options' | 'parameterCount' | 'weightDecay' | 'defaultNoise'> {
   const { dataset, hidden, directions } = options;
   const size = mlpLayout(hidden).parameterCount;
   return {
@@ -148,6 +148,8 @@ export function describeNeuralNetSlice(
     options,
     parameterCount: size,
     weightDecay: NEURAL_NET_WEIGHT_DECAY,
+    // Unused (mini-batches are real rows), but written down: estimating it would evaluate the network, and train a lazy slice, wherever a run is set up.
+    defaultNoise: 0.5,
   };
 }
 
