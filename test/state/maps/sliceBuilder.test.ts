@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { heightField, makeNeuralNetSlice, neuralNetSliceFromParts, sliceParts, surfaces } from '../../../src/core/index.ts';
+import { heightField, makeNeuralNetSlice, neuralNetSliceFromParts, sliceParts } from '../../../src/core/index.ts';
 import { fieldKey } from '../../../src/state/engine.ts';
 import { createMapRunner } from '../../../src/state/maps/runner.ts';
 import { SLICE_FIELD_RESOLUTION } from '../../../src/state/maps/sliceBuilder.ts';
@@ -72,16 +72,4 @@ describe('neural-net slices built on the pool', () => {
     expect(store.getState().neuralSlice.status).toBe('building');
     runner.dispose();
   }, 60_000);
-});
-
-describe('setting up runs on the network never trains it on this thread', () => {
-  it('a lesson on the registered slice is set up from its written fields alone', async () => {
-    const { lessonSetup } = await import('../../../src/state/lessons/build.ts');
-    const { lessonById } = await import('../../../src/state/lessons/course/index.ts');
-    const setup = lessonSetup(lessonById('real-network')!);
-    expect(setup.panes[0].surface).toBe('neural-net');
-    expect(setup.runs.every((run) => run.noise === 0.5)).toBe(true);
-    // Its members are still getters: nothing here has read the loss, the gradient or the minima.
-    expect(Object.getOwnPropertyDescriptor(surfaces['neural-net'], 'loss')?.get).toBeTypeOf('function');
-  });
 });
