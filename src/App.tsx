@@ -4,6 +4,7 @@ import { LossChart } from './ui/chart/LossChart.tsx';
 import { InspectorPanel } from './ui/inspector/InspectorPanel.tsx';
 import { TimelineBar } from './ui/inspector/TimelineBar.tsx';
 import { LessonPanel } from './ui/lesson/LessonPanel.tsx';
+import { ModelView } from './ui/model/ModelView.tsx';
 import { ControlPanel } from './ui/panels/ControlPanel.tsx';
 import { AfterFirstPaint } from './ui/shell/AfterFirstPaint.tsx';
 import { Header } from './ui/shell/Header.tsx';
@@ -50,6 +51,7 @@ export function App() {
         <InspectorPanel />
         <div className="dock">
           <LossChart />
+          <ModelView />
           <LessonPanel />
         </div>
       </main>

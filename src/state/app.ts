@@ -28,7 +28,7 @@ export const appResults = new Results();
 /** The engine's inspections of every shown run at the timeline's step (the update inspector and the overlays read them). */
 export const appInspections = new Inspections();
 /** Basin and hyper-parameter maps: their cells and pool (their status is in the store's `maps`); the pool starts at the first map request. */
-export const appMaps: MapRunner = createMapRunner();
+export const appMaps: MapRunner = createMapRunner({ fieldResults: appResults });
 export const appStore: AppStore = createAppStore({ playhead: appPlayhead, maps: appMaps });
 
 /** Select one slice of app state; re-renders only when that slice changes (use useShallow for objects built in the selector). */

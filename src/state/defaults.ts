@@ -104,6 +104,7 @@ export function defaultSetup(): Setup {
     panes: [{ surface: DEFAULT_SURFACE_ID }],
     bowlCondition: DEFAULT_BOWL_CONDITION,
     custom: null,
+    neuralNet: { dataset: 'moons', directions: 'random' },
     start: surface.suggestedStart,
     steps: DEFAULT_STEPS,
     datasetSize: DEFAULT_DATASET_SIZE,

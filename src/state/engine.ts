@@ -10,6 +10,7 @@
 import { OPTIMIZERS, type HyperParameterKey, type HyperParameterValues, type RunSpec } from '../core/index.ts';
 import type { ComputeInput, EngineClient, EngineClientOptions } from '../worker/client.ts';
 import { DEFAULT_FIELD_RESOLUTION, type FieldRequest, type RunRequest, type WireRunSpec } from '../worker/protocol.ts';
+import { NEURAL_NET_SURFACE } from './maps/sliceCache.ts';
 import type { Results } from './results.ts';
 import type { RunConfig, Setup } from './setup.ts';
 import type { AppStore } from './store/store.ts';
@@ -62,7 +63,8 @@ export function wireRunSpec(setup: Setup, run: RunConfig): WireRunSpec {
 /** Everything the engine must compute for `setup`: every run (visible or not, so toggling is instant) and every pane's field. */
 export function buildComputeInput(setup: Setup, resolution = DEFAULT_FIELD_RESOLUTION): ComputeInput {
   const runs: RunRequest[] = setup.runs.map((run) => ({ runId: run.id, spec: wireRunSpec(setup, run) }));
-  const fields: FieldRequest[] = setup.panes.map((_, pane) => ({ key: fieldKey(pane), surface: surfaceRefOf(setup, pane), resolution }));
+  // A neural-net slice's field is computed on the worker pool as it is trained (maps/sliceBuilder.ts).
+  const fields: FieldRequest[] = setup.panes.flatMap((config, pane) => (config.surface === NEURAL_NET_SURFACE ? [] : [{ key: fieldKey(pane), surface: surfaceRefOf(setup, pane), resolution }]));
   return { runs, fields };
 }
 

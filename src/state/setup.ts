@@ -9,6 +9,8 @@
  */
 import * as v from 'valibot';
 import {
+  DATASET_IDS,
+  SLICE_DIRECTIONS,
   HYPER_PARAMETER_KEYS,
   HYPER_PARAMETERS,
   LR_LIMITS,
@@ -165,6 +167,9 @@ export const CustomSurfaceSchema = v.object({
   domain: v.object({ x: RangeSchema, y: RangeSchema }),
 });
 
+/** The neural-net surface's data set and plane directions. */
+export const NeuralNetChoiceSchema = v.object({ dataset: v.picklist(DATASET_IDS), directions: v.picklist(SLICE_DIRECTIONS) });
+
 export const PlaybackModeSchema = v.picklist(['instant', 'animate']);
 export const CameraModeSchema = v.picklist(['3d', 'top']);
 export const LogHeightModeSchema = v.picklist(['auto', 'on', 'off']);
@@ -179,6 +184,8 @@ export const SetupSchema = v.object({
   /** Condition number of the `bowl` surface. */
   bowlCondition: finite(MIN_BOWL_CONDITION, MAX_BOWL_CONDITION),
   custom: v.nullable(CustomSurfaceSchema),
+  /** Which network slice the `neural-net` surface is (absent in links made before it existed: moons, random directions). */
+  neuralNet: v.optional(NeuralNetChoiceSchema),
   start: PointSchema,
   steps: whole(1, MAX_STEPS),
   /** N: examples each analytic surface is the mean of (linear regression uses its data rows). */
@@ -206,6 +213,7 @@ export type Setup = Parsed<typeof SetupSchema>;
 export type RunConfig = Setup['runs'][number];
 export type RunColor = RunConfig['color'];
 export type CustomSurface = NonNullable<Setup['custom']>;
+export type NeuralNetSetup = NonNullable<Setup['neuralNet']>;
 export type PaneConfig = Setup['panes'][number];
 export type PlaybackMode = Setup['playback']['mode'];
 export type CameraMode = Setup['view']['camera'];

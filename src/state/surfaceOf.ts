@@ -6,11 +6,12 @@
  * (customSurface.ts): until it has arrived its record is null, and React callers
  * use useSurfaceById to re-render when it does.
  */
-import { useMemo } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 import { DEFAULT_BOWL_CONDITION, makeBowl, surfaces } from '../core/index.ts';
 import type { Surface } from '../core/index.ts';
 import type { SurfaceRef } from '../worker/protocol.ts';
 import { customSurfaceResult, useExpressionParser } from './customSurface.ts';
+import { NEURAL_NET_SURFACE, neuralNetChoiceOf, neuralNetIdOf, neuralNetSurface, sliceCacheVersion, subscribeSliceCache } from './maps/sliceCache.ts';
 import type { Setup } from './setup.ts';
 
 /** The pane a run is drawn in, clamped to the panes that exist. */
@@ -27,6 +28,7 @@ export function surfaceRefOf(setup: Setup, pane: number): SurfaceRef {
     const custom = setup.custom ?? { expression: '', domain: { x: [-1, 1], y: [-1, 1] } };
     return { kind: 'custom', expression: custom.expression, domain: custom.domain };
   }
+  if (id === NEURAL_NET_SURFACE) return { kind: 'builtin', id: neuralNetIdOf(setup.neuralNet) };
   return { kind: 'builtin', id };
 }
 
@@ -35,7 +37,9 @@ export function surfaceRefOf(setup: Setup, pane: number): SurfaceRef {
  * 'custom'), or null if unknown, unparsable, or custom while the parser is still
  * loading (asking starts the load).
  */
-export function surfaceById(id: string, setup?: Pick<Setup, 'bowlCondition' | 'custom'>): Surface | null {
+export function surfaceById(id: string, setup?: Pick<Setup, 'bowlCondition' | 'custom' | 'neuralNet'>): Surface | null {
+  // Trained on the pool, never here: a stand-in until the slice arrives (maps/sliceCache.ts).
+  if (id === NEURAL_NET_SURFACE) return neuralNetSurface(neuralNetChoiceOf(setup));
   if (id === 'bowl') return makeBowl(setup?.bowlCondition ?? DEFAULT_BOWL_CONDITION);
   if (id === 'custom') {
     if (!setup?.custom) return null;
@@ -51,9 +55,12 @@ export function surfaceById(id: string, setup?: Pick<Setup, 'bowlCondition' | 'c
  */
 export function useSurfaceById(id: string, bowlCondition: number, custom: Setup['custom']): Surface | null {
   const parser = useExpressionParser(id === 'custom' && custom !== null);
+  // A neural-net slice replaces its stand-in when the pool has built it.
+  const slices = useSyncExternalStore(subscribeSliceCache, sliceCacheVersion);
   return useMemo(
     () => (id === 'custom' && parser === null ? null : surfaceById(id, { bowlCondition, custom })),
-    [id, bowlCondition, custom, parser],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `slices` changes what surfaceById returns for 'neural-net'
+    [id, bowlCondition, custom, parser, slices],
   );
 }
 

@@ -8,7 +8,7 @@
  * 'dropped'), which is how the pool's cancel reaches the worker between tiles.
  * Every tile request gets exactly one answer, in the order the tiles were sent.
  */
-import { basinMap, evaluateLearningRates, hyperMap, learningRateBudget } from '../core/index.ts';
+import { basinMap, evaluateLearningRates, heightFieldRows, hyperMap, isNeuralNetSlice, learningRateBudget, sliceParts } from '../core/index.ts';
 import type { MapRequest, MapResponse, MapTileRequest } from './mapProtocol.ts';
 import { defaultSchedule, type TaskScheduler } from './handler.ts';
 import { describeError, plainSpecError } from './plainWords.ts';
@@ -30,6 +30,12 @@ function computeTile(request: MapTileRequest, post: Post<MapResponse>): void {
       const trials = evaluateLearningRates(spec, job.lrs.slice(tile.index, tile.index + 1), job.budget ?? learningRateBudget(spec));
       const empty = { outcome: new Uint8Array(0), stepsToTolerance: new Int32Array(0), finalLoss: null };
       post({ type: 'tile', jobId, tileIndex: tile.index, ...empty, trials, stepsComputed: trials[0]?.steps ?? 0, elapsedMs: now() - started }, []);
+    } else if (job.kind === 'slice-field') {
+      const surface = resolved.surface;
+      const heights = heightFieldRows(surface, job.spec.resolution, tile.row, tile.row + tile.rows);
+      const slice = tile.index === 0 && isNeuralNetSlice(surface) ? sliceParts(surface) : undefined;
+      const empty = { outcome: new Uint8Array(0), stepsToTolerance: new Int32Array(0) };
+      post({ type: 'tile', jobId, tileIndex: tile.index, ...empty, finalLoss: null, heights, slice, stepsComputed: 0, elapsedMs: now() - started }, [heights.buffer]);
     } else if (job.kind === 'basin') {
       const result = basinMap({ ...job.spec, surface: resolved.surface }, tile);
       const elapsedMs = now() - started;

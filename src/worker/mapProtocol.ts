@@ -7,7 +7,7 @@
  * Every request carries the whole job (spec and surface reference), so any worker
  * can take any tile; surfaces are cached per worker by reference (surfaceRef.ts).
  */
-import type { BasinMapSpec, GridTile, HyperMapSpec, LearningRateTrial } from '../core/index.ts';
+import type { BasinMapSpec, GridTile, HyperMapSpec, LearningRateTrial, NeuralNetSliceParts } from '../core/index.ts';
 import type { SurfaceRef, WireRunSpec } from './protocol.ts';
 
 /** A basin-map spec whose surface is a cloneable reference. */
@@ -31,8 +31,18 @@ export type MapJob = { readonly kind: 'basin'; readonly spec: WireBasinSpec } | 
 
 export type MapKind = MapJob['kind'];
 
-/** Any job the pool runs tile by tile: a map, or a learning-rate search. */
-export type PoolJob = MapJob | WireTuneJob;
+/**
+ * A neural-net slice built on the pool: each tile is a band of rows of its height
+ * field (GridTile rows; columns span the field), and each worker trains the slice
+ * once for its first band (resolveSurfaceRef caches it).
+ */
+export interface SliceFieldJob {
+  readonly kind: 'slice-field';
+  readonly spec: { readonly surface: SurfaceRef; readonly resolution: number };
+}
+
+/** Any job the pool runs tile by tile: a map, a learning-rate search or a neural-net slice's height field. */
+export type PoolJob = MapJob | WireTuneJob | SliceFieldJob;
 
 /** Main thread → map worker: compute this tile of this job. */
 export interface MapTileRequest {
@@ -68,6 +78,9 @@ export type MapResponse =
       readonly finalLoss: Float64Array | null;
       /** Tune jobs only: the scored learning rate of this tile (its cell arrays are empty). */
       readonly trials?: readonly LearningRateTrial[];
+      /** Slice-field jobs: the band's losses, row-major (transferred), and the first band's slice as parts. */
+      readonly heights?: Float32Array;
+      readonly slice?: NeuralNetSliceParts;
       /** Optimizer steps computed for the tile and the worker time they took. */
       readonly stepsComputed: number;
       readonly elapsedMs: number;

@@ -9,7 +9,7 @@
  * the in-thread fallback, so a static import would put it in the first load).
  * Resolving stays synchronous: callers first await surfaceRefsReady(refs).
  */
-import { makeBowl, surfaces } from '../core/index.ts';
+import { makeBowl, makeNeuralNetSlice, neuralNetOptionsFromId, surfaces } from '../core/index.ts';
 import type { Surface } from '../core/index.ts';
 import type * as Expression from '../core/expression/index.ts';
 import type { SurfaceRef } from './protocol.ts';
@@ -70,7 +70,10 @@ function resolveUncached(ref: SurfaceRef): ResolvedSurface {
   switch (ref.kind) {
     case 'builtin': {
       // Own keys only: "constructor" is not a surface.
-      return Object.hasOwn(surfaces, ref.id) ? { ok: true, surface: surfaces[ref.id] } : { ok: false, message: `There is no surface called "${ref.id}".` };
+      if (Object.hasOwn(surfaces, ref.id)) return { ok: true, surface: surfaces[ref.id] };
+      // Another neural-net slice: trained here, once (the same bits on every thread).
+      const options = neuralNetOptionsFromId(ref.id);
+      return options ? { ok: true, surface: makeNeuralNetSlice(options) } : { ok: false, message: `There is no surface called "${ref.id}".` };
     }
     case 'bowl':
       if (!Number.isFinite(ref.condition) || ref.condition < 1) {

@@ -12,33 +12,11 @@
  * here allocates after construction. tanh, exp and log1p come from
  * portableMath.ts, so results are the same bits in every engine.
  */
+import type { MlpLayout } from './mlpLayout.ts';
 import { exp, log1pUnit, tanh } from './portableMath.ts';
 
-/** Where each parameter block starts in θ: W₁ (H × 2, row-major), b₁, W₂ (H × H, row-major), b₂, w₃ (H), b₃. */
-export interface MlpLayout {
-  readonly hidden: number;
-  readonly w1: number;
-  readonly b1: number;
-  readonly w2: number;
-  readonly b2: number;
-  readonly w3: number;
-  readonly b3: number;
-  /** H² + 5H + 1 (337 for H = 16). */
-  readonly parameterCount: number;
-}
-
-/** Inputs per example. */
-export const INPUT_SIZE = 2;
-
-export function mlpLayout(hidden: number): MlpLayout {
-  const w1 = 0;
-  const b1 = w1 + INPUT_SIZE * hidden;
-  const w2 = b1 + hidden;
-  const b2 = w2 + hidden * hidden;
-  const w3 = b2 + hidden;
-  const b3 = w3 + hidden;
-  return { hidden, w1, b1, w2, b2, w3, b3, parameterCount: b3 + 1 };
-}
+export { INPUT_SIZE, mlpLayout, type MlpLayout } from './mlpLayout.ts';
+export { penalty, objective, meanLoss, logits, sigmoid } from './mlpLoss.ts';
 
 /** Rows the blocked passes take at once: four independent sums per weight hide the adder's latency (about 3× faster here). */
 const BLOCK = 4;
@@ -303,61 +281,4 @@ export class MlpBatch {
       }
     }
   }
-}
-
-/** λ/2 ‖θ‖², the L2 penalty (summed in index order). */
-export function penalty(theta: Float64Array, weightDecay: number): number {
-  let squares = 0;
-  for (let p = 0; p < theta.length; p++) squares += theta[p] * theta[p];
-  return 0.5 * weightDecay * squares;
-}
-
-/**
- * The training objective L(θ) = (1/N) Σᵢ ℓᵢ + λ/2 ‖θ‖², and when `grad` is given
- * its gradient (1/N) Σᵢ ∇ℓᵢ + λθ written into it. The slices evaluate the same
- * sums in the same order, so L at the slice's origin is this value, bit for bit.
- */
-export function objective(batch: MlpBatch, theta: Float64Array, weightDecay: number, grad: Float64Array | null): number {
-  batch.forward(theta, 0, batch.size);
-  if (grad !== null) {
-    grad.fill(0);
-    batch.backward(theta, 0, batch.size, grad);
-    for (let p = 0; p < grad.length; p++) grad[p] = grad[p] / batch.size + weightDecay * theta[p];
-  }
-  return meanLoss(batch) + penalty(theta, weightDecay);
-}
-
-/** (1/N) Σᵢ ℓᵢ over the batch's last forward pass, summed in row order. */
-export function meanLoss(batch: MlpBatch): number {
-  let sum = 0;
-  for (let i = 0; i < batch.size; i++) sum += batch.rowLoss[i];
-  return sum / batch.size;
-}
-
-/**
- * The logit z of the network at θ for each of `count` inputs (x at 2k, y at
- * 2k + 1), written into out[k]; `scratch` holds H numbers. Does not touch any
- * batch's cached activations.
- */
-export function logits(layout: MlpLayout, theta: Float64Array, inputs: ArrayLike<number>, count: number, out: Float64Array, scratch: Float64Array): void {
-  const { hidden, w1, b1, w2, b2, w3, b3 } = layout;
-  for (let n = 0; n < count; n++) {
-    const x0 = inputs[2 * n];
-    const x1 = inputs[2 * n + 1];
-    for (let j = 0; j < hidden; j++) scratch[j] = tanh(theta[w1 + 2 * j] * x0 + theta[w1 + 2 * j + 1] * x1 + theta[b1 + j]);
-    let z = theta[b3];
-    for (let j = 0; j < hidden; j++) {
-      const row = w2 + j * hidden;
-      let sum = theta[b2 + j];
-      for (let k = 0; k < hidden; k++) sum += theta[row + k] * scratch[k];
-      z += theta[w3 + j] * tanh(sum);
-    }
-    out[n] = z;
-  }
-}
-
-/** σ(z) = 1 / (1 + e^{−z}), without overflow. */
-export function sigmoid(z: number): number {
-  const e = exp(z < 0 ? z : -z);
-  return z >= 0 ? 1 / (1 + e) : e / (1 + e);
 }

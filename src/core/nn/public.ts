@@ -14,3 +14,6 @@ export {
 export type { NeuralNetSlice, NeuralNetSliceOptions, ProjectedPath, SliceDirections, DatasetId, ClassificationData } from '../surfaces/neuralNet/index.ts';
 export { decisionGrid, regressionData, regressionLine, regressionResiduals, REGRESSION_INPUT_RANGE } from './modelView.ts';
 export { heightFieldRows, rowBands } from './fieldRows.ts';
+export { sliceParts, neuralNetSliceFromParts, neuralNetOptionsFromId, type NeuralNetSliceParts } from '../surfaces/neuralNet/parts.ts';
+export { neuralNetSliceId } from '../surfaces/neuralNet/slice.ts';
+export { pendingNeuralNetSurface, neuralNetChoiceOptions, type NeuralNetChoice } from '../surfaces/neuralNet/variants.ts';

@@ -19,6 +19,7 @@ import { ExitMarkers } from '../markers/ExitMarkers.tsx';
 import { Minima } from '../markers/Minima.tsx';
 import { Overlays, type OverlayFlags } from '../overlays/Overlays.tsx';
 import { RunPath } from '../paths/RunPath.tsx';
+import { TrainingPath } from '../paths/TrainingPath.tsx';
 import { startPathFrame } from '../paths/runPathFrame.ts';
 import { GuessMarker } from '../markers/GuessMarker.tsx';
 import { StartInteraction, StartMarker } from '../markers/StartMarker.tsx';
@@ -140,6 +141,7 @@ export function Landscape({ pane, scene, axes, runs, mode, overlays, container, 
         <>
           <AxisLines axes={axes} mode={mode} />
           <Minima surface={surface} field={field} frame={frame} />
+          <TrainingPath surface={surface} field={field} frame={frame} />
         </>
       ) : null}
       {stage >= 3

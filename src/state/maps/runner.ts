@@ -11,7 +11,9 @@
 import { tileGrid, tileSideFor } from '../../core/index.ts';
 import { createMapPool } from '../../worker/pool.ts';
 import type { MapPool, MapProgress } from '../../worker/poolTypes.ts';
+import type { Results } from '../results.ts';
 import type { AppStore } from '../store/store.ts';
+import { createSliceBuilder, type SliceBuilder } from './sliceBuilder.ts';
 import { placeTile, MapResults } from './buffers.ts';
 import { BASIN_RESOLUTIONS, planMap, targetRun, type PlannedMap } from './jobs.ts';
 import type { MapKind, MapSlotState, MapStatus } from './types.ts';
@@ -21,6 +23,8 @@ export const IDLE_SLOT: MapSlotState = { open: false, runId: null, status: 'idle
 export interface MapRunner {
   /** The cells of each map (outside the store). */
   readonly results: MapResults;
+  /** The neural-net slice's build on its own pool. */
+  readonly slices: SliceBuilder;
   /** The pool, once the first map has been asked for (null before). */
   readonly pool: MapPool | null;
   /** Report into `store` and follow its setup; called once, by the maps slice. Returns the unsubscribe. */
@@ -36,11 +40,14 @@ export interface MapRunner {
 export interface MapRunnerOptions {
   /** Called once, at the first map request (workers start then, not at import). Default: createMapPool(). */
   readonly createPool?: () => MapPool;
+  /** Where neural-net slices' height fields go; without it no slice is built (see sliceBuilder.ts). */
+  readonly fieldResults?: Results;
 }
 
 export function createMapRunner(options: MapRunnerOptions = {}): MapRunner {
   const createPool = options.createPool ?? (() => createMapPool());
   const results = new MapResults();
+  const slices = createSliceBuilder({ results: options.fieldResults });
   let pool: MapPool | null = null;
   let store: AppStore | null = null;
   let unsubscribe: () => void = () => {};
@@ -150,6 +157,7 @@ export function createMapRunner(options: MapRunnerOptions = {}): MapRunner {
 
   return {
     results,
+    slices,
     get pool() {
       return pool;
     },
@@ -187,6 +195,7 @@ export function createMapRunner(options: MapRunnerOptions = {}): MapRunner {
     },
     dispose() {
       unsubscribe();
+      slices.dispose();
       pool?.dispose();
       pool = null;
     },

@@ -5,6 +5,7 @@
  */
 import type { Domain, OptimizerId } from '../../core/index.ts';
 import type { MapKind, WireBasinSpec, WireHyperSpec } from '../../worker/mapProtocol.ts';
+import type { NeuralNetSetup } from '../setup.ts';
 
 export type { MapKind } from '../../worker/mapProtocol.ts';
 
@@ -36,8 +37,27 @@ export interface MapsState {
   readonly basinResolution: number;
 }
 
+/** The neural-net slice being built on the pool (or last built). */
+export interface SliceBuildState {
+  /** The slice's id (core's neuralNetSliceId), null before any. */
+  readonly id: string | null;
+  readonly status: 'idle' | 'building' | 'done' | 'cancelled' | 'error';
+  readonly bandsDone: number;
+  readonly bandsTotal: number;
+  /** Wall time since the build started (ms). */
+  readonly elapsedMs: number;
+  /** Worker time spent on the bands so far, summed over workers (ms; the first band of each includes its training). */
+  readonly workerMs: number;
+  readonly message: string | null;
+}
+
 export interface MapsSlice {
   readonly maps: MapsState;
+  readonly neuralSlice: SliceBuildState;
+  /** Show another network slice (data set, directions): panes showing it start afresh, as a new surface does. */
+  setNeuralNet(choice: Partial<NeuralNetSetup>): void;
+  cancelSliceBuild(): void;
+  retrySliceBuild(): void;
   /** Open (or recompute) a map for `runId` (default: the run it had, else the selected run, else the first). */
   openMap(kind: MapKind, runId?: string | null): void;
   /** Stop computing; keeps the cells computed so far. The map stays open: the next relevant setup change computes it again. */

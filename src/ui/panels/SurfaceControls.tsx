@@ -16,6 +16,7 @@ import { LoadBoundary } from '../widgets/LoadBoundary.tsx';
 import { RangeField } from '../widgets/RangeField.tsx';
 import { SegmentedChoice } from '../widgets/SegmentedChoice.tsx';
 import { LockNote, useLessonControl } from '../lesson/LockNote.tsx';
+import { NeuralNetControls } from '../model/NeuralNetControls.tsx';
 
 /** 1 … MAX_PANES, each shown as its number. */
 const PANE_COUNTS = Array.from({ length: MAX_PANES }, (_, i) => [i + 1, String(i + 1)] as const);
@@ -99,6 +100,7 @@ export function SurfaceControls() {
           </LoadBoundary>
         ) : null}
         {!usesCustom && customPending !== null ? <p className="field-hint" role="status">Loading the function parser…</p> : null}
+        {setup.panes.some((pane) => pane.surface === 'neural-net') ? <NeuralNetControls /> : null}
         {usesBowl ? (
           <RangeField
             label="Bowl condition number κ"

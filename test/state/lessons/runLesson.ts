@@ -8,7 +8,8 @@ import { wireRunSpec } from '../../../src/state/engine.ts';
 import { lessonSetup } from '../../../src/state/lessons/build.ts';
 import type { Lesson } from '../../../src/state/lessons/schema.ts';
 import type { Setup } from '../../../src/state/setup.ts';
-import { surfaceById } from '../../../src/state/surfaceOf.ts';
+import { surfaceById, surfaceRefOf } from '../../../src/state/surfaceOf.ts';
+import { resolveSurfaceRef } from '../../../src/worker/surfaceRef.ts';
 
 export interface LessonOutcome {
   readonly lesson: Lesson;
@@ -36,7 +37,9 @@ export function runLesson(lesson: Lesson): LessonOutcome {
   if (cached) return cached;
   const setup = lessonSetup(lesson);
   const specs = setup.runs.map((run) => {
-    const surface = surfaceById(setup.panes[run.pane].surface, setup);
+    // As the engine worker resolves it: the page's own lookup gives a stand-in for a network that is still training.
+    const resolved = resolveSurfaceRef(surfaceRefOf(setup, run.pane));
+    const surface = resolved.ok ? resolved.surface : surfaceById(setup.panes[run.pane].surface, setup);
     if (!surface) throw new Error(`${lesson.id}: no surface for run ${run.id}`);
     return { ...wireRunSpec(setup, run), surface };
   });

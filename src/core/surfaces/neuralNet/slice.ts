@@ -16,7 +16,7 @@ import { dot } from '../../nn/linalg.ts';
 import { MlpBatch, mlpLayout } from '../../nn/mlp.ts';
 import { train, type TrainingResult } from '../../nn/train.ts';
 import type { Domain, ExampleSet, Surface } from '../../types.ts';
-import { sliceEvaluator } from './evaluator.ts';
+import { sliceEvaluator, type SliceEvaluator } from './evaluator.ts';
 import { chooseLesson, inputDomainOf, pathDomain } from './lesson.ts';
 import { findSliceMinima, lossGrid } from './minima.ts';
 
@@ -134,7 +134,7 @@ export function neuralNetSliceId(options: Required<NeuralNetSliceOptions>): stri
 /** What a slice's options alone determine, known before any training: its names, formula and sizes. */
 export function describeNeuralNetSlice(
   options: Required<NeuralNetSliceOptions>,
-): Pick<NeuralNetSlice, 'id' | 'label' | 'teaches' | 'tex' | 'options' | 'parameterCount' | 'weightDecay'> {
+): Pick<NeuralNetSlice, 'id' | 'label' | 'teaches' | 'tex' | 'options' | 'parameterCount' | 'weightDecay' | 'defaultNoise'> {
   const { dataset, hidden, directions } = options;
   const size = mlpLayout(hidden).parameterCount;
   return {
@@ -148,6 +148,8 @@ export function describeNeuralNetSlice(
     options,
     parameterCount: size,
     weightDecay: NEURAL_NET_WEIGHT_DECAY,
+    // Unused (mini-batches are real rows), but written down: estimating it would evaluate the network, and train a lazy slice, wherever a run is set up.
+    defaultNoise: 0.5,
   };
 }
 
@@ -163,13 +165,12 @@ function streamSeed(seed: number, stream: number): number {
 export function makeNeuralNetSlice(options: NeuralNetSliceOptions = {}): NeuralNetSlice {
   const resolved = resolveNeuralNetOptions(options);
   const { dataset, seed, hidden, directions } = resolved;
-  const data = makeDataset(dataset, streamSeed(seed, 0));
+  const data = sliceDataset(resolved);
   const layout = mlpLayout(hidden);
   const batch = new MlpBatch(layout, data.inputs, data.labels);
   const { steps, lr } = TRAINING[dataset];
   const trained = train(batch, { steps, lr, weightDecay: NEURAL_NET_WEIGHT_DECAY, seed: streamSeed(seed, 1), recordEvery: Math.max(1, Math.round(steps / PATH_POINTS)) });
   const center = trained.theta;
-  const size = layout.parameterCount;
 
   let d1: Float64Array;
   let d2: Float64Array;
@@ -187,32 +188,73 @@ export function makeNeuralNetSlice(options: NeuralNetSliceOptions = {}): NeuralN
   }
 
   const evaluator = sliceEvaluator(batch, center, d1, d2, NEURAL_NET_WEIGHT_DECAY);
-  const examples: ExampleSet = { size: data.size, exampleLoss: evaluator.exampleLoss, exampleGradient: evaluator.exampleGradient };
   const landscape = { loss: evaluator.loss, gradient: evaluator.gradient };
-
   const domain = trainingPath === null ? RANDOM_DOMAIN : pathDomain(trainingPath);
   const grid = lossGrid(landscape, domain, MINIMA_GRID);
   const minima = findSliceMinima(landscape, domain, grid, MINIMA_GRID, [0, 0]);
   const lesson = chooseLesson(landscape, domain, grid, MINIMA_GRID, trainingPath);
-
-  const probabilities = new Float64Array(data.size);
-  const surface: NeuralNetSlice = {
-    ...describeNeuralNetSlice(resolved),
-    loss: evaluator.loss,
-    gradient: evaluator.gradient,
+  return assembleSlice(resolved, data, evaluator, {
+    center,
+    d1,
+    d2,
     domain,
     minima,
     suggestedStart: lesson.start,
     lrRange: lesson.lrRange,
     suggestedLr: lesson.lr,
     logHeight: lesson.logHeight,
-    examples,
-    data,
-    inputDomain: inputDomainOf(data),
     trainedLoss: trained.loss,
     trainedGradientNorm: trained.gradientNorm,
     trainingPath,
     explainedVariance,
+  });
+}
+
+/** What training and the landscape search found: with the options, all a slice needs (see parts.ts). */
+export interface SliceFindings {
+  readonly center: Float64Array;
+  readonly d1: Float64Array;
+  readonly d2: Float64Array;
+  readonly domain: Domain;
+  readonly minima: Surface['minima'];
+  readonly suggestedStart: Surface['suggestedStart'];
+  readonly lrRange: Surface['lrRange'];
+  readonly suggestedLr: Surface['suggestedLr'];
+  readonly logHeight: boolean;
+  readonly trainedLoss: number;
+  readonly trainedGradientNorm: number;
+  readonly trainingPath: ProjectedPath | null;
+  readonly explainedVariance: readonly [number, number] | null;
+}
+
+/** The data set of a slice's options (the same rows makeNeuralNetSlice trains on). */
+export function sliceDataset(options: Required<NeuralNetSliceOptions>): ClassificationData {
+  return makeDataset(options.dataset, streamSeed(options.seed, 0));
+}
+
+/** The slice record over an evaluator of its trained network and what training found. */
+export function assembleSlice(resolved: Required<NeuralNetSliceOptions>, data: ClassificationData, evaluator: SliceEvaluator, found: SliceFindings): NeuralNetSlice {
+  const { center, d1, d2 } = found;
+  const size = center.length;
+  const examples: ExampleSet = { size: data.size, exampleLoss: evaluator.exampleLoss, exampleGradient: evaluator.exampleGradient };
+  const probabilities = new Float64Array(data.size);
+  return {
+    ...describeNeuralNetSlice(resolved),
+    loss: evaluator.loss,
+    gradient: evaluator.gradient,
+    domain: found.domain,
+    minima: found.minima,
+    suggestedStart: found.suggestedStart,
+    lrRange: found.lrRange,
+    suggestedLr: found.suggestedLr,
+    logHeight: found.logHeight,
+    examples,
+    data,
+    inputDomain: inputDomainOf(data),
+    trainedLoss: found.trainedLoss,
+    trainedGradientNorm: found.trainedGradientNorm,
+    trainingPath: found.trainingPath,
+    explainedVariance: found.explainedVariance,
     predict: evaluator.predict,
     accuracy(x, y) {
       evaluator.predict(x, y, data.inputs, data.size, probabilities);
@@ -227,7 +269,6 @@ export function makeNeuralNetSlice(options: NeuralNetSliceOptions = {}): NeuralN
     },
     basis: { center: center.slice(), d1: d1.slice(), d2: d2.slice() },
   };
-  return surface;
 }
 
 function projectPath(trained: TrainingResult, center: Float64Array, d1: Float64Array, d2: Float64Array): ProjectedPath {

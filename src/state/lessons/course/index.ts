@@ -15,6 +15,7 @@ import { miniBatchEpochs } from './miniBatchEpochs.ts';
 import { momentumBowl } from './momentumBowl.ts';
 import { momentumValleys } from './momentumValleys.ts';
 import { nesterovLookAhead } from './nesterovLookAhead.ts';
+import { realNetwork } from './realNetwork.ts';
 import { notesVsTorch } from './notesVsTorch.ts';
 import { saddle } from './saddle.ts';
 import { scheduleRescue } from './scheduleRescue.ts';
@@ -43,6 +44,7 @@ export const COURSE_LESSONS: readonly CourseLesson[] = [
   decayNoiseFloor,
   notesVsTorch, // the notes' conventions against torch's
   weightDecay, // regularisation in torch: L2 against decoupled decay
+  realNetwork, // a real network's loss: not a bowl
 ];
 
 /** The lessons alone, as files and links carry them. */

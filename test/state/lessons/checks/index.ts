@@ -11,6 +11,7 @@ import { miniBatchEpochsChecks } from './miniBatchEpochs.ts';
 import { momentumBowlChecks } from './momentumBowl.ts';
 import { momentumValleysChecks } from './momentumValleys.ts';
 import { nesterovLookAheadChecks } from './nesterovLookAhead.ts';
+import { realNetworkChecks } from './realNetwork.ts';
 import { notesVsTorchChecks } from './notesVsTorch.ts';
 import { saddleChecks } from './saddle.ts';
 import { scheduleRescueChecks } from './scheduleRescue.ts';
@@ -38,4 +39,5 @@ export const CHECKS: Readonly<Record<string, LessonChecks>> = {
   'gradient-free': gradientFreeChecks,
   'weight-decay': weightDecayChecks,
   'nesterov-look-ahead': nesterovLookAheadChecks,
+  'real-network': realNetworkChecks,
 };

@@ -1,0 +1,169 @@
+/**
+ * Builds the neural-net slice a setup shows on the worker pool, with progress
+ * and cancel, once per session (maps/sliceCache.ts keeps it).
+ *
+ * The job is the slice's height field cut into bands of rows: each pool worker
+ * trains the slice for its first band (the same bits on every thread) and then
+ * computes bands until none are left; the first band also carries the slice's
+ * parts (θ*, d₁, d₂, minima, start), from which this thread rebuilds the slice
+ * without training. The field goes to Results under every neural-net pane's key;
+ * the engine worker, which trains its own copy for the runs, is not asked for it.
+ */
+import { heightFieldRange, neuralNetSliceFromParts, rowBands, type GridTile } from '../../core/index.ts';
+import { createMapPool } from '../../worker/pool.ts';
+import type { MapPool } from '../../worker/poolTypes.ts';
+import { fieldKey } from '../engine.ts';
+import type { Results } from '../results.ts';
+import type { Setup } from '../setup.ts';
+import type { AppStore } from '../store/store.ts';
+import { builtSlice, NEURAL_NET_SURFACE, neuralNetIdOf, setCurrentNeuralNet, storeBuiltSlice, DEFAULT_NEURAL_NET_SETUP } from './sliceCache.ts';
+import type { SliceBuildState } from './types.ts';
+
+/** Samples per side of a slice's height field: smooth at the sizes panes are drawn, and within the time budget. */
+export const SLICE_FIELD_RESOLUTION = 128;
+/** Bands the field is cut into (the progress bar's steps; a band of 8 rows is ~1,000 losses). */
+const SLICE_BANDS = 16;
+/** Workers of the slice pool: every worker trains the slice once, so more than two only adds training. */
+const SLICE_WORKERS = 2;
+
+export const IDLE_SLICE_BUILD: SliceBuildState = { id: null, status: 'idle', bandsDone: 0, bandsTotal: 0, elapsedMs: 0, workerMs: 0, message: null };
+
+export interface SliceBuilder {
+  /** Follow `store`'s setup: build the slice its neural-net panes show. Returns the unsubscribe. */
+  connect(store: AppStore): () => void;
+  /** Stop the build in progress (the panes then say so and offer to build again). */
+  cancel(): void;
+  /** Build the current setup's slice again after a cancel or an error. */
+  retry(): void;
+  dispose(): void;
+}
+
+export interface SliceBuilderOptions {
+  /** Where height fields go; without it the builder does not follow the setup (unit tests of the store). */
+  readonly results?: Results;
+  readonly createPool?: () => MapPool;
+}
+
+/** The neural-net panes of a setup. */
+function neuralPanes(setup: Setup): number[] {
+  return setup.panes.flatMap((pane, index) => (pane.surface === NEURAL_NET_SURFACE ? [index] : []));
+}
+
+export function createSliceBuilder(options: SliceBuilderOptions = {}): SliceBuilder {
+  const createPool = options.createPool ?? (() => createMapPool({ size: SLICE_WORKERS, queueDepth: 1 }));
+  let pool: MapPool | null = null;
+  let store: AppStore | null = null;
+  let building: string | null = null;
+  let unsubscribe: () => void = () => {};
+
+  const report = (change: Partial<SliceBuildState>) => {
+    if (store) store.setState({ neuralSlice: { ...store.getState().neuralSlice, ...change } });
+  };
+
+  /** Put a built slice's field under each neural-net pane's key (once per pane and field). */
+  function place(setup: Setup, id: string): void {
+    const entry = builtSlice(id);
+    const results = options.results;
+    if (!entry || !results) return;
+    for (const pane of neuralPanes(setup)) {
+      const key = fieldKey(pane);
+      if (results.fields.get(key)?.heights === entry.field.heights) continue;
+      results.setField({ key, ...entry.field });
+    }
+  }
+
+  function start(id: string, setup: Setup): void {
+    pool ??= createPool();
+    building = id;
+    const resolution = SLICE_FIELD_RESOLUTION;
+    const tiles: GridTile[] = rowBands(resolution, SLICE_BANDS).map(([row, end], index) => ({ index, column: 0, row, columns: resolution, rows: end - row }));
+    const heights = new Float32Array(resolution * resolution);
+    let parts: Parameters<typeof neuralNetSliceFromParts>[0] | null = null;
+    report({ id, status: 'building', bandsDone: 0, bandsTotal: tiles.length, elapsedMs: 0, workerMs: 0, message: null });
+    pool.run({ kind: 'slice-field', spec: { surface: { kind: 'builtin', id }, resolution } }, tiles, {
+      onTile(tile, result) {
+        if (result.heights) heights.set(result.heights, tile.row * resolution);
+        if (result.slice) parts = result.slice;
+      },
+      onProgress(progress) {
+        report({ bandsDone: progress.tilesDone, elapsedMs: progress.elapsedMs, workerMs: progress.workerMs });
+      },
+      onDone(progress) {
+        building = null;
+        if (!parts) {
+          report({ status: 'error', message: 'The network was trained, but its weights did not arrive.' });
+          return;
+        }
+        const slice = neuralNetSliceFromParts(parts);
+        const { min, max } = heightFieldRange(heights);
+        storeBuiltSlice(id, { slice, field: { resolution, domain: slice.domain, heights, min, max }, buildMs: progress.elapsedMs });
+        report({ status: 'done', bandsDone: progress.tilesDone, elapsedMs: progress.elapsedMs, workerMs: progress.workerMs });
+        place(store?.getState().setup ?? setup, id);
+      },
+      onError(message) {
+        building = null;
+        report({ status: 'error', message });
+      },
+    });
+  }
+
+  /** Build or place what the setup shows; cancel a build it no longer shows. */
+  function sync(setup: Setup, force = false): void {
+    const panes = neuralPanes(setup);
+    const id = neuralNetIdOf(setup.neuralNet);
+    setCurrentNeuralNet(setup.neuralNet ?? DEFAULT_NEURAL_NET_SETUP);
+    if (panes.length === 0) {
+      if (building !== null) {
+        pool?.cancel();
+        building = null;
+        report({ status: 'cancelled' });
+      }
+      return;
+    }
+    if (builtSlice(id)) {
+      if (building !== null) pool?.cancel();
+      building = null;
+      const state = store?.getState().neuralSlice;
+      if (state && (state.id !== id || state.status !== 'done')) report({ id, status: 'done', message: null });
+      place(setup, id);
+      return;
+    }
+    // Until this slice's field arrives, its panes show none (not the surface they showed before).
+    const stale = new Set(panes.map(fieldKey));
+    const results = options.results;
+    if (results && [...stale].some((key) => results.fields.has(key))) results.retainFields(new Set([...results.fields.keys()].filter((key) => !stale.has(key))));
+    if (building === id) return;
+    const state = store?.getState().neuralSlice;
+    // After a cancel or a failure of this slice, wait to be asked again.
+    if (!force && state && state.id === id && (state.status === 'cancelled' || state.status === 'error')) return;
+    start(id, setup);
+  }
+
+  return {
+    connect(target) {
+      store = target;
+      if (!options.results) return () => {};
+      // Called while the store is being made: its first setup is looked at once the store exists.
+      queueMicrotask(() => sync(target.getState().setup));
+      unsubscribe = target.subscribe((state, previous) => {
+        if (state.setup !== previous.setup) sync(state.setup);
+      });
+      return unsubscribe;
+    },
+    cancel() {
+      if (building === null) return;
+      pool?.cancel();
+      building = null;
+      report({ status: 'cancelled' });
+    },
+    retry() {
+      if (store) sync(store.getState().setup, true);
+    },
+    dispose() {
+      unsubscribe();
+      pool?.dispose();
+      pool = null;
+      building = null;
+    },
+  };
+}
