@@ -147,6 +147,7 @@ export function LossChart() {
     if (!ctx) return;
     let lastStep = Number.NaN;
     let lastRevision = -1;
+    let lastDrawn: typeof drawnRef.current = null;
     let frame = requestAnimationFrame(function tick() {
       frame = requestAnimationFrame(tick);
       const current = drawnRef.current;
@@ -154,7 +155,9 @@ export function LossChart() {
       const step = appPlayhead.cursorAt(performance.now());
       // No cursor over an empty chart (a lesson keeping its curves hidden).
       const shown = Number.isFinite(step) && visibleRuns.length > 0 ? Math.floor(step) : Number.POSITIVE_INFINITY;
-      if (shown === lastStep && appResults.revision === lastRevision) return;
+      // Redrawn when the step moves, points arrive, or the chart itself was redrawn (another x axis, scale or size).
+      if (shown === lastStep && appResults.revision === lastRevision && current === lastDrawn) return;
+      lastDrawn = current;
       lastStep = shown;
       lastRevision = appResults.revision;
       drawCursor(ctx, size.width, size.height, current.layout, current.axis, shown, Number.isFinite(shown) ? cursorPoints(current, shown) : []);
