@@ -3,8 +3,9 @@
  * last step and evolution's population, as small dots in the run's colour on the
  * surface, at the playhead's step. They come from the engine itself
  * (inspectStep: the very loop simulate runs, replayed to that step), recomputed
- * only when the whole step under the playhead changes, and only while a replay
- * stays cheap (CANDIDATE_BUDGET loss evaluations); longer runs show no dots.
+ * only when the whole step under the playhead changes, once the run has finished
+ * computing, and only while a replay stays cheap (CANDIDATE_BUDGET loss
+ * evaluations); longer runs show no dots.
  */
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
@@ -17,8 +18,12 @@ import { useFrameRef } from '../useFrameRef.ts';
 import type { WorldFrame } from '../surface/heightMapping.ts';
 import { sampleGrid, toGrid, type MappedField } from '../surface/mappedField.ts';
 
-/** Loss evaluations a replay may cost (steps × candidates per step); beyond it the dots are not shown. */
-export const CANDIDATE_BUDGET = 400_000;
+/**
+ * Loss evaluations a replay may cost (steps × candidates per step); beyond it the dots
+ * are not shown. The replay runs on the main thread inside a frame, so it must stay well
+ * under a frame's worth of long task (about 10 ms on a slow machine).
+ */
+export const CANDIDATE_BUDGET = 50_000;
 /** Dots a run can show (the table's largest population and candidate count). */
 const MAX_DOTS = 1024;
 const DOT_LIFT = 0.02;
@@ -72,7 +77,8 @@ function RunCandidates({ run, surface, field, frame }: { run: SceneRun; surface:
     const result = appResults.runs.get(run.id);
     const { setup } = appStore.getState();
     const config = setup.runs.find((candidate) => candidate.id === run.id);
-    if (!run.visible || !result || result.length < 2 || !config) {
+    // Not while the run's points are still arriving: each chunk would start another replay.
+    if (!run.visible || !result || result.length < 2 || !config || result.status === 'computing') {
       mesh.count = 0;
       return;
     }

@@ -80,7 +80,7 @@ export function TimelineBar() {
         onKeyDown={onKeyDown}
       />
       <output ref={readout} htmlFor={`${id}-slider`} className="timeline-readout" />
-      <button type="button" className="button timeline-inspect" aria-pressed={inspectorOpen} aria-controls="update-inspector" onClick={() => setInspectorOpen(!inspectorOpen)}>
+      <button type="button" className="button timeline-inspect" aria-pressed={inspectorOpen} aria-controls={inspectorOpen ? 'update-inspector' : undefined} onClick={() => setInspectorOpen(!inspectorOpen)}>
         Inspect step
       </button>
       <OverlayKey />
