@@ -75,34 +75,26 @@ function HyperParameterControl({ parameter, run, nameOf, onPatch }: { parameter:
       );
     }
     case 'integer':
+    case 'number': {
+      const whole = parameter.kind === 'integer';
+      const { min, max } = parameter.control;
+      const log = whole ? integerWantsLog(min, max) : parameter.control.logScale;
       return (
         <RangeField
           label={parameter.label}
           accessibleName={nameOf(parameter.label)}
           value={Number(value)}
-          min={parameter.control.min}
-          max={parameter.control.max}
-          integer
-          log={integerWantsLog(parameter.control.min, parameter.control.max)}
-          format={formatInteger}
+          min={min}
+          max={max}
+          integer={whole}
+          log={log}
+          step={whole || log ? undefined : linearStep(min, max)}
+          format={whole ? formatInteger : undefined}
           hint={parameter.description}
-          onChange={(next) => onPatch({ [parameter.key]: Math.round(next) })}
+          onChange={(next) => onPatch({ [parameter.key]: whole ? Math.round(next) : next })}
         />
       );
-    case 'number':
-      return (
-        <RangeField
-          label={parameter.label}
-          accessibleName={nameOf(parameter.label)}
-          value={Number(value)}
-          min={parameter.control.min}
-          max={parameter.control.max}
-          log={parameter.control.logScale}
-          step={parameter.control.logScale ? undefined : linearStep(parameter.control.min, parameter.control.max)}
-          hint={parameter.description}
-          onChange={(next) => onPatch({ [parameter.key]: next })}
-        />
-      );
+    }
   }
 }
 
