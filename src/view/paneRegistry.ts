@@ -83,16 +83,3 @@ export function composePanes(ratio: number, advance = false): HTMLCanvasElement 
   });
   return canvas;
 }
-
-/** A PNG of what the panes show, laid out as on screen, with their axis labels and colour keys. */
-export function exportPng(): Promise<Blob> {
-  let canvas: HTMLCanvasElement;
-  try {
-    canvas = composePanes(Math.min(2, window.devicePixelRatio || 1));
-  } catch (error) {
-    return Promise.reject(error);
-  }
-  return new Promise((resolve, reject) => {
-    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The image could not be encoded.'))), 'image/png');
-  });
-}
