@@ -46,6 +46,15 @@ function cursorPoints(drawn: Drawn, step: number): CursorPoint[] {
   return points;
 }
 
+/** One pending redraw at a time, at the pacing's next allowed moment; it draws the latest setup. */
+function scheduleDraw(pacing: { timer: number; nextAt: number }, draw: { readonly current: (() => void) | null }): void {
+  if (pacing.timer !== 0) return;
+  pacing.timer = window.setTimeout(() => {
+    pacing.timer = 0;
+    draw.current?.();
+  }, Math.max(0, pacing.nextAt - performance.now()));
+}
+
 export function LossChart() {
   const runs = useAppStore((state) => state.setup.runs);
   const steps = useAppStore((state) => state.setup.steps);
@@ -93,18 +102,20 @@ export function LossChart() {
     return () => observer.disconnect();
   }, []);
 
-  // The plot: redrawn when the setup, the toggles, the size or the results change.
+  // The plot: redrawn when the setup, the toggles, the size or the results change. Every
+  // redraw runs in its own task, spaced by three times the last draw's cost (kept across
+  // setup changes): a chart of 16 × 100,000 points does not redraw per chunk, and
+  // scrubbing a slider at 100 events/s does not redraw per event.
+  const drawRef = useRef<(() => void) | null>(null);
+  const pacing = useRef({ timer: 0, nextAt: 0 });
   useEffect(() => {
     const canvas = plotRef.current;
-    if (!canvas || !size || size.width < 10 || size.height < 10) return;
-    // Streaming results redraw in their own task (not inside the 3D view's frame), spaced by
-    // three times the last draw's cost: a chart of 16 × 100,000 points does not redraw per chunk.
-    let timer = 0;
-    let nextAt = 0;
+    if (!canvas || !size || size.width < 10 || size.height < 10) {
+      drawRef.current = null;
+      return;
+    }
     const found = visibleRuns.some((run) => (setup.panes[run.pane] ?? setup.panes[0]).surface === 'custom');
-
-    const draw = () => {
-      timer = 0;
+    drawRef.current = () => {
       const started = performance.now();
       const ctx = fitCanvas2d(canvas, size.width, size.height);
       if (!ctx) return;
@@ -113,8 +124,7 @@ export function LossChart() {
         return { config: run, result: appResults.runs.get(run.id), lowest: surface ? lowestKnownLoss(surface) : null };
       });
       const plan = planChart(chartRuns, { ...chart, xAxis, steps, found });
-      // Only a change is set: this runs in an effect after every commit, and an update
-      // queued each time would count as nested updates while a slider is scrubbed.
+      // Only a change is set: an update queued on every draw would re-render the chart for nothing.
       if (plan.scale.why !== linearRef.current) {
         linearRef.current = plan.scale.why;
         setLinearWhy(plan.scale.why);
@@ -123,21 +133,24 @@ export function LossChart() {
       drawnRef.current = { layout, axis: plan.left, scale: plan.scale, runs: plan.runs };
       publishChart({ plot: canvas, layout });
       const finished = performance.now();
-      nextAt = finished + Math.max(16, 3 * (finished - started));
+      pacing.current.nextAt = finished + Math.max(16, 3 * (finished - started));
     };
-    const schedule = () => {
-      if (timer === 0) timer = window.setTimeout(draw, Math.max(0, nextAt - performance.now()));
-    };
-    draw();
-    const unsubscribe = appResults.subscribe(schedule);
-    return () => {
-      unsubscribe();
-      if (timer !== 0) clearTimeout(timer);
-      publishChart(null);
-    };
+    scheduleDraw(pacing.current, drawRef);
     // visibleRuns is derived from runs.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [runs, steps, chart, size, resultsVersion, chartMask, xAxis, surfaces, setup.panes]);
+
+  // Results streaming in schedule a redraw (of whatever the latest setup is).
+  useEffect(() => {
+    const state = pacing.current;
+    const unsubscribe = appResults.subscribe(() => scheduleDraw(state, drawRef));
+    return () => {
+      unsubscribe();
+      if (state.timer !== 0) clearTimeout(state.timer);
+      state.timer = 0;
+      publishChart(null);
+    };
+  }, []);
 
   // The cursor: follows the playhead every frame, redrawing only when the step moves.
   useEffect(() => {

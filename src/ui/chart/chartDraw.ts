@@ -3,7 +3,7 @@
  * (decimated to min/max per pixel column so 100 000 steps draw as fast as 1 000),
  * and the playhead cursor on a separate overlay canvas.
  */
-import { axisFraction, axisTicks, type Axis } from './chartScale.ts';
+import { axisFraction, axisMapper, axisTicks, type Axis } from './chartScale.ts';
 import { firstIndexAtLeast } from './chartAxes.ts';
 import type { ChartXAxis } from '../../state/setup.ts';
 import { formatInteger, formatNumber } from '../../view/format.ts';
@@ -180,7 +180,8 @@ function drawSeries(ctx: CanvasRenderingContext2D, layout: ChartLayout, axis: Ax
   ctx.lineJoin = 'round';
   ctx.beginPath();
   // Off-scale values are pinned just outside the plot so the line leaves it visibly.
-  const yOf = (value: number) => top + height * (1 - Math.max(-0.05, Math.min(1.05, axisFraction(axis, value))));
+  const fraction = axisMapper(axis);
+  const yOf = (value: number) => top + height * (1 - Math.max(-0.05, Math.min(1.05, fraction(value))));
   const values = series.values;
   const xs = series.xs ?? null;
   const offset = series.offset ?? 0;
@@ -188,14 +189,25 @@ function drawSeries(ctx: CanvasRenderingContext2D, layout: ChartLayout, axis: Ax
   const floor = log && series.floorAtZero === true;
   let penDown = false;
   let column = Number.NaN;
+  let first = 0;
   let lowest = 0;
   let highest = 0;
   let last = 0;
+  // The column's vertical span from its first value, ending at its last: one segment when
+  // the column is monotone (the usual case), none when it holds one value.
   const flush = () => {
-    if (Number.isNaN(column)) return;
-    ctx.lineTo(column, yOf(highest));
-    ctx.lineTo(column, yOf(lowest));
-    ctx.lineTo(column, yOf(last));
+    if (Number.isNaN(column) || lowest === highest) return;
+    if (last === lowest) {
+      if (highest !== first) ctx.lineTo(column, yOf(highest));
+      ctx.lineTo(column, yOf(lowest));
+    } else if (last === highest) {
+      if (lowest !== first) ctx.lineTo(column, yOf(lowest));
+      ctx.lineTo(column, yOf(highest));
+    } else {
+      ctx.lineTo(column, yOf(highest));
+      ctx.lineTo(column, yOf(lowest));
+      ctx.lineTo(column, yOf(last));
+    }
   };
   // Steps past the axis are clipped; evaluations and epochs end where the run does.
   const count = xs ? series.length : Math.min(series.length, Math.floor(maxX) + 1);
@@ -231,13 +243,13 @@ function drawSeries(ctx: CanvasRenderingContext2D, layout: ChartLayout, axis: Ax
       ctx.moveTo(x, yOf(value));
       penDown = true;
       column = x;
-      lowest = highest = last = value;
+      first = lowest = highest = last = value;
       continue;
     }
     if (x !== column) {
       flush();
       column = x;
-      lowest = highest = last = value;
+      first = lowest = highest = last = value;
       ctx.lineTo(x, yOf(value));
     } else {
       if (value < lowest) lowest = value;

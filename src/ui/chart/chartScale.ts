@@ -51,12 +51,19 @@ export function axisFor(extent: Extent | null, log: boolean): Axis {
 
 /** Position of `value` on the axis as a fraction 0 (min) … 1 (max); NaN when it cannot be shown. */
 export function axisFraction(axis: Axis, value: number): number {
-  if (!Number.isFinite(value)) return Number.NaN;
+  return axisMapper(axis)(value);
+}
+
+/** `axisFraction` for one axis, with its logarithms taken once (a series maps thousands of values). */
+export function axisMapper(axis: Axis): (value: number) => number {
   if (axis.log) {
-    if (value <= 0) return Number.NaN;
-    return (Math.log10(value) - Math.log10(axis.min)) / (Math.log10(axis.max) - Math.log10(axis.min));
+    const low = Math.log10(axis.min);
+    const span = Math.log10(axis.max) - low;
+    return (value) => (Number.isFinite(value) && value > 0 ? (Math.log10(value) - low) / span : Number.NaN);
   }
-  return (value - axis.min) / (axis.max - axis.min);
+  const { min } = axis;
+  const span = axis.max - min;
+  return (value) => (Number.isFinite(value) ? (value - min) / span : Number.NaN);
 }
 
 /** Tick values: every decade (thinned to at most `maxTicks`) on log axes, round steps on linear ones. */

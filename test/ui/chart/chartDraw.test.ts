@@ -64,8 +64,45 @@ function reference(layout: ChartLayout, axis: Axis, values: ArrayLike<number>, l
   return calls;
 }
 
+/**
+ * What a path shows, column by column: for each pen-down stretch, each pixel column's entry,
+ * topmost, bottommost and last y. Two paths that differ only by redundant vertical vertices
+ * (a column's extremes visited once, in another order) show the same.
+ */
+function shown(calls: readonly Call[]): string[] {
+  const out: string[] = [];
+  let column = Number.NaN;
+  let entry = 0;
+  let low = 0;
+  let high = 0;
+  let last = 0;
+  const close = () => {
+    if (!Number.isNaN(column)) out.push(`${column}: ${entry.toFixed(9)} ${low.toFixed(9)} ${high.toFixed(9)} ${last.toFixed(9)}`);
+  };
+  for (const [kind, x, y] of calls) {
+    if (kind === 'M' || x !== column) {
+      close();
+      if (kind === 'M') out.push('pen down');
+      column = x;
+      entry = low = high = last = y;
+      continue;
+    }
+    low = Math.min(low, y);
+    high = Math.max(high, y);
+    last = y;
+  }
+  close();
+  return out;
+}
+
+/** The drawn path shows what the plain reduction shows, with at most as many vertices. */
+function expectSameShape(drawn: readonly Call[], expected: readonly Call[]): void {
+  expect(shown(drawn)).toEqual(shown(expected));
+  expect(drawn.length).toBeLessThanOrEqual(expected.length);
+}
+
 describe('loss chart series', () => {
-  it('reduces each pixel column on raw values exactly as mapping every point would, gaps and off-scale values included', () => {
+  it('reduces each pixel column on raw values to what mapping every point would show, gaps and off-scale values included', () => {
     const random = createRandom(11);
     for (const log of [true, false]) {
       for (const steps of [50, 3_000, 100_000]) {
@@ -80,19 +117,14 @@ describe('loss chart series', () => {
         const layout = drawChart(ctx, 600, 300, 12, { maxX: steps, xAxis: 'steps', xTitle: 'step', left: axis, right: null, series: [series], leftTitle: 'loss', rightTitle: '' });
         const drawn = strokes.at(-1)!;
         const expected = reference(layout, axis, values, values.length);
-        expect(drawn.length).toBe(expected.length);
-        for (let i = 0; i < expected.length; i++) {
-          expect(drawn[i][0]).toBe(expected[i][0]);
-          expect(drawn[i][1]).toBe(expected[i][1]);
-          expect(drawn[i][2]).toBeCloseTo(expected[i][2], 9);
-        }
+        expectSameShape(drawn, expected);
         // A path of a few points per column, whatever the number of steps.
         expect(drawn.length).toBeLessThan(4 * layout.width + 4 * 0.04 * steps + 10);
       }
     }
   });
 
-  it('on an axis of evaluations or epochs, reduces by the points’ own x exactly as mapping every point would', () => {
+  it('on an axis of evaluations or epochs, reduces by the points’ own x to what mapping every point would show', () => {
     const random = createRandom(5);
     for (const steps of [40, 5_000, 60_000]) {
       // Cumulative counts that grow unevenly: a line search's several trials, then none for a while.
@@ -106,12 +138,7 @@ describe('loss chart series', () => {
       const layout = drawChart(ctx, 600, 300, 12, { maxX: xs[steps], xAxis: 'gradients', xTitle: 'gradient evaluations', left: axis, right: null, series: [series], leftTitle: 'loss', rightTitle: '' });
       const drawn = strokes.at(-1)!;
       const expected = reference(layout, axis, values, values.length, xs);
-      expect(drawn.length).toBe(expected.length);
-      for (let i = 0; i < expected.length; i++) {
-        expect(drawn[i][0]).toBe(expected[i][0]);
-        expect(drawn[i][1]).toBe(expected[i][1]);
-        expect(drawn[i][2]).toBeCloseTo(expected[i][2], 9);
-      }
+      expectSameShape(drawn, expected);
     }
   });
 });
