@@ -27,9 +27,12 @@ describe('the shell before the 3D view', () => {
     expect(await page.getByRole('status').filter({ hasText: 'Loading the 3D view' }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Add run' }).isVisible()).toBe(true);
     expect(await page.locator('.chart-panel').isVisible()).toBe(true);
-    const box = await placeholder.boundingBox();
-    const pane = await page.locator('.pane').first().boundingBox();
-    expect(box && pane && Math.abs(box.width - pane.width) < 1 && Math.abs(box.height - pane.height) < 1).toBe(true);
+    // The placeholder fills its pane (polled: the layout settles as the shell's fonts and panels arrive).
+    const sizes = async () => ({ box: await placeholder.boundingBox(), pane: await page.locator('.pane').first().boundingBox() });
+    await expect.poll(async () => {
+      const { box, pane } = await sizes();
+      return box !== null && pane !== null && Math.abs(box.width - pane.width) < 1 && Math.abs(box.height - pane.height) < 1 && box.height > 100;
+    }).toBe(true);
     // No three.js yet: the main chunk holds none of it.
     expect(await page.evaluate(() => document.querySelectorAll('canvas[data-engine^="three.js"]').length)).toBe(0);
 
@@ -37,6 +40,39 @@ describe('the shell before the 3D view', () => {
     await settle(page);
     expect(await page.locator('.scene-placeholder').count()).toBe(0);
     expect(await page.locator('[data-testid="scene-canvas"] canvas').count()).toBeGreaterThan(0);
+    expect(app.errors).toEqual([]);
+    await app.context.close();
+  });
+
+  test('formulas waiting for KaTeX keep their place without showing raw TeX, then typeset', async () => {
+    const app = await session.open({ width: 1440, height: 900, path: '/screenshot.png' });
+    const { page } = app;
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/katex-[^/]*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(session.url);
+    await settle(page);
+    // Every formula on the page holds raw TeX now; none of it is visible.
+    const shown = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.tex')].map((element) => ({
+          raw: element.querySelector('.katex') === null && (element.textContent ?? '').includes('\\'),
+          visible: getComputedStyle(element).visibility !== 'hidden',
+          height: element.getBoundingClientRect().height,
+        })),
+      );
+    const before = await shown();
+    expect(before.length).toBeGreaterThan(2);
+    expect(before.every((formula) => formula.raw)).toBe(true);
+    expect(before.filter((formula) => formula.visible)).toEqual([]);
+    // …and each keeps a line or more of the layout, so nothing jumps far when it is typeset.
+    expect(before.every((formula) => formula.height > 10)).toBe(true);
+    release();
+    await expect.poll(async () => (await shown()).filter((formula) => !formula.raw && formula.visible).length, { timeout: 20_000 }).toBeGreaterThan(2);
+    expect((await shown()).filter((formula) => formula.raw && formula.visible)).toEqual([]);
     expect(app.errors).toEqual([]);
     await app.context.close();
   });

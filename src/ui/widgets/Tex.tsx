@@ -48,7 +48,7 @@ interface TexProps {
   readonly className?: string;
 }
 
-/** A formula; shows the raw TeX until KaTeX has loaded (and if it fails to load). */
+/** A formula; its raw TeX holds the place (invisibly) until KaTeX has typeset it, and is shown if KaTeX fails to load. */
 export function Tex({ tex, block = false, className }: TexProps) {
   const ref = useRef<HTMLSpanElement>(null);
   const [failed, setFailed] = useState(false);
@@ -57,8 +57,10 @@ export function Tex({ tex, block = false, className }: TexProps) {
     const element = ref.current;
     if (!element) return;
     let cancelled = false;
-    // The span's content belongs to this effect, not to React: raw TeX first, then KaTeX's output.
+    // The span's content belongs to this effect, not to React: raw TeX first (kept in the layout
+    // but not shown, so no backslashes flash on screen), then KaTeX's output.
     element.textContent = tex;
+    element.classList.add('tex-pending');
     const typeset = () =>
       loadKatex().then(
         async (katex) => {
@@ -66,9 +68,12 @@ export function Tex({ tex, block = false, className }: TexProps) {
           if (cancelled) return;
           // Block formulas are set in display style but inline mode, so long ones wrap at + and = instead of overflowing.
           katex.render(block ? `\\displaystyle ${tex}` : tex, element, { ...KATEX_OPTIONS, displayMode: false });
+          element.classList.remove('tex-pending');
         },
         () => {
-          if (!cancelled) setFailed(true);
+          if (cancelled) return;
+          element.classList.remove('tex-pending');
+          setFailed(true);
         },
       );
     // Typeset when the formula comes near the screen: one formula is dozens of elements, and a
