@@ -32,6 +32,10 @@ function nextTask(): Promise<void> {
   return typesetQueue;
 }
 
+/** Formulas away from the screen are typeset this long after they mount, when the page is idle. */
+const BACKGROUND_DELAY_MS = 4000;
+const BACKGROUND_TIMEOUT_MS = 4000;
+
 const KATEX_OPTIONS = {
   throwOnError: false,
   trust: false,
@@ -61,7 +65,10 @@ export function Tex({ tex, block = false, className }: TexProps) {
     // but not shown, so no backslashes flash on screen), then KaTeX's output.
     element.textContent = tex;
     element.classList.add('tex-pending');
-    const typeset = () =>
+    let started = false;
+    const typeset = () => {
+      if (started) return;
+      started = true;
       loadKatex().then(
         async (katex) => {
           await nextTask();
@@ -76,25 +83,31 @@ export function Tex({ tex, block = false, className }: TexProps) {
           setFailed(true);
         },
       );
+    };
     // Typeset when the formula comes near the screen: one formula is dozens of elements, and a
     // page of update rules below the fold (or in a closed panel) would add a thousand at boot.
+    // The rest follow once the page has been idle a while, so a fast scroll (or a full-page
+    // picture) finds them typeset rather than blank.
+    const later = window.setTimeout(() => void whenIdle(BACKGROUND_TIMEOUT_MS).then(() => !cancelled && typeset()), BACKGROUND_DELAY_MS);
     if (typeof IntersectionObserver !== 'function') {
-      void typeset();
+      typeset();
       return () => {
         cancelled = true;
+        clearTimeout(later);
       };
     }
     const observer = new IntersectionObserver(
       (entries) => {
         if (!entries.some((entry) => entry.isIntersecting)) return;
         observer.disconnect();
-        void typeset();
+        typeset();
       },
       { rootMargin: '300px' },
     );
     observer.observe(element);
     return () => {
       cancelled = true;
+      clearTimeout(later);
       observer.disconnect();
     };
   }, [tex, block]);
