@@ -58,7 +58,7 @@ const INVERSE_FACTORIAL = (() => {
 const F2 = INVERSE_FACTORIAL[2], F3 = INVERSE_FACTORIAL[3], F4 = INVERSE_FACTORIAL[4], F5 = INVERSE_FACTORIAL[5];
 const F6 = INVERSE_FACTORIAL[6], F7 = INVERSE_FACTORIAL[7], F8 = INVERSE_FACTORIAL[8], F9 = INVERSE_FACTORIAL[9];
 const F10 = INVERSE_FACTORIAL[10], F11 = INVERSE_FACTORIAL[11], F12 = INVERSE_FACTORIAL[12], F13 = INVERSE_FACTORIAL[13];
-const F14 = INVERSE_FACTORIAL[14], F15 = INVERSE_FACTORIAL[15], F16 = INVERSE_FACTORIAL[16], F17 = INVERSE_FACTORIAL[17], F18 = INVERSE_FACTORIAL[18];
+const F14 = INVERSE_FACTORIAL[14], F15 = INVERSE_FACTORIAL[15];
 
 /** e^r − 1 for |r| ≤ ln2 / 2: Taylor to r^15 by Horner's rule (truncation below 1e-19 relative). */
 function expm1Reduced(r: number): number {
@@ -153,34 +153,25 @@ export function log(x: number): number {
   return e * LN2_HI + (e * LN2_LO + s * atanhSeries(s * s, 11));
 }
 
-/** sin r for |r| ≤ π/4: Taylor to r^17 by Horner's rule in r² (truncation below 1e-19). */
-function sinReduced(r: number): number {
-  const z = r * r;
-  let p = F17;
-  p = -p * z + F15;
-  p = -p * z + F13;
-  p = -p * z + F11;
-  p = -p * z + F9;
-  p = -p * z + F7;
-  p = -p * z + F5;
-  p = -p * z + F3;
-  p = -p * z + 1;
-  return p * r;
+/**
+ * 1/n! − z/(n + 2)! + z²/(n + 4)! − … ± z^terms/(n + 2·terms)! by Horner's rule in z = r²:
+ * sin r = r times the series from n = 1 to r^17 (8 terms), cos r the series from n = 0 to r^18 (9 terms),
+ * for |r| ≤ π/4 (truncation below 1e-19).
+ */
+function alternatingFactorialSeries(z: number, n: number, terms: number): number {
+  let p = INVERSE_FACTORIAL[n + 2 * terms];
+  for (let i = n + 2 * terms - 2; i >= n; i -= 2) p = -p * z + INVERSE_FACTORIAL[i];
+  return p;
 }
 
-/** cos r for |r| ≤ π/4: Taylor to r^18. */
+/** sin r for |r| ≤ π/4. */
+function sinReduced(r: number): number {
+  return alternatingFactorialSeries(r * r, 1, 8) * r;
+}
+
+/** cos r for |r| ≤ π/4. */
 function cosReduced(r: number): number {
-  const z = r * r;
-  let p = F18;
-  p = -p * z + F16;
-  p = -p * z + F14;
-  p = -p * z + F12;
-  p = -p * z + F10;
-  p = -p * z + F8;
-  p = -p * z + F6;
-  p = -p * z + F4;
-  p = -p * z + F2;
-  return -p * z + 1;
+  return alternatingFactorialSeries(r * r, 0, 9);
 }
 
 /** The quadrant k (mod 4) and remainder r of x = k·π/2 + r; exact reduction for |x| < 2^19 or so, which is all the engine needs. */
