@@ -31,6 +31,9 @@ export function momentum(label: string, lr: number, mu: number, extras: RunExtra
   return run('momentum', label, lr, { momentum: mu, ...extras });
 }
 
+/** The course's 1/t decay, η_t = η/(1 + 0.05t): η falls to two thirds by step 10, to a sixth by step 100. */
+export const ONE_OVER_T: NonNullable<RunChoice['schedule']> = { type: 'inverse-time', decay: 0.05 };
+
 /** The learner may not move the start: the lesson's question depends on it. */
 export const LOCK_START: ControlFlag[] = ['lock-start'];
 
