@@ -33,17 +33,15 @@ export const RUNAWAY_SPANS = 5;
 /** Steps per call of an optimizer's loop (see advance). */
 const LOOP_CHUNK = 1024;
 
-/** A run in progress. Its buffers hold `capacity` = steps + 1 entries, of which the first `length` are valid. */
-export interface Run {
+/**
+ * A run in progress: the Trajectory fields (but its length) over the run's whole buffers, which
+ * hold `capacity` = steps + 1 entries, of which the first `length` are valid.
+ */
+export interface Run extends Omit<Trajectory, 'length'> {
   readonly spec: RunSpec;
   /** The spec with defaults filled in. */
   readonly settings: ResolvedRunSpec;
   readonly surface: Surface;
-  readonly x: Float64Array;
-  readonly y: Float64Array;
-  readonly loss: Float64Array;
-  readonly lossEvaluations: Float64Array;
-  readonly gradientEvaluations: Float64Array;
   readonly capacity: number;
   /** Points stored so far (the start is point 0). */
   readonly length: number;
@@ -51,12 +49,6 @@ export interface Run {
   readonly step: number;
   /** True when every step has been taken or the run diverged. */
   readonly done: boolean;
-  /** See Trajectory: diverged, divergedAt, stopReason, leftDomainAt, startLoss. */
-  readonly diverged: boolean;
-  readonly divergedAt: number;
-  readonly stopReason: StopReason;
-  readonly leftDomainAt: number;
-  readonly startLoss: number;
   /** Takes up to `maxSteps` more steps; returns how many were stored. */
   advance(maxSteps: number): number;
   /** The points so far, as views of the run's buffers (no copy). */
@@ -64,13 +56,7 @@ export interface Run {
 }
 
 /** A run's buffers, reusable by another run of the same capacity (map cells); the evaluation counts are optional. */
-export interface RunBuffers {
-  readonly x: Float64Array;
-  readonly y: Float64Array;
-  readonly loss: Float64Array;
-  readonly lossEvaluations?: Float64Array;
-  readonly gradientEvaluations?: Float64Array;
-}
+export type RunBuffers = Pick<Trajectory, 'x' | 'y' | 'loss'> & Partial<Pick<Trajectory, 'lossEvaluations' | 'gradientEvaluations'>>;
 
 /** Fresh zeroed buffers for `capacity` points (with the two count arrays when `counts`). */
 export function runBuffers(capacity: number, counts = false): RunBuffers {

@@ -4,7 +4,7 @@
  * (getResults()), and slow UI (legend, chart) subscribes and throttles itself.
  * Nothing here triggers a React render per step or per frame.
  */
-import type { Domain, StopReason } from '../core/types.ts';
+import type { StopReason } from '../core/types.ts';
 import type { Response } from '../worker/protocol.ts';
 
 export type RunStatus = 'computing' | 'done' | 'diverged' | 'error';
@@ -65,16 +65,11 @@ function emptyRun(runId: string, generation: number, capacity: number, status: R
 }
 
 
-export interface HeightField {
-  readonly key: string;
-  readonly resolution: number;
-  readonly domain: Domain;
-  readonly heights: Float32Array;
-  readonly min: number;
-  readonly max: number;
+/** A height field as the worker protocol carries it (without its message tag and generation). */
+export type HeightField = Omit<Extract<Response, { readonly type: 'field' }>, 'type' | 'generation'> & {
   /** Increments whenever this key receives a new field. */
   readonly revision: number;
-}
+};
 
 /** One streamed chunk as the worker protocol carries it (without its message tag). */
 export type ChunkInput = Omit<Extract<Response, { readonly type: 'chunk' }>, 'type'>;

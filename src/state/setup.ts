@@ -82,59 +82,90 @@ const RunColorSchema = v.pipe(
   v.picklist(RUN_PALETTE),
 );
 
-// ---------------------------------------------------------------- building blocks
+// ---------------------------------------------------------------- the numeric fields
 
-const finite = (min: number, max: number) => v.pipe(v.number(), v.finite(), v.minValue(min), v.maxValue(max));
-const whole = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
+/** A numeric field: finite, within [min, max] (min excluded when minOpen), whole when integer. */
+export interface NumberRule {
+  readonly min: number;
+  readonly max: number;
+  readonly minOpen?: boolean;
+  readonly integer?: boolean;
+}
+
+/** The setup's numeric fields: the schema below checks them, the lesson format (lessons/schema.ts) reads its setups by them. */
+export const SETUP_RULES = {
+  coordinate: { min: -MAX_COORDINATE, max: MAX_COORDINATE },
+  steps: { min: 1, max: MAX_STEPS, integer: true },
+  bowlCondition: { min: MIN_BOWL_CONDITION, max: MAX_BOWL_CONDITION },
+  datasetSize: { min: 1, max: MAX_APP_DATASET_SIZE, integer: true },
+  lr: { min: LR_LIMITS[0], max: LR_LIMITS[1] },
+  batchSize: { min: 1, max: MAX_APP_DATASET_SIZE, integer: true },
+  noise: { min: 0, max: MAX_NOISE },
+  seed: { min: 0, max: MAX_SEED, integer: true },
+  pane: { min: 0, max: MAX_PANES - 1, integer: true },
+  stepsPerSecond: { min: 1, max: MAX_STEPS_PER_SECOND },
+} as const satisfies Readonly<Record<string, NumberRule>>;
+
+/** A number or integer hyper-parameter's rule: the range its control offers (core's table); null for booleans and choices. */
+export function hyperParameterRule(key: HyperParameterKey): NumberRule | null {
+  const spec = HYPER_PARAMETERS[key] as HyperParameterSpec;
+  if (spec.kind === 'number') return { min: spec.control.min, max: spec.control.max };
+  if (spec.kind === 'integer') return { min: spec.control.min, max: spec.control.max, integer: true };
+  return null;
+}
+
+/** A schedule parameter's rule, from core's SCHEDULES; unbounded maxima are capped at sizes a lesson can use (MAX_STEPS, MAX_SCHEDULE_VALUE). */
+export function scheduleParameterRule(parameter: ScheduleParameter): NumberRule {
+  return {
+    min: parameter.min,
+    max: Math.min(parameter.max, parameter.integer ? MAX_STEPS : MAX_SCHEDULE_VALUE),
+    minOpen: !parameter.minInclusive,
+    integer: parameter.integer,
+  };
+}
+
+/** The largest value a schedule parameter may hold in a setup (its control's maximum). */
+export function scheduleParameterMax(parameter: ScheduleParameter): number {
+  return scheduleParameterRule(parameter).max;
+}
+
+/**
+ * A rule as a schema: a number, whole or finite, then its bounds. Keep the bounds as
+ * min_value/gt_value/max_value actions: repair.ts clamps by the bounds these issues name.
+ */
+function numberSchema(rule: NumberRule): v.GenericSchema<number> {
+  const low = rule.minOpen ? v.gtValue<number, number>(rule.min) : v.minValue<number, number>(rule.min);
+  const max = v.maxValue<number, number>(rule.max);
+  return rule.integer ? v.pipe(v.number(), v.integer(), low, max) : v.pipe(v.number(), v.finite(), low, max);
+}
 
 /** One hyper-parameter's schema, typed by its entry in core's table (a number stays a number, a choice its union). */
 type HyperParameterSchemas = { readonly [K in HyperParameterKey]: v.GenericSchema<HyperParameterValues[K]> };
 
 /** A number or integer is clamped to the range its control offers; a boolean is a boolean; a choice is one of its options. */
-function hyperParameterSchema(spec: HyperParameterSpec): v.GenericSchema<number | boolean | string> {
-  switch (spec.kind) {
-    case 'number':
-      return finite(spec.control.min, spec.control.max);
-    case 'integer':
-      return whole(spec.control.min, spec.control.max);
-    case 'boolean':
-      return v.boolean();
-    case 'choice':
-      return v.picklist(spec.options);
-  }
+function hyperParameterSchema(key: HyperParameterKey): v.GenericSchema<number | boolean | string> {
+  const spec = HYPER_PARAMETERS[key] as HyperParameterSpec;
+  if (spec.kind === 'boolean') return v.boolean();
+  if (spec.kind === 'choice') return v.picklist(spec.options);
+  return numberSchema(hyperParameterRule(key) as NumberRule);
 }
 
 /** Every hyper-parameter of core's table, in table order: a new entry there is a new run field here. */
-const HYPER_PARAMETER_SCHEMAS = Object.fromEntries(
-  HYPER_PARAMETER_KEYS.map((key) => [key, hyperParameterSchema(HYPER_PARAMETERS[key] as HyperParameterSpec)]),
-) as HyperParameterSchemas;
-
-/** The largest value a schedule parameter may hold in a setup: core's maximum, capped at sizes a lesson can use. */
-export function scheduleParameterMax(parameter: ScheduleParameter): number {
-  return Math.min(parameter.max, parameter.integer ? MAX_STEPS : MAX_SCHEDULE_VALUE);
-}
-
-/** Schedule parameters, from core's SCHEDULES table. */
-function scheduleParameter(parameter: ScheduleParameter) {
-  const max = scheduleParameterMax(parameter);
-  const low = parameter.minInclusive ? v.minValue<number, number>(parameter.min) : v.gtValue<number, number>(parameter.min);
-  return parameter.integer
-    ? v.pipe(v.number(), v.integer(), low, v.maxValue(max))
-    : v.pipe(v.number(), v.finite(), low, v.maxValue(max));
-}
+const HYPER_PARAMETER_SCHEMAS = Object.fromEntries(HYPER_PARAMETER_KEYS.map((key) => [key, hyperParameterSchema(key)])) as HyperParameterSchemas;
 
 const SCHEDULE_TYPES = Object.keys(SCHEDULES) as ScheduleType[];
 const ScheduleSchema = v.variant(
   'type',
   SCHEDULE_TYPES.map((type) =>
-    v.object({ type: v.literal(type), ...Object.fromEntries(SCHEDULES[type].parameters.map((parameter) => [parameter.key, scheduleParameter(parameter)])) }),
+    v.object({ type: v.literal(type), ...Object.fromEntries(SCHEDULES[type].parameters.map((parameter) => [parameter.key, numberSchema(scheduleParameterRule(parameter))])) }),
   ) as unknown as [v.ObjectSchema<{ type: v.LiteralSchema<ScheduleType, undefined> }, undefined>],
 ) as unknown as v.GenericSchema<unknown, Schedule>;
 
+const CoordinateSchema = numberSchema(SETUP_RULES.coordinate);
 /** A start point: two finite coordinates within ±MAX_COORDINATE. */
-export const PointSchema = v.strictTuple([finite(-MAX_COORDINATE, MAX_COORDINATE), finite(-MAX_COORDINATE, MAX_COORDINATE)]);
+export const PointSchema = v.strictTuple([CoordinateSchema, CoordinateSchema]);
 const RangeSchema = v.pipe(
-  v.strictTuple([finite(-MAX_COORDINATE, MAX_COORDINATE), finite(-MAX_COORDINATE, MAX_COORDINATE)]),
+  v.strictTuple([CoordinateSchema, CoordinateSchema]),
   v.check(([min, max]) => min < max, 'the range must be increasing'),
 );
 
@@ -145,20 +176,20 @@ export const RunSchema = v.object({
   /** Stable id, unique within a setup ("r1", "r2", …). */
   id: v.pipe(v.string(), v.regex(/^r\d{1,6}$/)),
   optimizer: v.picklist(OPTIMIZER_IDS),
-  lr: finite(...LR_LIMITS),
+  lr: numberSchema(SETUP_RULES.lr),
   ...HYPER_PARAMETER_SCHEMAS,
   schedule: ScheduleSchema,
   /** Mini-batch size B; B === setup.datasetSize means full batch. */
-  batchSize: whole(1, MAX_APP_DATASET_SIZE),
+  batchSize: numberSchema(SETUP_RULES.batchSize),
   /** Spread of per-example gradient perturbations (ignored for data-driven surfaces). */
-  noise: finite(0, MAX_NOISE),
-  seed: whole(0, MAX_SEED),
+  noise: numberSchema(SETUP_RULES.noise),
+  seed: numberSchema(SETUP_RULES.seed),
   color: RunColorSchema,
   visible: v.boolean(),
   /** Overrides the global start for this run ("the start decides the valley"); null follows the global start. */
   start: v.nullable(PointSchema),
   /** Which pane of the split view shows this run (0 … panes.length − 1). */
-  pane: whole(0, MAX_PANES - 1),
+  pane: numberSchema(SETUP_RULES.pane),
 });
 
 /** A user-typed surface: travels as text, re-parsed where it is used, never executed. */
@@ -182,16 +213,16 @@ export const SetupSchema = v.object({
   /** 1 … MAX_PANES panes; panes[0] is the main view. Each pane shows the runs whose `pane` is its index. `surface` is a built-in id or 'custom'. */
   panes: v.pipe(v.array(v.object({ surface: v.string() })), v.minLength(1), v.maxLength(MAX_PANES)),
   /** Condition number of the `bowl` surface. */
-  bowlCondition: finite(MIN_BOWL_CONDITION, MAX_BOWL_CONDITION),
+  bowlCondition: numberSchema(SETUP_RULES.bowlCondition),
   custom: v.nullable(CustomSurfaceSchema),
   /** Which network slice the `neural-net` surface is (absent in links made before it existed: moons, random directions). */
   neuralNet: v.optional(NeuralNetChoiceSchema),
   start: PointSchema,
-  steps: whole(1, MAX_STEPS),
+  steps: numberSchema(SETUP_RULES.steps),
   /** N: examples each analytic surface is the mean of (linear regression uses its data rows). */
-  datasetSize: whole(1, MAX_APP_DATASET_SIZE),
+  datasetSize: numberSchema(SETUP_RULES.datasetSize),
   runs: v.pipe(v.array(RunSchema), v.maxLength(MAX_RUNS)),
-  playback: v.object({ mode: PlaybackModeSchema, stepsPerSecond: finite(1, MAX_STEPS_PER_SECOND) }),
+  playback: v.object({ mode: PlaybackModeSchema, stepsPerSecond: numberSchema(SETUP_RULES.stepsPerSecond) }),
   view: v.object({
     camera: CameraModeSchema,
     logHeight: LogHeightModeSchema,

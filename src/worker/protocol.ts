@@ -8,7 +8,7 @@
  * client ignores any message whose generation is not the latest it sent.
  */
 import type { StepInspection } from '../core/inspect.ts';
-import type { Domain, RunSpec, StopReason } from '../core/types.ts';
+import type { Domain, RunSpec, Trajectory } from '../core/types.ts';
 
 /** How a surface is named across the thread boundary (a Surface record cannot be cloned). */
 export type SurfaceRef =
@@ -61,33 +61,22 @@ export type Response =
       readonly min: number;
       readonly max: number;
     }
-  | {
-      /** The next points of one run, [offset, offset + x.length). Buffers are transferred. */
+  | ({
+      /**
+       * The next points of one run, [offset, offset + x.length), with the counts at each point and how the
+       * run stands (core's Trajectory but its length: startLoss, diverged, divergedAt, stopReason, leftDomainAt).
+       * Buffers are transferred.
+       */
       readonly type: 'chunk';
       readonly generation: number;
       readonly runId: string;
       /** Total points the run will have if it does not diverge (steps + 1): lets the receiver preallocate. */
       readonly capacity: number;
       readonly offset: number;
-      readonly x: Float64Array;
-      readonly y: Float64Array;
-      readonly loss: Float64Array;
       /** Full-batch gradient norm at each point (for the chart and overlays). */
       readonly gradNorm: Float64Array;
-      /** Cumulative loss-only and gradient evaluations up to each point, in full-data units (see core's Trajectory). */
-      readonly lossEvaluations: Float64Array;
-      readonly gradientEvaluations: Float64Array;
       readonly done: boolean;
-      readonly diverged: boolean;
-      /** Step at which it diverged, or -1. */
-      readonly divergedAt: number;
-      /** Why the run stopped early ('none' while it runs or when it took every step). */
-      readonly stopReason: StopReason;
-      /** The first step outside the surface's domain so far, or -1. */
-      readonly leftDomainAt: number;
-      /** The loss at the start, even when it is not finite (then the run has no points: the loss is undefined there). */
-      readonly startLoss: number;
-    }
+    } & Omit<Trajectory, 'length'>)
   | {
       readonly type: 'done';
       readonly generation: number;

@@ -82,13 +82,13 @@ export function strongWolfe(
   trial(batch, x, y, dx, dy, t, g);
   let newLoss = trialResult[0];
   let newSlope = trialResult[1];
-  let evaluations = 1;
 
   // Bracket an interval containing a point satisfying the Wolfe conditions.
   let previousT = 0;
   let previousLoss = loss;
   let previousSlope = slope;
   let done = false;
+  /** Trials after the first (torch's ls_iter; its func_evals is always one more). */
   let iteration = 0;
   let size = 2;
   while (iteration < MAX_LINE_SEARCH) {
@@ -117,7 +117,6 @@ export function strongWolfe(
     trial(batch, x, y, dx, dy, t, g);
     newLoss = trialResult[0];
     newSlope = trialResult[1];
-    evaluations++;
     iteration++;
   }
   if (iteration === MAX_LINE_SEARCH) {
@@ -149,7 +148,6 @@ export function strongWolfe(
     trial(batch, x, y, dx, dy, t, g);
     newLoss = trialResult[0];
     newSlope = trialResult[1];
-    evaluations++;
     iteration++;
     if (newLoss > loss + C1 * t * slope || newLoss >= bracketLoss[low]) {
       // Not enough decrease, or not below the lowest point: t becomes the high end.
@@ -174,5 +172,5 @@ export function strongWolfe(
   }
   out[0] = bracket[low];
   out[1] = bracketLoss[low];
-  out[2] = evaluations;
+  out[2] = iteration + 1; // evaluations: the first trial, then one per iteration (torch counts both, always in step)
 }

@@ -55,29 +55,22 @@ const INVERSE_FACTORIAL = (() => {
   }
   return table;
 })();
-const F2 = INVERSE_FACTORIAL[2], F3 = INVERSE_FACTORIAL[3], F4 = INVERSE_FACTORIAL[4], F5 = INVERSE_FACTORIAL[5];
-const F6 = INVERSE_FACTORIAL[6], F7 = INVERSE_FACTORIAL[7], F8 = INVERSE_FACTORIAL[8], F9 = INVERSE_FACTORIAL[9];
-const F10 = INVERSE_FACTORIAL[10], F11 = INVERSE_FACTORIAL[11], F12 = INVERSE_FACTORIAL[12], F13 = INVERSE_FACTORIAL[13];
-const F14 = INVERSE_FACTORIAL[14], F15 = INVERSE_FACTORIAL[15], F16 = INVERSE_FACTORIAL[16], F17 = INVERSE_FACTORIAL[17], F18 = INVERSE_FACTORIAL[18];
+const F2 = INVERSE_FACTORIAL[2], F3 = INVERSE_FACTORIAL[3], F4 = INVERSE_FACTORIAL[4];
 
-/** e^r − 1 for |r| ≤ ln2 / 2: Taylor to r^15 by Horner's rule (truncation below 1e-19 relative). */
+/**
+ * 1/low! + w/(low + stride)! + w²/(low + 2·stride)! + … up to the term in 1/high!, by Horner's
+ * rule: the Taylor series below. e^r − 1 = r times the series in w = r from 1 to 15 (stride 1); sin r = r times the
+ * series in w = −r² from 1 to 17 and cos r the series in w = −r² from 0 to 18 (stride 2).
+ */
+function factorialSeries(w: number, low: number, high: number, stride: number): number {
+  let p = INVERSE_FACTORIAL[high];
+  for (let n = high - stride; n >= low; n -= stride) p = p * w + INVERSE_FACTORIAL[n];
+  return p;
+}
+
+/** e^r − 1 for |r| ≤ ln2 / 2: Taylor to r^15 (truncation below 1e-19 relative). */
 function expm1Reduced(r: number): number {
-  let p = F15;
-  p = p * r + F14;
-  p = p * r + F13;
-  p = p * r + F12;
-  p = p * r + F11;
-  p = p * r + F10;
-  p = p * r + F9;
-  p = p * r + F8;
-  p = p * r + F7;
-  p = p * r + F6;
-  p = p * r + F5;
-  p = p * r + F4;
-  p = p * r + F3;
-  p = p * r + F2;
-  p = p * r + 1;
-  return p * r;
+  return factorialSeries(r, 1, 15, 1) * r;
 }
 
 /** e^x. */
@@ -153,34 +146,14 @@ export function log(x: number): number {
   return e * LN2_HI + (e * LN2_LO + s * atanhSeries(s * s, 11));
 }
 
-/** sin r for |r| ≤ π/4: Taylor to r^17 by Horner's rule in r² (truncation below 1e-19). */
+/** sin r for |r| ≤ π/4: Taylor to r^17 (truncation below 1e-19). */
 function sinReduced(r: number): number {
-  const z = r * r;
-  let p = F17;
-  p = -p * z + F15;
-  p = -p * z + F13;
-  p = -p * z + F11;
-  p = -p * z + F9;
-  p = -p * z + F7;
-  p = -p * z + F5;
-  p = -p * z + F3;
-  p = -p * z + 1;
-  return p * r;
+  return factorialSeries(-(r * r), 1, 17, 2) * r;
 }
 
 /** cos r for |r| ≤ π/4: Taylor to r^18. */
 function cosReduced(r: number): number {
-  const z = r * r;
-  let p = F18;
-  p = -p * z + F16;
-  p = -p * z + F14;
-  p = -p * z + F12;
-  p = -p * z + F10;
-  p = -p * z + F8;
-  p = -p * z + F6;
-  p = -p * z + F4;
-  p = -p * z + F2;
-  return -p * z + 1;
+  return factorialSeries(-(r * r), 0, 18, 2);
 }
 
 /** The quadrant k (mod 4) and remainder r of x = k·π/2 + r; exact reduction for |x| < 2^19 or so, which is all the engine needs. */

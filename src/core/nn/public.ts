@@ -8,12 +8,14 @@ export {
   NEURAL_NET_WEIGHT_DECAY,
   RANDOM_EXTENT,
   SLICE_DIRECTIONS,
-  DATASET_IDS,
-  DATASET_SIZE,
-} from '../surfaces/neuralNet/index.ts';
-export type { NeuralNetSlice, NeuralNetSliceOptions, ProjectedPath, SliceDirections, DatasetId, ClassificationData } from '../surfaces/neuralNet/index.ts';
+  neuralNetSliceId,
+  type NeuralNetSlice,
+  type NeuralNetSliceOptions,
+  type ProjectedPath,
+  type SliceDirections,
+} from '../surfaces/neuralNet/slice.ts';
+export { DATASET_IDS, DATASET_SIZE, type DatasetId, type ClassificationData } from './datasets.ts';
 export { decisionGrid, regressionData, regressionLine, regressionResiduals, REGRESSION_INPUT_RANGE } from './modelView.ts';
 export { heightFieldRows, rowBands } from './fieldRows.ts';
 export { sliceParts, neuralNetSliceFromParts, neuralNetOptionsFromId, type NeuralNetSliceParts } from '../surfaces/neuralNet/parts.ts';
-export { neuralNetSliceId } from '../surfaces/neuralNet/slice.ts';
 export { pendingNeuralNetSurface, neuralNetChoiceOptions, type NeuralNetChoice } from '../surfaces/neuralNet/variants.ts';

@@ -4,6 +4,7 @@
  * are refined numerically from published approximations.
  */
 import type { Point, Surface } from '../types.ts';
+import { addRadialHessian } from './radial.ts';
 import { refineMinimum } from './refine.ts';
 
 const TWO_PI = 2 * Math.PI;
@@ -53,23 +54,15 @@ function ackleyHessian(x: number, y: number, out: Float64Array): void {
   const cx = Math.cos(TWO_PI * x);
   const cy = Math.cos(TWO_PI * y);
   const ripple = Math.PI * Math.exp(0.5 * (cx + cy));
-  let hxx = ripple * (TWO_PI * cx - Math.PI * sx * sx);
-  let hxy = -Math.PI * ripple * sx * sy;
-  let hyy = ripple * (TWO_PI * cy - Math.PI * sy * sy);
+  out[0] = ripple * (TWO_PI * cx - Math.PI * sx * sx);
+  out[1] = -Math.PI * ripple * sx * sy;
+  out[2] = ripple * (TWO_PI * cy - Math.PI * sy * sy);
   const r = Math.sqrt(0.5 * (x * x + y * y));
   if (r !== 0) {
     const cone = (2 * Math.exp(-0.2 * r)) / r;
-    const radial = cone * (1 + 0.2 * r);
     // n = p/|p| with |p| = √2·r: a unit vector however small r is (no 1/|p|² to overflow).
-    const nx = x / (Math.SQRT2 * r);
-    const ny = y / (Math.SQRT2 * r);
-    hxx += cone - radial * nx * nx;
-    hxy -= radial * nx * ny;
-    hyy += cone - radial * ny * ny;
+    addRadialHessian(out, cone, cone * (1 + 0.2 * r), x / (Math.SQRT2 * r), y / (Math.SQRT2 * r));
   }
-  out[0] = hxx;
-  out[1] = hxy;
-  out[2] = hyy;
 }
 
 /** Ackley, a = 20, b = 0.2, c = 2π: global minimum 0 at the origin, where the gradient is taken as 0 (a cone tip). */

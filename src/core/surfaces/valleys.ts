@@ -1,4 +1,5 @@
 import type { Point, Surface } from '../types.ts';
+import { addRadialHessian } from './radial.ts';
 import { refineMinimum } from './refine.ts';
 
 /** Each well: centre (cx, cy), depth, width² (the Gaussian's 2σ²). */
@@ -19,14 +20,13 @@ const k0 = (2 * d0) / w0;
 const k1 = (2 * d1) / w1;
 const k2 = (2 * d2) / w2;
 
+/** exp(−r²/w) at offset (dx, dy) from a well's centre: the well's shape, which the loss, gradient and Hessian share. */
+function well(dx: number, dy: number, width2: number): number {
+  return Math.exp(-(dx * dx + dy * dy) / width2);
+}
+
 function loss(x: number, y: number): number {
-  const x0 = x - c0x;
-  const y0 = y - c0y;
-  const x1 = x - c1x;
-  const y1 = y - c1y;
-  const x2 = x - c2x;
-  const y2 = y - c2y;
-  return BASIN * (x * x + y * y) - d0 * Math.exp(-(x0 * x0 + y0 * y0) / w0) - d1 * Math.exp(-(x1 * x1 + y1 * y1) / w1) - d2 * Math.exp(-(x2 * x2 + y2 * y2) / w2);
+  return BASIN * (x * x + y * y) - d0 * well(x - c0x, y - c0y, w0) - d1 * well(x - c1x, y - c1y, w1) - d2 * well(x - c2x, y - c2y, w2);
 }
 
 function gradient(x: number, y: number, out: Float64Array): void {
@@ -36,9 +36,9 @@ function gradient(x: number, y: number, out: Float64Array): void {
   const y1 = y - c1y;
   const x2 = x - c2x;
   const y2 = y - c2y;
-  const p0 = k0 * Math.exp(-(x0 * x0 + y0 * y0) / w0);
-  const p1 = k1 * Math.exp(-(x1 * x1 + y1 * y1) / w1);
-  const p2 = k2 * Math.exp(-(x2 * x2 + y2 * y2) / w2);
+  const p0 = k0 * well(x0, y0, w0);
+  const p1 = k1 * well(x1, y1, w1);
+  const p2 = k2 * well(x2, y2, w2);
   out[0] = 2 * BASIN * x + p0 * x0 + p1 * x1 + p2 * x2;
   out[1] = 2 * BASIN * y + p0 * y0 + p1 * y1 + p2 * y2;
 }
@@ -49,21 +49,15 @@ function gradient(x: number, y: number, out: Float64Array): void {
  * Not on the hot path (Newton's method and the step inspector), so it walks the table.
  */
 function hessian(x: number, y: number, out: Float64Array): void {
-  let xx = 2 * BASIN;
-  let xy = 0;
-  let yy = 2 * BASIN;
+  out[0] = 2 * BASIN;
+  out[1] = 0;
+  out[2] = 2 * BASIN;
   for (const [cx, cy, depth, width2] of WELLS) {
     const dx = x - cx;
     const dy = y - cy;
-    const p = ((2 * depth) / width2) * Math.exp(-(dx * dx + dy * dy) / width2);
-    const q = (2 * p) / width2;
-    xx += p - q * dx * dx;
-    xy -= q * dx * dy;
-    yy += p - q * dy * dy;
+    const p = ((2 * depth) / width2) * well(dx, dy, width2);
+    addRadialHessian(out, p, (2 * p) / width2, dx, dy);
   }
-  out[0] = xx;
-  out[1] = xy;
-  out[2] = yy;
 }
 
 /** One minimum per well, refined by Newton's method from the well's centre; deepest first. */

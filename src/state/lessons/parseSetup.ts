@@ -22,20 +22,8 @@ import {
 import { DEFAULT_STEPS, DEFAULT_SURFACE_ID, defaultLr } from '../defaults.ts';
 import { field, isList, isRecord, type Data, type DataRecord } from './data.ts';
 import { readChoice, readNumber, readPoint, type Problems, type ProblemPath, type Read } from './problems.ts';
-import {
-  hyperParameterRule,
-  OPTIMIZER_CHOICES,
-  RULES,
-  RunChoiceSchema,
-  SCHEDULE_TYPES,
-  scheduleParameterRule,
-  SetupChoiceSchema,
-  SURFACE_CHOICES,
-  TEXT_LIMITS,
-  type NumberRule,
-  type RunChoice,
-  type SetupChoice,
-} from './schema.ts';
+import { hyperParameterRule, scheduleParameterRule, type NumberRule } from '../setup.ts';
+import { OPTIMIZER_CHOICES, RULES, RunChoiceSchema, SCHEDULE_TYPES, SetupChoiceSchema, SURFACE_CHOICES, TEXT_LIMITS, type RunChoice, type SetupChoice } from './schema.ts';
 
 /** The surface record a lesson's pane shows (the bowl with the lesson's condition number). */
 export function surfaceRecord(id: string, bowlCondition: number | undefined): Surface {

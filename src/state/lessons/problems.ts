@@ -8,7 +8,8 @@
  */
 import { HYPER_PARAMETERS, SCHEDULES, type HyperParameterKey } from '../../core/index.ts';
 import { describeValue, isList, type Data } from './data.ts';
-import { fitsRule, type NumberRule } from './schema.ts';
+import type { NumberRule } from '../setup.ts';
+import { fitsRule } from './schema.ts';
 
 export type ProblemPath = readonly (string | number)[];
 

@@ -19,16 +19,10 @@ import * as v from 'valibot';
 import {
   HYPER_PARAMETER_KEYS,
   HYPER_PARAMETERS,
-  LR_LIMITS,
-  MAX_APP_DATASET_SIZE,
-  MAX_BOWL_CONDITION,
   MAX_COORDINATE,
-  MAX_NOISE,
   MAX_PANES,
   MAX_RUNS,
-  MAX_SEED,
   MAX_STEPS,
-  MIN_BOWL_CONDITION,
   OPTIMIZER_IDS,
   SCHEDULES,
   SURFACE_IDS,
@@ -37,9 +31,9 @@ import {
   type HyperParameterValues,
   type OptimizerId,
   type Schedule,
-  type ScheduleParameter,
   type ScheduleType,
 } from '../../core/index.ts';
+import { hyperParameterRule, scheduleParameterRule, SETUP_RULES, type NumberRule } from '../setup.ts';
 
 /** The format version every serialized lesson and course carries. */
 export const LESSON_FORMAT_VERSION = 1;
@@ -91,14 +85,6 @@ export const QUESTION_KINDS = ['choice', 'number', 'click'] as const;
 
 // ---------------------------------------------------------------- numbers
 
-/** A numeric field: finite, within [min, max] (min excluded when minOpen), whole when integer. */
-export interface NumberRule {
-  readonly min: number;
-  readonly max: number;
-  readonly minOpen?: boolean;
-  readonly integer?: boolean;
-}
-
 /** True when `value` is a number that `rule` accepts as written. */
 export function fitsRule(rule: NumberRule, value: unknown): value is number {
   return (
@@ -110,18 +96,10 @@ export function fitsRule(rule: NumberRule, value: unknown): value is number {
   );
 }
 
-/** Every numeric field of the format. */
+/** Every numeric field of the format: the setup's own (state/setup.ts), and the lesson's. */
 export const RULES = {
+  ...SETUP_RULES,
   minutes: { min: 0.5, max: MAX_LESSON_MINUTES },
-  coordinate: { min: -MAX_COORDINATE, max: MAX_COORDINATE },
-  steps: { min: 1, max: MAX_STEPS, integer: true },
-  bowlCondition: { min: MIN_BOWL_CONDITION, max: MAX_BOWL_CONDITION },
-  datasetSize: { min: 1, max: MAX_APP_DATASET_SIZE, integer: true },
-  lr: { min: LR_LIMITS[0], max: LR_LIMITS[1] },
-  batchSize: { min: 1, max: MAX_APP_DATASET_SIZE, integer: true },
-  noise: { min: 0, max: MAX_NOISE },
-  seed: { min: 0, max: MAX_SEED, integer: true },
-  pane: { min: 0, max: MAX_PANES - 1, integer: true },
   run: { min: 0, max: MAX_RUNS - 1, integer: true },
   option: { min: 0, max: MAX_OPTIONS - 1, integer: true },
   answer: { min: -Number.MAX_VALUE, max: Number.MAX_VALUE },
@@ -130,24 +108,6 @@ export const RULES = {
   step: { min: 0, max: MAX_STEPS, integer: true },
   epoch: { min: 0, max: MAX_STEPS, minOpen: true },
 } as const satisfies Readonly<Record<string, NumberRule>>;
-
-/** A hyper-parameter's rule: the range its control offers (core's table is the one source). */
-export function hyperParameterRule(key: HyperParameterKey): NumberRule | null {
-  const spec = HYPER_PARAMETERS[key] as HyperParameterSpec;
-  if (spec.kind === 'number') return { min: spec.control.min, max: spec.control.max };
-  if (spec.kind === 'integer') return { min: spec.control.min, max: spec.control.max, integer: true };
-  return null;
-}
-
-/** A schedule parameter's rule, from core's SCHEDULES; unbounded maxima are capped at sizes a lesson can use. */
-export function scheduleParameterRule(parameter: ScheduleParameter): NumberRule {
-  return {
-    min: parameter.min,
-    max: Math.min(parameter.max, parameter.integer ? MAX_STEPS : 1e6),
-    minOpen: !parameter.minInclusive,
-    integer: parameter.integer,
-  };
-}
 
 const numberSchema = (rule: NumberRule) => v.pipe(v.number(), v.check((value) => fitsRule(rule, value)));
 const textSchema = (max: number) => v.pipe(v.string(), v.check((text) => text.trim().length > 0 && text.length <= max));

@@ -1,4 +1,4 @@
-/** The neural-net surfaces: makeNeuralNetSlice for any slice, `neuralNet` for the registered one (built lazily). */
+/** The registered neural-net surface, `neuralNet` (built lazily); any other slice is makeNeuralNetSlice's (slice.ts), and core's API is nn/public.ts. */
 import { lazyNeuralNetSlice } from './lazy.ts';
 import { DEFAULT_NEURAL_NET_OPTIONS, type NeuralNetSlice } from './slice.ts';
 
@@ -13,16 +13,3 @@ export const neuralNet: NeuralNetSlice = lazyNeuralNetSlice(DEFAULT_NEURAL_NET_O
   lrRange: [0.0002, 0.2],
   logHeight: true,
 });
-
-export {
-  makeNeuralNetSlice,
-  resolveNeuralNetOptions,
-  isNeuralNetSlice,
-  DEFAULT_NEURAL_NET_OPTIONS,
-  MAX_HIDDEN,
-  NEURAL_NET_WEIGHT_DECAY,
-  RANDOM_EXTENT,
-  SLICE_DIRECTIONS,
-} from './slice.ts';
-export type { NeuralNetSlice, NeuralNetSliceOptions, ProjectedPath, SliceDirections } from './slice.ts';
-export { DATASET_IDS, DATASET_SIZE, type DatasetId, type ClassificationData } from '../../nn/datasets.ts';

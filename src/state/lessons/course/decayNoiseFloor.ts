@@ -1,5 +1,5 @@
 import type { CourseLesson } from '../claims.ts';
-import { choice, LINE_FIT, PATHS_AND_CHART, sgd } from './pieces.ts';
+import { choice, LINE_FIT, ONE_OVER_T, PATHS_AND_CHART, sgd } from './pieces.ts';
 
 /** CURRICULUM 4 and 10 (mini-batches, schedules): a decaying η gets below the noise floor of B = 1. */
 export const decayNoiseFloor: CourseLesson = {
@@ -13,7 +13,7 @@ export const decayNoiseFloor: CourseLesson = {
       steps: 400,
       runs: [
         sgd('B = 1, η = 0.05 constant', 0.05, { batchSize: 1, seed: 1 }),
-        { optimizer: 'sgd', label: 'B = 1, η = 0.05 with 1/t decay', lr: 0.05, schedule: { type: 'inverse-time', decay: 0.05 }, batchSize: 1, seed: 1 },
+        sgd('B = 1, η = 0.05 with 1/t decay', 0.05, { schedule: ONE_OVER_T, batchSize: 1, seed: 1 }),
       ],
     },
     controls: ['hide-learning-rate', 'hide-batch-size', 'lock-start'],

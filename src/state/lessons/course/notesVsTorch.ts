@@ -13,7 +13,7 @@ export const notesVsTorch: CourseLesson = {
       steps: 300,
       runs: [
         momentum('torch momentum, constant η', 0.1, 0.9),
-        { optimizer: 'momentum', label: 'torch momentum, η ÷ 10 every 10 steps', lr: 0.1, momentum: 0.9, schedule: { type: 'step', stepSize: 10, gamma: 0.1 } },
+        momentum('torch momentum, η ÷ 10 every 10 steps', 0.1, 0.9, { schedule: { type: 'step', stepSize: 10, gamma: 0.1 } }),
         run('rmsprop', 'RMSprop, α = 0.99 (torch)', 0.05, { alpha: 0.99 }),
         run('rmsprop', 'RMSprop, α = 0.9 (notes)', 0.05, { alpha: 0.9 }),
       ],

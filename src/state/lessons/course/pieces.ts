@@ -31,6 +31,9 @@ export function momentum(label: string, lr: number, mu: number, extras: RunExtra
   return run('momentum', label, lr, { momentum: mu, ...extras });
 }
 
+/** The course's 1/t decay, η_t = η/(1 + 0.05t): η falls to two thirds by step 10, to a sixth by step 100. */
+export const ONE_OVER_T: NonNullable<RunChoice['schedule']> = { type: 'inverse-time', decay: 0.05 };
+
 /** The learner may not move the start: the lesson's question depends on it. */
 export const LOCK_START: ControlFlag[] = ['lock-start'];
 
@@ -41,6 +44,15 @@ export const FIXED_RATES: ControlFlag[] = ['hide-learning-rate', 'lock-start'];
 export const PATHS_AND_CHART: Reveal[] = [{ show: 'paths' }, { show: 'chart' }];
 
 /** A multiple-choice question; `answer` is the index of the right option. */
-export function choice(prompt: string, options: string[], answer: number): Question {
-  return { kind: 'choice', prompt, options, answer };
+export function choice(prompt: string, options: readonly string[], answer: number): Question {
+  return { kind: 'choice', prompt, options: [...options], answer };
+}
+
+/** The line fit's three batch sizes, as the runs' labels and a question's options: one row, 16 rows, all 64. */
+export const BATCH_SIZES = ['B = 1', 'B = 16', 'B = 64 (full batch)'] as const;
+
+/** SGD on the line fit at η = 0.05 with each of BATCH_SIZES, the mini-batches drawn with `seed`. */
+export function batchSizeRuns(seed: number): RunChoice[] {
+  const [one, sixteen, full] = BATCH_SIZES;
+  return [sgd(one, 0.05, { batchSize: 1, seed }), sgd(sixteen, 0.05, { batchSize: 16, seed }), sgd(full, 0.05)];
 }

@@ -1,5 +1,5 @@
 import type { CourseLesson } from '../claims.ts';
-import { bowl, choice, FIXED_RATES, PATHS_AND_CHART, sgd } from './pieces.ts';
+import { bowl, choice, FIXED_RATES, ONE_OVER_T, PATHS_AND_CHART, sgd } from './pieces.ts';
 
 /** CURRICULUM 10 (schedules), scenario "schedule-rescue": a decaying η rescues a start that is too big. */
 export const scheduleRescue: CourseLesson = {
@@ -13,7 +13,7 @@ export const scheduleRescue: CourseLesson = {
       steps: 150,
       runs: [
         sgd('η = 1.15, constant', 1.15),
-        { optimizer: 'sgd', label: 'η = 1.15, 1/t decay', lr: 1.15, schedule: { type: 'inverse-time', decay: 0.05 } },
+        sgd('η = 1.15, 1/t decay', 1.15, { schedule: ONE_OVER_T }),
       ],
     },
     controls: FIXED_RATES,
