@@ -12,6 +12,7 @@ import { colormapGradientCss } from '../../view/colormap.ts';
 import { basinColor, DIVERGED_COLOR, NOT_CONVERGED_COLOR } from '../../view/mapColors.ts';
 import { formatInteger, formatNumber, formatPoint } from '../../view/format.ts';
 import { useBasinMap } from '../../view/mapResults.ts';
+import { arrivalsAt } from '../../view/mapTimeline.ts';
 import { LoadBoundary } from '../widgets/LoadBoundary.tsx';
 import { SegmentedChoice } from '../widgets/SegmentedChoice.tsx';
 import type { HyperMetric } from './HyperMap.tsx';
@@ -61,7 +62,11 @@ function MapProgress({ kind, slot, label }: { kind: MapKind; slot: MapSlotState;
 
 function BasinLegend() {
   const data = useBasinMap();
+  const step = useAppStore((state) => state.timelineStep);
+  // Bumped as tiles arrive: the count below reads the map's cells afresh.
+  useAppStore((state) => state.maps.basin.revision);
   if (!data) return null;
+  const { reached, reaching } = arrivalsAt(data.filled, data.stepsToTolerance, step);
   return (
     <div className="basin-legend" aria-label="Basin colors">
       <ul>
@@ -81,6 +86,9 @@ function BasinLegend() {
         </li>
       </ul>
       <p className="field-hint">Brighter: reached its minimum in fewer steps. Click the surface to start a run from there.</p>
+      <p className="field-hint" data-testid="basin-timeline">
+        At step {formatInteger(step)}: {formatInteger(reached)} of the {formatInteger(reaching)} starts that reach a minimum have reached it; the others are dimmed until they do (move the timeline to watch).
+      </p>
     </div>
   );
 }

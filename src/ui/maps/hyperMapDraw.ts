@@ -10,6 +10,7 @@ import { colormapInto } from '../../view/colormap.ts';
 import { basinCellInto, DIVERGED_RGB, NOT_CONVERGED_RGB } from '../../view/mapColors.ts';
 import { fitCanvas2d } from '../../view/canvas2d.ts';
 import { formatInteger, formatNumber } from '../../view/format.ts';
+import { arrivalsAt, pendingAt, shadePending } from '../../view/mapTimeline.ts';
 
 /** What the cells' colors show: the final loss, the steps to reach a minimum, or which minimum (basin colors). */
 export type HyperMetric = 'loss' | 'steps' | 'minimum';
@@ -66,11 +67,13 @@ export function cellColormapPosition(data: HyperData, cell: number, metric: Excl
   return t === null ? null : Math.min(1, Math.max(0, 1 - t));
 }
 
-/** The heatmap at one pixel per cell (row 0 at the bottom of the picture = paramMin). */
-function paintCells(data: HyperData, metric: HyperMetric): ImageData {
+/**
+ * The heatmap at one pixel per cell (row 0 at the bottom of the picture = paramMin), into `pixels`
+ * (RGBA, columns × rows). At timeline step `step` a cell whose run reaches its minimum only later is
+ * dimmed (view/mapTimeline.ts).
+ */
+export function paintHyperCells(data: HyperData, metric: HyperMetric, step: number, pixels: Uint8ClampedArray): void {
   const { lrCells: columns, paramCells: rows } = data.spec;
-  const image = new ImageData(columns, rows);
-  const pixels = image.data;
   const scale = lossScale(data);
   for (let row = 0; row < rows; row++) {
     for (let column = 0; column < columns; column++) {
@@ -82,6 +85,7 @@ function paintCells(data: HyperData, metric: HyperMetric): ImageData {
       }
       if (metric === 'minimum') {
         basinCellInto(data.outcome[cell], data.stepsToTolerance[cell], data.spec.steps, pixels, o);
+        if (pendingAt(data.stepsToTolerance[cell], step)) shadePending(pixels, o);
         continue;
       }
       const t = cellColormapPosition(data, cell, metric, scale);
@@ -93,10 +97,10 @@ function paintCells(data: HyperData, metric: HyperMetric): ImageData {
       } else {
         colormapInto(t, pixels, o, 255);
       }
+      if (pendingAt(data.stepsToTolerance[cell], step)) shadePending(pixels, o);
       pixels[o + 3] = 255;
     }
   }
-  return image;
 }
 
 /** For each learning rate (column), the row with the best value of the metric, or −1. */
@@ -126,7 +130,8 @@ export interface Cell {
   readonly row: number;
 }
 
-export function drawHyperMap(canvas: HTMLCanvasElement, data: HyperData | null, metric: HyperMetric, current: { lr: number; param: number } | null, focus: Cell | null): void {
+/** Draws the heatmap at timeline step `step` (cells reaching their minimum after it dimmed), the mapped run's ring and the keyboard's cell. */
+export function drawHyperMap(canvas: HTMLCanvasElement, data: HyperData | null, metric: HyperMetric, current: { lr: number; param: number } | null, focus: Cell | null, step: number): void {
   const width = canvas.clientWidth;
   const height = canvas.clientHeight;
   const context = fitCanvas2d(canvas, width, height);
@@ -142,7 +147,8 @@ export function drawHyperMap(canvas: HTMLCanvasElement, data: HyperData | null, 
   const cellH = plotH / rows;
 
   // Cells, scaled up without smoothing.
-  const image = paintCells(data, metric);
+  const image = new ImageData(columns, rows);
+  paintHyperCells(data, metric, step, image.data);
   const cells = document.createElement('canvas');
   cells.width = columns;
   cells.height = rows;
@@ -270,4 +276,14 @@ export function describeCell(data: HyperData, column: number, row: number, outco
   const loss = `final loss ${formatNumber(data.finalLoss[cell], 4)} (${formatNumber(data.finalLoss[cell] - data.bestLoss, 2)} above the best)`;
   if (code === MAP_NOT_CONVERGED) return `${settings}: ${loss}; reached no minimum in ${formatInteger(data.spec.steps)} steps`;
   return `${settings}: ${loss}; reached minimum ${code + 1} in ${formatInteger(data.stepsToTolerance[cell])} steps`;
+}
+
+/**
+ * What the map shows at timeline step `step`, in words: how many of the settings that reach a
+ * minimum have reached it by then (the rest are dimmed), and the mapped run's loss there (`loss`, when known).
+ */
+export function timelineCaption(data: HyperData, step: number, loss: number | null): string {
+  const { reached, reaching } = arrivalsAt(data.filled, data.stepsToTolerance, step);
+  const runLoss = loss === null ? '' : ` This run (ring): loss ${formatNumber(loss, 4)}.`;
+  return `At step ${formatInteger(step)}: ${formatInteger(reached)} of the ${formatInteger(reaching)} settings that reach a minimum have reached it; the others are dimmed.${runLoss}`;
 }
