@@ -20,11 +20,15 @@ export function rpropRule(c: RuleContext): string[] | null {
   const lines = AXES.map((name, axis) => {
     const product = g[axis] * previous[axis];
     const [relation, symbol, factor] = product > 0 ? ['>', '\\eta_+', etaPlus] : product < 0 ? ['<', '\\eta_-', etaMinus] : ['=', '1', 1];
-    const move = product < 0 ? `\\Delta\\theta_${name} = 0\\ (\\text{the sign flipped: stay, and remember } g = 0)` : `\\Delta\\theta_${name} = -\\operatorname{sign}(${texNumber(g[axis])})\\cdot ${texNumber(size[axis])} = ${texNumber(c.update[axis])}`;
-    return `${name}:&\\ g\\,g_{\\text{prev}} = ${texFactor(g[axis])}\\cdot ${texFactor(previous[axis])} ${relation} 0 \\Rightarrow \\Delta_${name} = \\operatorname{clip}(${symbol}\\,\\Delta_${name}) = \\operatorname{clip}(${texNumber(factor)}\\cdot ${texNumber(sizeBefore[axis])}) = ${texNumber(size[axis])};\\ ${move}`;
+    const move = product < 0 ? `\\Delta\\theta_${name} = 0\\ (\\text{the sign flipped: stay, remember } g = 0)` : `\\Delta\\theta_${name} = -\\operatorname{sign}(${texNumber(g[axis])})\\cdot ${texNumber(size[axis])} = ${texNumber(c.update[axis])}`;
+    return [
+      `${name}:&\\ g\\,g_{\\text{prev}} = ${texFactor(g[axis])}\\cdot ${texFactor(previous[axis])} ${relation} 0`,
+      `&\\Rightarrow \\Delta_${name} = \\operatorname{clip}(${symbol}\\,\\Delta_${name}) = \\operatorname{clip}(${texNumber(factor)}\\cdot ${texNumber(sizeBefore[axis])}) = ${texNumber(size[axis])}`,
+      `&\\Rightarrow ${move}`,
+    ];
   });
   return [
-    ...lines,
+    ...lines.flat(),
     `&\\operatorname{clip} \\text{ to } [${texNumber(stepSizeMin)}, ${texNumber(stepSizeMax)}];\\quad \\Delta\\theta = ${c.delta}`,
   ];
 }
@@ -36,7 +40,8 @@ function newtonRule(c: RuleContext): string[] | null {
   if (!hessian || !eigenvalues || determinant === null) return null;
   const [[a, b], [, d]] = hessian;
   const lines = [
-    `H &= \\begin{pmatrix} ${texNumber(a)} & ${texNumber(b)} \\\\ ${texNumber(b)} & ${texNumber(d)} \\end{pmatrix},\\quad \\lambda = ${texPoint(eigenvalues)},\\quad \\det H = ${texNumber(determinant)}`,
+    `H &= \\begin{pmatrix} ${texNumber(a)} & ${texNumber(b)} \\\\ ${texNumber(b)} & ${texNumber(d)} \\end{pmatrix}`,
+    `\\lambda &= ${texPoint(eigenvalues)}\\ (\\text{eigenvalues}),\\quad \\det H = ${texNumber(determinant)}`,
   ];
   if (!c.step.update || !c.g) return lines;
   const g = c.g;
@@ -112,11 +117,14 @@ export function gradientFreeRule(c: RuleContext): string[] | null {
     );
   } else {
     const generations = scalarOf(c.step.state, 'n') ?? 0;
-    lines.push(
-      generations === 0
-        ? `\\theta^{(1)} &= \\theta_{${t}},\\ \\theta^{(j)} = \\theta_{${t}} + \\sigma\\,\\xi^{(j)},\\ \\sigma = ${texNumber(sigmaBefore)},\\ j = 2\\ldots ${count}\\quad(\\text{the first generation})`
-        : `\\theta^{(1)} &= \\text{the best of generation } ${texNumber(generations)};\\ \\theta^{(j)} = w\\odot a + (1-w)\\odot b + \\sigma\\,\\xi^{(j)}\\ (\\text{crossover with probability } ${texNumber(c.run.crossoverRate)}),\\ \\sigma = ${texNumber(sigmaBefore)}`,
-    );
+    if (generations === 0) {
+      lines.push(`\\theta^{(1)} &= \\theta_{${t}} = ${texPoint(c.step.point)}\\quad(\\text{the first generation})`);
+      lines.push(`\\theta^{(j)} &= \\theta_{${t}} + \\sigma\\,\\xi^{(j)},\\ \\sigma = ${texNumber(sigmaBefore)},\\ j = 2\\ldots ${count}`);
+    } else {
+      lines.push(`\\theta^{(1)} &= \\text{the best of generation } ${texNumber(generations)}`);
+      lines.push(`\\theta^{(j)} &= w\\odot a + (1-w)\\odot b + \\sigma\\,\\xi^{(j)},\\ j = 2\\ldots ${count}`);
+      lines.push(`&\\text{(parents: the better of two at random; crossover with probability ${texNumber(c.run.crossoverRate)})},\\ \\sigma = ${texNumber(sigmaBefore)}`);
+    }
   }
   const best = argMin(losses);
   const improved = best >= 0 && losses[best] < c.step.loss;

@@ -31,8 +31,39 @@ export const texPoint = (point: Point, digits = DIGITS): string => `(${texNumber
 /** Two coordinate expressions as a pair. */
 export const texPair = (x: string, y: string): string => `\\bigl(${x},\\ ${y}\\bigr)`;
 
-/** Lines stacked and aligned at their `&`. */
-export const aligned = (lines: readonly string[]): string => `\\begin{aligned}${lines.join(' \\\\ ')}\\end{aligned}`;
+/**
+ * Where a line "a &= symbols = numbers = result" breaks for a narrow panel: before every
+ * top-level " = " after its "&=" but the last, up to its first top-level \\quad (what follows
+ * a \\quad is a side remark and stays on its row). Offsets of the breaks, in order.
+ */
+function breaksOf(line: string): number[] {
+  const anchor = line.indexOf('&=');
+  if (anchor < 0) return [];
+  const equals: number[] = [];
+  let depth = 0;
+  for (let i = anchor + 2; i < line.length; i++) {
+    const char = line[i];
+    if (char === '{') depth++;
+    else if (char === '}') depth--;
+    else if (depth === 0 && line.startsWith('\\quad', i)) break;
+    else if (depth === 0 && line.startsWith(' = ', i)) equals.push(i);
+  }
+  return equals.slice(0, -1);
+}
+
+/** One line as rows: the symbols first, then the numbers and the result, each continuing with "&=". */
+export function breakLine(line: string): string {
+  let out = '';
+  let from = 0;
+  for (const at of breaksOf(line)) {
+    out += `${line.slice(from, at)} \\\\ &= `;
+    from = at + 3;
+  }
+  return out + line.slice(from);
+}
+
+/** Lines stacked and aligned at their `&`, each broken into rows that fit a narrow panel (breakLine). */
+export const aligned = (lines: readonly string[]): string => `\\begin{aligned}${lines.map(breakLine).join(' \\\\ ')}\\end{aligned}`;
 
 const find = (quantities: readonly StateQuantity[], symbol: string): StateQuantity | undefined => quantities.find((quantity) => quantity.symbol === symbol);
 

@@ -6,7 +6,7 @@ import { optimizerSpec } from '../../../src/state/engine.ts';
 import type { RunConfig } from '../../../src/state/setup.ts';
 import { ruleWithNumbers } from '../../../src/ui/inspector/ruleTex.ts';
 import { stepSentence } from '../../../src/ui/inspector/stepSentence.ts';
-import { texNumber, texPoint } from '../../../src/ui/inspector/texParts.ts';
+import { breakLine, texNumber, texPoint } from '../../../src/ui/inspector/texParts.ts';
 
 // The saddle L = x² + y⁴/4 − y²/2 from θ₀ = (1, 2), as in test/core/optimizers.test.ts: g₀ = (2, 6), H₀ = [[2, 0], [0, 11]].
 const SURFACE = 'saddle';
@@ -60,7 +60,7 @@ describe('the update rule with the numbers put in', () => {
     const { tex, step, sentence } = inspect('newton', { lr: 1 }, 0);
     parses(tex);
     expect(tex).toContain('\\begin{pmatrix} 2 & 0 \\\\ 0 & 11 \\end{pmatrix}');
-    expect(tex).toContain('\\lambda = (2,\\ 11)');
+    expect(tex).toContain('\\lambda &= (2,\\ 11)');
     expect(tex).toContain('\\det H = 22');
     expect(tex).toContain('11\\cdot 2 - 0\\cdot 6');
     expect(step.update?.[0]).toBe(-1);
@@ -115,7 +115,7 @@ describe('the update rule with the numbers put in', () => {
     const adamw = inspect('adamw', { lr: 0.1, weightDecay: 0.1 }, 1);
     parses(adamw.tex);
     const [x, y] = adamw.step.point;
-    expect(adamw.tex).toContain(`\\theta' &= (1-\\eta\\lambda)\\,\\theta_{1} = (1-0.1\\cdot 0.1)\\cdot ${texPoint([x, y])} = ${texPoint([0.99 * x, 0.99 * y])}`);
+    expect(adamw.tex).toContain(`\\theta' &= (1-\\eta\\lambda)\\,\\theta_{1} \\\\ &= (1-0.1\\cdot 0.1)\\cdot ${texPoint([x, y])} = ${texPoint([0.99 * x, 0.99 * y])}`);
     expect(adamw.tex).not.toContain('\\nabla L + \\lambda');
     expect(adamw.tex).toContain(texPoint(adamw.step.next ?? [0, 0]));
     expect(adamw.sentence).toMatch(/decoupled weight decay first shrinks θ by ηλ = 0\.01/);
@@ -186,5 +186,15 @@ describe('the update rule with the numbers put in', () => {
     parses(tex);
     expect(tex).toContain('\\begin{pmatrix}');
     expect(tex).toContain('singular-hessian');
+  });
+});
+
+describe('rows that fit a narrow panel', () => {
+  it('a line "a &= symbols = numbers = result" breaks before the numbers; a side remark after \\quad and braces stay whole', () => {
+    expect(breakLine('b &= \\mu b + g = 0.9\\cdot (1,\\ 2) + (3,\\ 4) = (3.9,\\ 5.8)')).toBe('b &= \\mu b + g \\\\ &= 0.9\\cdot (1,\\ 2) + (3,\\ 4) = (3.9,\\ 5.8)');
+    expect(breakLine('\\Delta &= a = b = c = d')).toBe('\\Delta &= a \\\\ &= b \\\\ &= c = d');
+    expect(breakLine('\\mu_{2} &= \\beta_1 x = 0.45,\\quad \\mu_{3} = 0.46 = 0.46')).toBe('\\mu_{2} &= \\beta_1 x = 0.45,\\quad \\mu_{3} = 0.46 = 0.46');
+    expect(breakLine('r &= \\sqrt{\\frac{a = b}{c}} = 0.3')).toBe('r &= \\sqrt{\\frac{a = b}{c}} = 0.3');
+    expect(breakLine('x:&\\ g = 1 = 2')).toBe('x:&\\ g = 1 = 2');
   });
 });
