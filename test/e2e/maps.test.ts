@@ -170,7 +170,7 @@ describe('maps', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
-  test('the maps follow the timeline: starts and settings that reach their minimum later than the step are dimmed', async () => {
+  test('the maps follow the timeline: starts and settings that reach their minimum later than the step are faded', async () => {
     const { page, context, errors } = await open();
     await page.evaluate(() => window.__descentLab!.store.getState().setCamera('top'));
     await page.locator('.maps-panel select').nth(1).selectOption('64');
@@ -190,7 +190,7 @@ describe('maps', () => {
     };
     const atEnd = await shots();
     const basinCaptionEnd = await page.getByTestId('basin-timeline').textContent();
-    await expect(page.getByTestId('hyper-map-timeline').textContent()).resolves.toMatch(/^At step [\d\u2009]+: ([\d\u2009]+) of the \1 settings/);
+    await expect(page.getByTestId('hyper-map-timeline').textContent()).resolves.toMatch(/^At step [\d\u2009]+: all [\d\u2009]+ settings that reach a minimum have reached it\. This run/);
 
     // Home on the timeline's slider: step 0, where almost nothing has arrived yet.
     const slider = page.getByRole('slider', { name: 'Timeline step' });

@@ -18,7 +18,7 @@ import { gridIndex, writeGridPositions } from './gridMesh.ts';
 import type { WorldFrame } from './heightMapping.ts';
 import { basinCellInto } from '../../view/mapColors.ts';
 import { useBasinMap } from '../../view/mapResults.ts';
-import { arrivalKey, pendingAt, shadePending } from '../../view/mapTimeline.ts';
+import { arrivalKey, fadePending, pendingAt } from '../../view/mapTimeline.ts';
 import type { MappedField } from './mappedField.ts';
 
 /** Shortest interval between repaints while a map computes (ms). */
@@ -55,7 +55,8 @@ function fillGeometry(geometry: BufferGeometry, field: MappedField, frame: World
 
 /**
  * Paint every cell of a map into RGBA texels (row 0 = y.min, as the texture's v = 0). Unfilled cells
- * are transparent; at timeline step `step` a start whose run reaches its minimum only later is dimmed.
+ * are transparent; at timeline step `step` a start whose run reaches its minimum only later is faded
+ * (the surface shows through).
  */
 export function paintBasin(data: BasinData, pixels: Uint8Array, step: number): void {
   const maxSteps = data.spec.steps;
@@ -65,7 +66,7 @@ export function paintBasin(data: BasinData, pixels: Uint8Array, step: number): v
       continue;
     }
     basinCellInto(data.outcome[cell], data.stepsToTolerance[cell], maxSteps, pixels, cell * 4);
-    if (pendingAt(data.stepsToTolerance[cell], step)) shadePending(pixels, cell * 4);
+    if (pendingAt(data.stepsToTolerance[cell], step)) fadePending(pixels, cell * 4);
   }
 }
 
@@ -117,7 +118,7 @@ export function BasinOverlay({ pane, field, frame }: { pane: number; field: Mapp
     if (!shown || !data) return;
     let timer: ReturnType<typeof setTimeout> | null = null;
     let last = 0;
-    // The timeline's step: starts whose run reaches its minimum only later are dimmed. The picture
+    // The timeline's step: starts whose run reaches its minimum only later are faded. The picture
     // changes only when the number of starts arrived by the step does (the arrived set grows with it).
     let step = appStore.getState().timelineStep;
     let arrived = arrivalKey(data.filled, data.stepsToTolerance, step);

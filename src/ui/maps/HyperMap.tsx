@@ -34,7 +34,7 @@ export function HyperMap({ metric }: { metric: HyperMetric }) {
   const current = run && data ? { lr: run.lr, param: data.spec.axis === 'beta1' ? run.beta1 : run.optimizer === 'sgd' ? 0 : run.momentum } : null;
   const currentLr = current?.lr ?? null;
   const currentParam = current?.param ?? null;
-  /** The timeline's step: cells whose run reaches its minimum only later are dimmed, and the caption reads this run's loss there. */
+  /** The timeline's step: cells whose run reaches its minimum only later are faded and hatched, and the caption reads this run's loss there. */
   const step = useAppStore((state) => state.timelineStep);
   /** The caption is written with the picture, outside React (tiles arrive between renders). */
   const captionRef = useRef<HTMLParagraphElement>(null);

@@ -12,7 +12,7 @@ import { colormapGradientCss } from '../../view/colormap.ts';
 import { basinColor, DIVERGED_COLOR, NOT_CONVERGED_COLOR } from '../../view/mapColors.ts';
 import { formatInteger, formatNumber, formatPoint } from '../../view/format.ts';
 import { useBasinMap } from '../../view/mapResults.ts';
-import { arrivalsAt } from '../../view/mapTimeline.ts';
+import { arrivalSentence, arrivalsAt } from '../../view/mapTimeline.ts';
 import { LoadBoundary } from '../widgets/LoadBoundary.tsx';
 import { SegmentedChoice } from '../widgets/SegmentedChoice.tsx';
 import type { HyperMetric } from './HyperMap.tsx';
@@ -66,7 +66,6 @@ function BasinLegend() {
   // Bumped as tiles arrive: the count below reads the map's cells afresh.
   useAppStore((state) => state.maps.basin.revision);
   if (!data) return null;
-  const { reached, reaching } = arrivalsAt(data.filled, data.stepsToTolerance, step);
   return (
     <div className="basin-legend" aria-label="Basin colors">
       <ul>
@@ -87,7 +86,7 @@ function BasinLegend() {
       </ul>
       <p className="field-hint">Brighter: reached its minimum in fewer steps. Click the surface to start a run from there.</p>
       <p className="field-hint" data-testid="basin-timeline">
-        At step {formatInteger(step)}: {formatInteger(reached)} of the {formatInteger(reaching)} starts that reach a minimum have reached it; the others are dimmed until they do (move the timeline to watch).
+        {arrivalSentence(step, arrivalsAt(data.filled, data.stepsToTolerance, step), 'starts', 'faded (the surface shows through)')} Move the timeline to watch them arrive.
       </p>
     </div>
   );

@@ -10,7 +10,7 @@ import { colormapInto } from '../../view/colormap.ts';
 import { basinCellInto, DIVERGED_RGB, NOT_CONVERGED_RGB } from '../../view/mapColors.ts';
 import { fitCanvas2d } from '../../view/canvas2d.ts';
 import { formatInteger, formatNumber } from '../../view/format.ts';
-import { arrivalsAt, pendingAt, shadePending } from '../../view/mapTimeline.ts';
+import { arrivalSentence, arrivalsAt, fadePending, pendingAt } from '../../view/mapTimeline.ts';
 
 /** What the cells' colors show: the final loss, the steps to reach a minimum, or which minimum (basin colors). */
 export type HyperMetric = 'loss' | 'steps' | 'minimum';
@@ -70,7 +70,7 @@ export function cellColormapPosition(data: HyperData, cell: number, metric: Excl
 /**
  * The heatmap at one pixel per cell (row 0 at the bottom of the picture = paramMin), into `pixels`
  * (RGBA, columns × rows). At timeline step `step` a cell whose run reaches its minimum only later is
- * dimmed (view/mapTimeline.ts).
+ * faded (view/mapTimeline.ts); drawHyperMap hatches it.
  */
 export function paintHyperCells(data: HyperData, metric: HyperMetric, step: number, pixels: Uint8ClampedArray): void {
   const { lrCells: columns, paramCells: rows } = data.spec;
@@ -85,7 +85,7 @@ export function paintHyperCells(data: HyperData, metric: HyperMetric, step: numb
       }
       if (metric === 'minimum') {
         basinCellInto(data.outcome[cell], data.stepsToTolerance[cell], data.spec.steps, pixels, o);
-        if (pendingAt(data.stepsToTolerance[cell], step)) shadePending(pixels, o);
+        if (pendingAt(data.stepsToTolerance[cell], step)) fadePending(pixels, o);
         continue;
       }
       const t = cellColormapPosition(data, cell, metric, scale);
@@ -97,8 +97,8 @@ export function paintHyperCells(data: HyperData, metric: HyperMetric, step: numb
       } else {
         colormapInto(t, pixels, o, 255);
       }
-      if (pendingAt(data.stepsToTolerance[cell], step)) shadePending(pixels, o);
       pixels[o + 3] = 255;
+      if (pendingAt(data.stepsToTolerance[cell], step)) fadePending(pixels, o);
     }
   }
 }
@@ -123,6 +123,22 @@ export function bestRowPerColumn(data: HyperData, metric: HyperMetric): Int32Arr
   return best;
 }
 
+/** Thin light diagonals, for the cells whose run has not reached its minimum yet. */
+function hatchPattern(context: CanvasRenderingContext2D): CanvasPattern | null {
+  const tile = document.createElement('canvas');
+  tile.width = 6;
+  tile.height = 6;
+  const draw = tile.getContext('2d');
+  if (!draw) return null;
+  draw.strokeStyle = 'rgba(200, 211, 226, 0.45)';
+  draw.lineWidth = 1;
+  draw.beginPath();
+  draw.moveTo(0, 6);
+  draw.lineTo(6, 0);
+  draw.stroke();
+  return context.createPattern(tile, 'repeat');
+}
+
 const LR_TICKS = [1e-4, 1e-3, 1e-2, 1e-1, 1, 10, 100];
 
 export interface Cell {
@@ -130,7 +146,7 @@ export interface Cell {
   readonly row: number;
 }
 
-/** Draws the heatmap at timeline step `step` (cells reaching their minimum after it dimmed), the mapped run's ring and the keyboard's cell. */
+/** Draws the heatmap at timeline step `step` (cells reaching their minimum after it faded and hatched), the mapped run's ring and the keyboard's cell. */
 export function drawHyperMap(canvas: HTMLCanvasElement, data: HyperData | null, metric: HyperMetric, current: { lr: number; param: number } | null, focus: Cell | null, step: number): void {
   const width = canvas.clientWidth;
   const height = canvas.clientHeight;
@@ -158,6 +174,15 @@ export function drawHyperMap(canvas: HTMLCanvasElement, data: HyperData | null, 
 
   const xOf = (column: number) => LEFT + column * cellW;
   const yOf = (row: number) => TOP + plotH - row * cellH;
+
+  // Cells not yet at their minimum at this step: faded above, hatched here.
+  const hatch = hatchPattern(context);
+  if (hatch) {
+    context.fillStyle = hatch;
+    for (let cell = 0; cell < data.stepsToTolerance.length; cell++) {
+      if (data.filled[cell] && pendingAt(data.stepsToTolerance[cell], step)) context.fillRect(xOf(cell % columns), yOf(Math.floor(cell / columns) + 1), cellW, cellH);
+    }
+  }
 
   // The edge of divergence: white segments between diverged and finished cells.
   context.strokeStyle = 'rgba(255,255,255,0.9)';
@@ -280,10 +305,9 @@ export function describeCell(data: HyperData, column: number, row: number, outco
 
 /**
  * What the map shows at timeline step `step`, in words: how many of the settings that reach a
- * minimum have reached it by then (the rest are dimmed), and the mapped run's loss there (`loss`, when known).
+ * minimum have reached it by then (the rest are faded and hatched), and the mapped run's loss there (`loss`, when known).
  */
 export function timelineCaption(data: HyperData, step: number, loss: number | null): string {
-  const { reached, reaching } = arrivalsAt(data.filled, data.stepsToTolerance, step);
   const runLoss = loss === null ? '' : ` This run (ring): loss ${formatNumber(loss, 4)}.`;
-  return `At step ${formatInteger(step)}: ${formatInteger(reached)} of the ${formatInteger(reaching)} settings that reach a minimum have reached it; the others are dimmed.${runLoss}`;
+  return `${arrivalSentence(step, arrivalsAt(data.filled, data.stepsToTolerance, step), 'settings', 'faded and hatched')}${runLoss}`;
 }

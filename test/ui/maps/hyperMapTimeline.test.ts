@@ -3,7 +3,7 @@ import { hyperMap, simulate, surfaces, type HyperMapSpec } from '../../../src/co
 import { defaultTolerance, hyperCellLr, hyperCellParam } from '../../../src/core/index.ts';
 import type { HyperData } from '../../../src/state/maps/types.ts';
 import { paintHyperCells, timelineCaption, type HyperMetric } from '../../../src/ui/maps/hyperMapDraw.ts';
-import { arrivalsAt, PENDING_SHADE, pendingAt } from '../../../src/view/mapTimeline.ts';
+import { arrivalsAt, PENDING_ALPHA, pendingAt } from '../../../src/view/mapTimeline.ts';
 
 const spec: HyperMapSpec = {
   surface: surfaces.bowl,
@@ -51,7 +51,7 @@ const offsetOf = (d: HyperData, cell: number): number => {
 };
 
 describe('the hyper-parameter map follows the timeline', () => {
-  it('at step t a cell whose run reaches its minimum after t is dimmed; at the last step the map is unchanged; cells that never arrive keep their colour', () => {
+  it('at step t a cell whose run reaches its minimum after t is faded; at the last step the map is unchanged; cells that never arrive keep their colour', () => {
     const d = data();
     const reaching = Array.from(d.stepsToTolerance.keys()).filter((cell) => d.stepsToTolerance[cell] > 0);
     const never = Array.from(d.stepsToTolerance.keys()).filter((cell) => d.stepsToTolerance[cell] < 0);
@@ -63,11 +63,12 @@ describe('the hyper-parameter map follows the timeline', () => {
       for (const cell of reaching) {
         const s = d.stepsToTolerance[cell];
         const o = offsetOf(d, cell);
-        // From its own step on, the cell is as at the end; one step earlier it is dimmed.
+        // From its own step on, the cell is as at the end; one step earlier it is faded: same colour, PENDING_ALPHA opacity.
         expect(Array.from(paint(d, metric, s).subarray(o, o + 4))).toEqual(Array.from(end.subarray(o, o + 4)));
         const before = paint(d, metric, s - 1);
-        for (let channel = 0; channel < 3; channel++) expect(before[o + channel]).toBe(Math.round(end[o + channel] * PENDING_SHADE));
-        expect(before[o + 3]).toBe(end[o + 3]);
+        expect(Array.from(before.subarray(o, o + 3))).toEqual(Array.from(end.subarray(o, o + 3)));
+        expect(end[o + 3]).toBe(255);
+        expect(before[o + 3]).toBe(PENDING_ALPHA);
       }
       const start = paint(d, metric, 0);
       for (const cell of never) expect(Array.from(start.subarray(offsetOf(d, cell), offsetOf(d, cell) + 4))).toEqual(Array.from(end.subarray(offsetOf(d, cell), offsetOf(d, cell) + 4)));
@@ -99,7 +100,8 @@ describe('the hyper-parameter map follows the timeline', () => {
     expect(reached).toBeGreaterThan(0);
     expect(reached).toBeLessThan(reaching);
     expect(arrivalsAt(d.filled, d.stepsToTolerance, spec.steps).reached).toBe(reaching);
-    expect(timelineCaption(d, 40, 0.01234)).toBe(`At step 40: ${reached} of the ${reaching} settings that reach a minimum have reached it; the others are dimmed. This run (ring): loss 0.01234.`);
+    expect(timelineCaption(d, 40, 0.01234)).toBe(`At step 40: ${reached} of the ${reaching} settings that reach a minimum have reached it; the others are faded and hatched until they do. This run (ring): loss 0.01234.`);
+    expect(timelineCaption(d, spec.steps, null)).toBe(`At step 200: all ${reaching} settings that reach a minimum have reached it.`);
     expect(timelineCaption(d, 40, null)).not.toMatch(/This run/);
   });
 });
