@@ -14,7 +14,8 @@ import { appMaps, appResults, appStore, useAppStore } from '../../state/app.ts';
 import { cellOutcome, cellRun } from '../../state/maps/cellRun.ts';
 import type { HyperData } from '../../state/maps/types.ts';
 import { useHyperMap } from '../../view/mapResults.ts';
-import { cellAt, describeCell, drawHyperMap, timelineCaption, type Cell, type HyperMetric } from './hyperMapDraw.ts';
+import { cellAt, describeCell, drawHyperMap, type Cell, type HyperMetric } from './hyperMapDraw.ts';
+import { timelineCaption } from './hyperTimeline.ts';
 
 export type { HyperMetric } from './hyperMapDraw.ts';
 

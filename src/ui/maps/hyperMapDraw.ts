@@ -10,7 +10,8 @@ import { colormapInto } from '../../view/colormap.ts';
 import { basinCellInto, DIVERGED_RGB, NOT_CONVERGED_RGB } from '../../view/mapColors.ts';
 import { fitCanvas2d } from '../../view/canvas2d.ts';
 import { formatInteger, formatNumber } from '../../view/format.ts';
-import { arrivalSentence, arrivalsAt, fadePending, pendingAt } from '../../view/mapTimeline.ts';
+import { fadePending, pendingAt } from '../../view/mapTimeline.ts';
+import { hatchPattern } from './hyperTimeline.ts';
 
 /** What the cells' colors show: the final loss, the steps to reach a minimum, or which minimum (basin colors). */
 export type HyperMetric = 'loss' | 'steps' | 'minimum';
@@ -121,22 +122,6 @@ export function bestRowPerColumn(data: HyperData, metric: HyperMetric): Int32Arr
     }
   }
   return best;
-}
-
-/** Thin light diagonals, for the cells whose run has not reached its minimum yet. */
-function hatchPattern(context: CanvasRenderingContext2D): CanvasPattern | null {
-  const tile = document.createElement('canvas');
-  tile.width = 6;
-  tile.height = 6;
-  const draw = tile.getContext('2d');
-  if (!draw) return null;
-  draw.strokeStyle = 'rgba(200, 211, 226, 0.45)';
-  draw.lineWidth = 1;
-  draw.beginPath();
-  draw.moveTo(0, 6);
-  draw.lineTo(6, 0);
-  draw.stroke();
-  return context.createPattern(tile, 'repeat');
 }
 
 const LR_TICKS = [1e-4, 1e-3, 1e-2, 1e-1, 1, 10, 100];
@@ -301,13 +286,4 @@ export function describeCell(data: HyperData, column: number, row: number, outco
   const loss = `final loss ${formatNumber(data.finalLoss[cell], 4)} (${formatNumber(data.finalLoss[cell] - data.bestLoss, 2)} above the best)`;
   if (code === MAP_NOT_CONVERGED) return `${settings}: ${loss}; reached no minimum in ${formatInteger(data.spec.steps)} steps`;
   return `${settings}: ${loss}; reached minimum ${code + 1} in ${formatInteger(data.stepsToTolerance[cell])} steps`;
-}
-
-/**
- * What the map shows at timeline step `step`, in words: how many of the settings that reach a
- * minimum have reached it by then (the rest are faded and hatched), and the mapped run's loss there (`loss`, when known).
- */
-export function timelineCaption(data: HyperData, step: number, loss: number | null): string {
-  const runLoss = loss === null ? '' : ` This run (ring): loss ${formatNumber(loss, 4)}.`;
-  return `${arrivalSentence(step, arrivalsAt(data.filled, data.stepsToTolerance, step), 'settings', 'faded and hatched')}${runLoss}`;
 }

@@ -18,8 +18,9 @@ function inspect(optimizer: OptimizerId, patch: Partial<RunConfig>, t: number, s
   return { run, step, tex: ruleWithNumbers(run, step), sentence: stepSentence(run, step) };
 }
 
-/** KaTeX must typeset it, strictly. */
+/** KaTeX must typeset it, strictly: as the app's block Tex does (display style, inline mode) and in display mode. */
 function parses(tex: string): void {
+  expect(() => katex.renderToString(`\\displaystyle ${tex}`, { throwOnError: true, strict: 'error', displayMode: false })).not.toThrow();
   expect(() => katex.renderToString(tex, { throwOnError: true, strict: 'error', displayMode: true })).not.toThrow();
 }
 

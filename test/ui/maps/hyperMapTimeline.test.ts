@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { hyperMap, simulate, surfaces, type HyperMapSpec } from '../../../src/core/index.ts';
 import { defaultTolerance, hyperCellLr, hyperCellParam } from '../../../src/core/index.ts';
 import type { HyperData } from '../../../src/state/maps/types.ts';
-import { paintHyperCells, timelineCaption, type HyperMetric } from '../../../src/ui/maps/hyperMapDraw.ts';
+import { paintHyperCells, type HyperMetric } from '../../../src/ui/maps/hyperMapDraw.ts';
+import { timelineCaption } from '../../../src/ui/maps/hyperTimeline.ts';
 import { arrivalsAt, PENDING_ALPHA, pendingAt } from '../../../src/view/mapTimeline.ts';
 
 const spec: HyperMapSpec = {
