@@ -186,4 +186,47 @@ describe('one timeline, the update inspector', () => {
     expect(diffRatio(b.scene, await sceneShot(page))).toBeLessThan(diffRatio(b.scene, c.scene));
     await context.close();
   });
+  test("the rule with the numbers put in is typeset for Newton and Rprop, with the state table's numbers", async () => {
+    const { page, context, errors } = await session.open({ width: 1440, height: 900 });
+    await settle(page, 60_000);
+    /** The TeX KaTeX typeset in the rule box (its MathML annotation), once it has. */
+    const ruleTex = async () => {
+      await page.locator('.inspector-rule annotation').first().waitFor({ state: 'attached', timeout: 15_000 });
+      await expect(page.locator('.inspector-rule .katex-error').count()).resolves.toBe(0);
+      return (await page.locator('.inspector-rule annotation').first().textContent()) ?? '';
+    };
+    /** A cell's numbers as the rule writes them: "(−0.5, 3e−4)" → "(-0.5,\\ 3\\times10^{-4})". */
+    const asTex = (text: string) =>
+      text
+        .replaceAll('\u2212', '-')
+        .replaceAll(', ', ',\\ ')
+        .replace(/e(-?\d+)/g, '\\times10^{$1}');
+    const stateCell = async (name: RegExp, column: 1 | 2) => (await page.locator('.inspector-table tr', { has: page.locator('th', { hasText: name }) }).locator('td').nth(column - 1).textContent()) ?? '';
+    for (const optimizer of ['newton', 'rprop'] as const) {
+      await page.evaluate((optimizer) => {
+        const state = window.__descentLab!.store.getState();
+        const id = state.setup.runs[0].id;
+        state.updateRun(id, { optimizer });
+        state.selectRun(id);
+        state.setInspectorOpen(true);
+        state.seekStep(3);
+      }, optimizer);
+      await page.waitForFunction((optimizer) => (document.querySelector('.inspector-step')?.textContent ?? '').includes(optimizer === 'newton' ? 'Newton' : 'Rprop') && (document.querySelector('.inspector-step')?.textContent ?? '').includes('step 3 → 4'), optimizer, { timeout: 15_000 });
+      await page.locator('.inspector-rule').scrollIntoViewIfNeeded();
+      await page.waitForFunction((optimizer) => (document.querySelector('.inspector-rule annotation')?.textContent ?? '').includes(optimizer === 'newton' ? 'pmatrix' : 'operatorname{clip}'), optimizer, { timeout: 15_000 });
+      const tex = await ruleTex();
+      if (optimizer === 'newton') {
+        expect(tex).toContain(`\\lambda &= ${asTex(await stateCell(/^Eigenvalues of H/, 1))}`);
+        expect(tex).toContain(`\\det H = ${asTex(await stateCell(/^Determinant of H/, 1))}`);
+      } else {
+        const [x, y] = asTex(await stateCell(/^Step sizes/, 2)).slice(1, -1).split(',\\ ');
+        expect(tex).toMatch(new RegExp(`\\\\Delta_x = .* = ${x.replace('.', '\\.')}`));
+        expect(tex).toMatch(new RegExp(`\\\\Delta_y = .* = ${y.replace('.', '\\.')}`));
+      }
+      const result = (await page.locator('.inspector-table tr', { has: page.locator('th', { hasText: /^Δθ$/ }) }).locator('td').textContent()) ?? '';
+      expect(tex).toContain(asTex(result));
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
