@@ -74,6 +74,11 @@ function curvatureClause(run: RunConfig, step: StepInspection): string | null {
     if (high < 0) return `${curvatures}, both negative: Newton heads for the local model's maximum`;
     return `${curvatures}, one negative: the local model is a saddle, and Newton heads for it`;
   }
+  const g = step.gradient;
+  if (g && Math.max(Math.abs(g[0]), Math.abs(g[1])) <= run.toleranceGrad) return `every component of the gradient is within the tolerance ${n(run.toleranceGrad)}: L-BFGS stays put`;
+  const direction = vectorOf(step.stateAfter, 'd');
+  const slope = g && direction ? g[0] * direction[0] + g[1] * direction[1] : Number.NaN;
+  if (slope > -run.toleranceChange) return `its direction is not downhill (g·d = ${n(slope)}): L-BFGS stays put`;
   const length = scalarOf(step.stateAfter, 't');
   const pairs = scalarOf(step.stateAfter, 'k');
   if (length === null || pairs === null || !vectorOf(step.stateAfter, 'd')) return null;

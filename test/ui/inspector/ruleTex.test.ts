@@ -160,6 +160,12 @@ describe('the update rule with the numbers put in', () => {
     expect(later.tex).toContain(texPoint(vector(later.step.stateAfter, 'd')));
     expect(later.tex).toContain(texNumber(scalar(later.step.stateAfter, '\\gamma')));
     expect(later.tex).toContain('strong-Wolfe line search');
+    // Every gradient component within the tolerance: no step, and both say so.
+    const flat = inspect('lbfgs', { lr: 1, toleranceGrad: 10 }, 0);
+    parses(flat.tex);
+    expect(flat.step.update).toEqual([0, 0]);
+    expect(flat.tex).toContain('\\max_i |g_i| &= 6 \\le 10');
+    expect(flat.sentence).toMatch(/within the tolerance 10: L-BFGS stays put, so the step is 0 long\. The loss stays/);
   });
 
   it('random search and the genetic algorithm: σ, the best candidate and its loss against the best so far', () => {
