@@ -229,4 +229,33 @@ describe('one timeline, the update inspector', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+  test('on a phone (390×844) and in presentation mode the longest rules stay inside the page: the rule box scrolls sideways', async () => {
+    for (const device of [
+      { width: 390, height: 844, mobile: true, present: false },
+      { width: 1280, height: 720, mobile: false, present: true },
+    ]) {
+      const { page, context, errors } = await session.open({ width: device.width, height: device.height, mobile: device.mobile });
+      await settle(page, 60_000);
+      await page.evaluate((present) => {
+        const state = window.__descentLab!.store.getState();
+        const id = state.setup.runs[0].id;
+        state.updateRun(id, { optimizer: 'nadam' });
+        state.selectRun(id);
+        if (present) state.setPresentation(true);
+        state.setInspectorOpen(true);
+        state.seekStep(3);
+      }, device.present);
+      const rule = page.locator('.inspector-rule');
+      await rule.scrollIntoViewIfNeeded();
+      await page.waitForFunction(() => (document.querySelector('.inspector-rule annotation')?.textContent ?? '').includes('\\Pi'), undefined, { timeout: 15_000 });
+      const sizes = await rule.evaluate((element) => ({ scroll: element.scrollWidth, client: element.clientWidth, overflow: getComputedStyle(element).overflowX, right: element.getBoundingClientRect().right, page: document.documentElement.scrollWidth, inner: window.innerWidth }));
+      // The page itself does not scroll sideways; the box does (NAdam's rule is wider than any panel).
+      expect(sizes.page).toBeLessThanOrEqual(sizes.inner);
+      expect(sizes.right).toBeLessThanOrEqual(sizes.inner);
+      expect(sizes.overflow).toBe('auto');
+      expect(sizes.scroll).toBeGreaterThan(sizes.client);
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  });
 });
