@@ -186,4 +186,76 @@ describe('one timeline, the update inspector', () => {
     expect(diffRatio(b.scene, await sceneShot(page))).toBeLessThan(diffRatio(b.scene, c.scene));
     await context.close();
   });
+  test("the rule with the numbers put in is typeset for Newton and Rprop, with the state table's numbers", async () => {
+    const { page, context, errors } = await session.open({ width: 1440, height: 900 });
+    await settle(page, 60_000);
+    /** The TeX KaTeX typeset in the rule box (its MathML annotation), once it has. */
+    const ruleTex = async () => {
+      await page.locator('.inspector-rule annotation').first().waitFor({ state: 'attached', timeout: 15_000 });
+      await expect(page.locator('.inspector-rule .katex-error').count()).resolves.toBe(0);
+      return (await page.locator('.inspector-rule annotation').first().textContent()) ?? '';
+    };
+    /** A cell's numbers as the rule writes them: "(−0.5, 3e−4)" → "(-0.5,\\ 3\\times10^{-4})". */
+    const asTex = (text: string) =>
+      text
+        .replaceAll('\u2212', '-')
+        .replaceAll(', ', ',\\ ')
+        .replace(/e(-?\d+)/g, '\\times10^{$1}');
+    const stateCell = async (name: RegExp, column: 1 | 2) => (await page.locator('.inspector-table tr', { has: page.locator('th', { hasText: name }) }).locator('td').nth(column - 1).textContent()) ?? '';
+    for (const optimizer of ['newton', 'rprop'] as const) {
+      await page.evaluate((optimizer) => {
+        const state = window.__descentLab!.store.getState();
+        const id = state.setup.runs[0].id;
+        state.updateRun(id, { optimizer });
+        state.selectRun(id);
+        state.setInspectorOpen(true);
+        state.seekStep(3);
+      }, optimizer);
+      await page.waitForFunction((optimizer) => (document.querySelector('.inspector-step')?.textContent ?? '').includes(optimizer === 'newton' ? 'Newton' : 'Rprop') && (document.querySelector('.inspector-step')?.textContent ?? '').includes('step 3 → 4'), optimizer, { timeout: 15_000 });
+      await page.locator('.inspector-rule').scrollIntoViewIfNeeded();
+      await page.waitForFunction((optimizer) => (document.querySelector('.inspector-rule annotation')?.textContent ?? '').includes(optimizer === 'newton' ? 'pmatrix' : 'operatorname{clip}'), optimizer, { timeout: 15_000 });
+      const tex = await ruleTex();
+      if (optimizer === 'newton') {
+        expect(tex).toContain(`\\lambda &= ${asTex(await stateCell(/^Eigenvalues of H/, 1))}`);
+        expect(tex).toContain(`\\det H = ${asTex(await stateCell(/^Determinant of H/, 1))}`);
+      } else {
+        const [x, y] = asTex(await stateCell(/^Step sizes/, 2)).slice(1, -1).split(',\\ ');
+        expect(tex).toMatch(new RegExp(`\\\\Delta_x = .* = ${x.replace('.', '\\.')}`));
+        expect(tex).toMatch(new RegExp(`\\\\Delta_y = .* = ${y.replace('.', '\\.')}`));
+      }
+      const result = (await page.locator('.inspector-table tr', { has: page.locator('th', { hasText: /^Δθ$/ }) }).locator('td').textContent()) ?? '';
+      expect(tex).toContain(asTex(result));
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+  test('on a phone (390×844) and in presentation mode the longest rules stay inside the page: the rule box scrolls sideways', async () => {
+    for (const device of [
+      { width: 390, height: 844, mobile: true, present: false },
+      { width: 1280, height: 720, mobile: false, present: true },
+    ]) {
+      const { page, context, errors } = await session.open({ width: device.width, height: device.height, mobile: device.mobile });
+      await settle(page, 60_000);
+      await page.evaluate((present) => {
+        const state = window.__descentLab!.store.getState();
+        const id = state.setup.runs[0].id;
+        state.updateRun(id, { optimizer: 'nadam' });
+        state.selectRun(id);
+        if (present) state.setPresentation(true);
+        state.setInspectorOpen(true);
+        state.seekStep(3);
+      }, device.present);
+      const rule = page.locator('.inspector-rule');
+      await rule.scrollIntoViewIfNeeded();
+      await page.waitForFunction(() => (document.querySelector('.inspector-rule annotation')?.textContent ?? '').includes('\\Pi'), undefined, { timeout: 15_000 });
+      const sizes = await rule.evaluate((element) => ({ scroll: element.scrollWidth, client: element.clientWidth, overflow: getComputedStyle(element).overflowX, right: element.getBoundingClientRect().right, page: document.documentElement.scrollWidth, inner: window.innerWidth }));
+      // The page itself does not scroll sideways; the box does (NAdam's rule is wider than any panel).
+      expect(sizes.page).toBeLessThanOrEqual(sizes.inner);
+      expect(sizes.right).toBeLessThanOrEqual(sizes.inner);
+      expect(sizes.overflow).toBe('auto');
+      expect(sizes.scroll).toBeGreaterThan(sizes.client);
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  });
 });

@@ -170,4 +170,55 @@ describe('maps', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+  test('the maps follow the timeline: starts and settings that reach their minimum later than the step are faded', async () => {
+    const { page, context, errors } = await open();
+    await page.evaluate(() => window.__descentLab!.store.getState().setCamera('top'));
+    await page.locator('.maps-panel select').nth(1).selectOption('64');
+    await page.getByRole('button', { name: 'Show basin map' }).click();
+    await waitForMap(page, 'basin');
+    await page.getByRole('button', { name: 'Show learning-rate map' }).click();
+    await waitForMap(page, 'hyper');
+    await quiet(page);
+    const steps = await page.evaluate(() => window.__descentLab!.store.getState().setup.steps);
+    expect(await page.evaluate(() => window.__descentLab!.store.getState().timelineStep)).toBe(steps);
+    const heatmap = page.locator('[data-testid="hyper-map"]');
+    const shots = async () => {
+      await quiet(page);
+      const scene = await sceneShot(page);
+      await heatmap.scrollIntoViewIfNeeded();
+      return { scene, heatmap: decodePng(await heatmap.screenshot()) };
+    };
+    const atEnd = await shots();
+    const basinCaptionEnd = await page.getByTestId('basin-timeline').textContent();
+    await expect(page.getByTestId('hyper-map-timeline').textContent()).resolves.toMatch(/^At step [\d\u2009]+: all [\d\u2009]+ settings that reach a minimum have reached it\. This run/);
+
+    // Home on the timeline's slider: step 0, where almost nothing has arrived yet.
+    const slider = page.getByRole('slider', { name: 'Timeline step' });
+    await slider.focus();
+    await page.keyboard.press('Home');
+    await page.waitForFunction(() => window.__descentLab!.store.getState().timelineStep === 0, undefined, { timeout: 5_000 });
+    const atStart = await shots();
+    expect(diffRatio(atEnd.scene, atStart.scene)).toBeGreaterThan(0.05);
+    expect(diffRatio(atEnd.heatmap, atStart.heatmap)).toBeGreaterThan(0.1);
+    // The basin colours fade: far fewer bright basin-coloured pixels on the surface.
+    const bright = (pixels: Pixels) => BASIN_PALETTE.slice(0, 3).reduce((sum, color) => sum + basinPixels(pixels, color), 0);
+    expect(bright(atStart.scene)).toBeLessThan(bright(atEnd.scene) * 0.5);
+    await expect(page.getByTestId('basin-timeline').textContent()).resolves.toMatch(/^At step 0: /);
+    expect(await page.getByTestId('basin-timeline').textContent()).not.toBe(basinCaptionEnd);
+    await expect(page.getByTestId('hyper-map-timeline').textContent()).resolves.toMatch(/^At step 0: [\d\u2009]+ of the [\d\u2009]+ settings .*This run \(ring\): loss /);
+
+    // Midway, part of it has arrived: between the two pictures.
+    await page.evaluate((step) => window.__descentLab!.store.getState().seekStep(step), Math.round(steps / 8));
+    const midway = await shots();
+    expect(diffRatio(midway.heatmap, atStart.heatmap)).toBeGreaterThan(0.005);
+    expect(diffRatio(midway.heatmap, atEnd.heatmap)).toBeGreaterThan(0.005);
+    // End: the maps are as they were.
+    await slider.focus();
+    await page.keyboard.press('End');
+    await page.waitForFunction((steps) => window.__descentLab!.store.getState().timelineStep === steps, steps, { timeout: 5_000 });
+    const back = await shots();
+    expect(diffRatio(back.heatmap, atEnd.heatmap)).toBeLessThan(0.01);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -220,7 +220,10 @@ export const RADAM: OptimizerLoop = {
     if (t > 0) {
       const rhoInfinity = 2 / (1 - beta2) - 1;
       const beta2Power = Math.pow(beta2, t);
-      quantities.push(scalar('Length of the variance estimate (rectified once > 5)', '\\rho_t', rhoInfinity - (2 * t * beta2Power) / (1 - beta2Power)));
+      const rho = rhoInfinity - (2 * t * beta2Power) / (1 - beta2Power);
+      quantities.push(scalar('Length of the variance estimate (rectified once > 5)', '\\rho_t', rho));
+      // The loop's rectification term, as it computed it for the last step (only used once ρ > 5).
+      if (rho > 5) quantities.push(scalar('Rectification of the last step', 'r_t', Math.sqrt(((rho - 4) * (rho - 2) * rhoInfinity) / ((rhoInfinity - 4) * (rhoInfinity - 2) * rho))));
     }
     return quantities;
   },

@@ -12,12 +12,13 @@
 import { useThree } from '@react-three/fiber';
 import { useEffect, useLayoutEffect, useMemo } from 'react';
 import { BufferAttribute, BufferGeometry, DataTexture, DoubleSide, MeshLambertMaterial, NearestFilter, RGBAFormat, SRGBColorSpace, UnsignedByteType } from 'three';
-import { appMaps } from '../appBridge.ts';
+import { appMaps, appStore } from '../appBridge.ts';
 import type { BasinData } from '../../state/maps/types.ts';
 import { gridIndex, writeGridPositions } from './gridMesh.ts';
 import type { WorldFrame } from './heightMapping.ts';
 import { basinCellInto } from '../../view/mapColors.ts';
 import { useBasinMap } from '../../view/mapResults.ts';
+import { arrivalKey, fadePending, pendingAt } from '../../view/mapTimeline.ts';
 import type { MappedField } from './mappedField.ts';
 
 /** Shortest interval between repaints while a map computes (ms). */
@@ -52,8 +53,12 @@ function fillGeometry(geometry: BufferGeometry, field: MappedField, frame: World
   geometry.computeBoundingSphere();
 }
 
-/** Paint every cell of a map into RGBA texels (row 0 = y.min, as the texture's v = 0). Unfilled cells are transparent. */
-export function paintBasin(data: BasinData, pixels: Uint8Array): void {
+/**
+ * Paint every cell of a map into RGBA texels (row 0 = y.min, as the texture's v = 0). Unfilled cells
+ * are transparent; at timeline step `step` a start whose run reaches its minimum only later is faded
+ * (the surface shows through).
+ */
+export function paintBasin(data: BasinData, pixels: Uint8Array, step: number): void {
   const maxSteps = data.spec.steps;
   for (let cell = 0; cell < data.outcome.length; cell++) {
     if (data.filled[cell] === 0) {
@@ -61,6 +66,7 @@ export function paintBasin(data: BasinData, pixels: Uint8Array): void {
       continue;
     }
     basinCellInto(data.outcome[cell], data.stepsToTolerance[cell], maxSteps, pixels, cell * 4);
+    if (pendingAt(data.stepsToTolerance[cell], step)) fadePending(pixels, cell * 4);
   }
 }
 
@@ -79,9 +85,9 @@ function createOverlay(resolution: number): Overlay {
   return { texture, material };
 }
 
-function repaintOverlay(overlay: Overlay, data: BasinData): void {
+function repaintOverlay(overlay: Overlay, data: BasinData, step: number): void {
   if (overlay.texture.image.width !== data.resolution) return;
-  paintBasin(data, overlay.texture.image.data as Uint8Array);
+  paintBasin(data, overlay.texture.image.data as Uint8Array, step);
   overlay.texture.needsUpdate = true;
 }
 
@@ -112,13 +118,23 @@ export function BasinOverlay({ pane, field, frame }: { pane: number; field: Mapp
     if (!shown || !data) return;
     let timer: ReturnType<typeof setTimeout> | null = null;
     let last = 0;
+    // The timeline's step: starts whose run reaches its minimum only later are faded. The picture
+    // changes only when the number of starts arrived by the step does (the arrived set grows with it).
+    let step = appStore.getState().timelineStep;
+    let arrived = arrivalKey(data.filled, data.stepsToTolerance, step);
     const repaint = () => {
       timer = null;
       last = performance.now();
-      repaintOverlay(overlay, data);
+      arrived = arrivalKey(data.filled, data.stepsToTolerance, step);
+      repaintOverlay(overlay, data, step);
       invalidate();
     };
     repaint();
+    const offTimeline = appStore.subscribe((state) => {
+      if (state.timelineStep === step) return;
+      step = state.timelineStep;
+      if (timer === null && arrivalKey(data.filled, data.stepsToTolerance, step) !== arrived) repaint();
+    });
     const off = appMaps.results.subscribe((kind) => {
       if (kind !== 'basin' || appMaps.results.basin !== data) return;
       const complete = data.filled.every((cell) => cell === 1);
@@ -131,6 +147,7 @@ export function BasinOverlay({ pane, field, frame }: { pane: number; field: Mapp
     });
     return () => {
       off();
+      offTimeline();
       if (timer !== null) clearTimeout(timer);
     };
   }, [shown, data, overlay, invalidate]);

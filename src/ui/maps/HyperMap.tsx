@@ -10,11 +10,12 @@
  * Cells are read from MapResults outside React and redrawn as tiles arrive.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { appMaps, appStore, useAppStore } from '../../state/app.ts';
+import { appMaps, appResults, appStore, useAppStore } from '../../state/app.ts';
 import { cellOutcome, cellRun } from '../../state/maps/cellRun.ts';
 import type { HyperData } from '../../state/maps/types.ts';
 import { useHyperMap } from '../../view/mapResults.ts';
 import { cellAt, describeCell, drawHyperMap, type Cell, type HyperMetric } from './hyperMapDraw.ts';
+import { timelineCaption } from './hyperTimeline.ts';
 
 export type { HyperMetric } from './hyperMapDraw.ts';
 
@@ -34,11 +35,19 @@ export function HyperMap({ metric }: { metric: HyperMetric }) {
   const current = run && data ? { lr: run.lr, param: data.spec.axis === 'beta1' ? run.beta1 : run.optimizer === 'sgd' ? 0 : run.momentum } : null;
   const currentLr = current?.lr ?? null;
   const currentParam = current?.param ?? null;
+  /** The timeline's step: cells whose run reaches its minimum only later are faded and hatched, and the caption reads this run's loss there. */
+  const step = useAppStore((state) => state.timelineStep);
+  /** The caption is written with the picture, outside React (tiles arrive between renders). */
+  const captionRef = useRef<HTMLParagraphElement>(null);
 
   const redraw = useCallback(() => {
     const canvas = canvasRef.current;
-    if (canvas) drawHyperMap(canvas, appMaps.results.hyper, metric, currentLr !== null && currentParam !== null ? { lr: currentLr, param: currentParam } : null, focus);
-  }, [metric, currentLr, currentParam, focus]);
+    const hyper = appMaps.results.hyper;
+    if (canvas) drawHyperMap(canvas, hyper, metric, currentLr !== null && currentParam !== null ? { lr: currentLr, param: currentParam } : null, focus, step);
+    const result = hyper ? appResults.runs.get(hyper.runId) : undefined;
+    const loss = result && result.length > 0 ? result.loss[Math.min(step, result.length - 1)] : null;
+    if (captionRef.current) captionRef.current.textContent = hyper ? timelineCaption(hyper, step, loss) : '';
+  }, [metric, currentLr, currentParam, focus, step]);
 
   useEffect(() => {
     redraw();
@@ -130,6 +139,7 @@ export function HyperMap({ metric }: { metric: HyperMetric }) {
         }}
         onClick={onClick}
       />
+      <p ref={captionRef} className="field-hint hyper-map-timeline" data-testid="hyper-map-timeline" />
       <p className="hyper-map-readout" aria-live="polite">
         {hover ?? (data ? 'Hover a cell to read it; click to add that run.' : '')}
       </p>

@@ -12,6 +12,7 @@ import { colormapGradientCss } from '../../view/colormap.ts';
 import { basinColor, DIVERGED_COLOR, NOT_CONVERGED_COLOR } from '../../view/mapColors.ts';
 import { formatInteger, formatNumber, formatPoint } from '../../view/format.ts';
 import { useBasinMap } from '../../view/mapResults.ts';
+import { arrivalSentence, arrivalsAt } from '../../view/mapTimeline.ts';
 import { LoadBoundary } from '../widgets/LoadBoundary.tsx';
 import { SegmentedChoice } from '../widgets/SegmentedChoice.tsx';
 import type { HyperMetric } from './HyperMap.tsx';
@@ -61,6 +62,9 @@ function MapProgress({ kind, slot, label }: { kind: MapKind; slot: MapSlotState;
 
 function BasinLegend() {
   const data = useBasinMap();
+  const step = useAppStore((state) => state.timelineStep);
+  // Bumped as tiles arrive: the count below reads the map's cells afresh.
+  useAppStore((state) => state.maps.basin.revision);
   if (!data) return null;
   return (
     <div className="basin-legend" aria-label="Basin colors">
@@ -81,6 +85,9 @@ function BasinLegend() {
         </li>
       </ul>
       <p className="field-hint">Brighter: reached its minimum in fewer steps. Click the surface to start a run from there.</p>
+      <p className="field-hint" data-testid="basin-timeline">
+        {arrivalSentence(step, arrivalsAt(data.filled, data.stepsToTolerance, step), 'starts', 'faded (the surface shows through)')} Move the timeline to watch them arrive.
+      </p>
     </div>
   );
 }

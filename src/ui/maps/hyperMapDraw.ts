@@ -10,6 +10,8 @@ import { colormapInto } from '../../view/colormap.ts';
 import { basinCellInto, DIVERGED_RGB, NOT_CONVERGED_RGB } from '../../view/mapColors.ts';
 import { fitCanvas2d } from '../../view/canvas2d.ts';
 import { formatInteger, formatNumber } from '../../view/format.ts';
+import { fadePending, pendingAt } from '../../view/mapTimeline.ts';
+import { hatchPattern } from './hyperTimeline.ts';
 
 /** What the cells' colors show: the final loss, the steps to reach a minimum, or which minimum (basin colors). */
 export type HyperMetric = 'loss' | 'steps' | 'minimum';
@@ -66,11 +68,13 @@ export function cellColormapPosition(data: HyperData, cell: number, metric: Excl
   return t === null ? null : Math.min(1, Math.max(0, 1 - t));
 }
 
-/** The heatmap at one pixel per cell (row 0 at the bottom of the picture = paramMin). */
-function paintCells(data: HyperData, metric: HyperMetric): ImageData {
+/**
+ * The heatmap at one pixel per cell (row 0 at the bottom of the picture = paramMin), into `pixels`
+ * (RGBA, columns × rows). At timeline step `step` a cell whose run reaches its minimum only later is
+ * faded (view/mapTimeline.ts); drawHyperMap hatches it.
+ */
+export function paintHyperCells(data: HyperData, metric: HyperMetric, step: number, pixels: Uint8ClampedArray): void {
   const { lrCells: columns, paramCells: rows } = data.spec;
-  const image = new ImageData(columns, rows);
-  const pixels = image.data;
   const scale = lossScale(data);
   for (let row = 0; row < rows; row++) {
     for (let column = 0; column < columns; column++) {
@@ -82,6 +86,7 @@ function paintCells(data: HyperData, metric: HyperMetric): ImageData {
       }
       if (metric === 'minimum') {
         basinCellInto(data.outcome[cell], data.stepsToTolerance[cell], data.spec.steps, pixels, o);
+        if (pendingAt(data.stepsToTolerance[cell], step)) fadePending(pixels, o);
         continue;
       }
       const t = cellColormapPosition(data, cell, metric, scale);
@@ -94,9 +99,9 @@ function paintCells(data: HyperData, metric: HyperMetric): ImageData {
         colormapInto(t, pixels, o, 255);
       }
       pixels[o + 3] = 255;
+      if (pendingAt(data.stepsToTolerance[cell], step)) fadePending(pixels, o);
     }
   }
-  return image;
 }
 
 /** For each learning rate (column), the row with the best value of the metric, or −1. */
@@ -126,7 +131,8 @@ export interface Cell {
   readonly row: number;
 }
 
-export function drawHyperMap(canvas: HTMLCanvasElement, data: HyperData | null, metric: HyperMetric, current: { lr: number; param: number } | null, focus: Cell | null): void {
+/** Draws the heatmap at timeline step `step` (cells reaching their minimum after it faded and hatched), the mapped run's ring and the keyboard's cell. */
+export function drawHyperMap(canvas: HTMLCanvasElement, data: HyperData | null, metric: HyperMetric, current: { lr: number; param: number } | null, focus: Cell | null, step: number): void {
   const width = canvas.clientWidth;
   const height = canvas.clientHeight;
   const context = fitCanvas2d(canvas, width, height);
@@ -142,7 +148,8 @@ export function drawHyperMap(canvas: HTMLCanvasElement, data: HyperData | null, 
   const cellH = plotH / rows;
 
   // Cells, scaled up without smoothing.
-  const image = paintCells(data, metric);
+  const image = new ImageData(columns, rows);
+  paintHyperCells(data, metric, step, image.data);
   const cells = document.createElement('canvas');
   cells.width = columns;
   cells.height = rows;
@@ -152,6 +159,15 @@ export function drawHyperMap(canvas: HTMLCanvasElement, data: HyperData | null, 
 
   const xOf = (column: number) => LEFT + column * cellW;
   const yOf = (row: number) => TOP + plotH - row * cellH;
+
+  // Cells not yet at their minimum at this step: faded above, hatched here.
+  const hatch = hatchPattern(context);
+  if (hatch) {
+    context.fillStyle = hatch;
+    for (let cell = 0; cell < data.stepsToTolerance.length; cell++) {
+      if (data.filled[cell] && pendingAt(data.stepsToTolerance[cell], step)) context.fillRect(xOf(cell % columns), yOf(Math.floor(cell / columns) + 1), cellW, cellH);
+    }
+  }
 
   // The edge of divergence: white segments between diverged and finished cells.
   context.strokeStyle = 'rgba(255,255,255,0.9)';
