@@ -229,7 +229,7 @@ describe('one timeline, the update inspector', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
-  test('on a phone (390×844) and in presentation mode the longest rules stay inside the page: the rule box scrolls sideways', async () => {
+  test('on a phone (390×844) and in presentation mode the longest rules stay inside the page (the rule box scrolls sideways), and no number is broken across lines', async () => {
     for (const device of [
       { width: 390, height: 844, mobile: true, present: false },
       { width: 1280, height: 720, mobile: false, present: true },
@@ -254,6 +254,23 @@ describe('one timeline, the update inspector', () => {
       expect(sizes.right).toBeLessThanOrEqual(sizes.inner);
       expect(sizes.overflow).toBe('auto');
       expect(sizes.scroll).toBeGreaterThan(sizes.client);
+      // The tables' numbers wrap between coordinates, never inside one: each number sits on one line.
+      const broken = await page.evaluate(() => {
+        const split: string[] = [];
+        for (const cell of document.querySelectorAll('.inspector-table td')) {
+          const text = cell.firstChild;
+          if (!text || text.nodeType !== Node.TEXT_NODE) continue;
+          for (const match of (text.textContent ?? '').matchAll(/[−-]?\d[\d.e+−-]*/g)) {
+            const range = document.createRange();
+            range.setStart(text, match.index);
+            range.setEnd(text, match.index + match[0].length);
+            const lines = new Set([...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top)));
+            if (lines.size > 1) split.push(match[0]);
+          }
+        }
+        return split;
+      });
+      expect(broken).toEqual([]);
       expect(errors).toEqual([]);
       await context.close();
     }
