@@ -1,6 +1,6 @@
 /**
- * Accessibility: axe-core scans the main screen, every lesson with its question
- * open, a lesson after the reveal and the lesson editor (no serious or critical
+ * Accessibility: axe-core scans the main screen, the update inspector, the maps
+ * following the timeline, every lesson with its question open, a lesson after the reveal and the lesson editor (no serious or critical
  * violation), and every control is reachable with Tab and
  * operable from the keyboard: sliders move with the arrow keys, checkboxes and
  * radios toggle, selects change with the arrows, the 3D view moves the start with
@@ -39,11 +39,36 @@ async function axeSeriousViolations(page: Page): Promise<AxeFinding[]> {
 }
 
 describe('accessibility', () => {
-  test('axe-core finds no serious or critical violation on the main screen, any lesson with its question open or revealed, or the lesson editor', async () => {
+  test('axe-core finds no serious or critical violation on the main screen, the update inspector, the maps, any lesson with its question open or revealed, or the lesson editor', async () => {
     const app = await session.open();
     const { page } = app;
     await settle(page);
     const screens: { name: string; findings: AxeFinding[] }[] = [{ name: 'main screen', findings: await axeSeriousViolations(page) }];
+    // The update inspector with a rule typeset with its numbers (Newton: a matrix, eigenvalues),
+    // then both maps drawn and following the timeline at an early step.
+    await page.evaluate(() => {
+      const state = window.__descentLab!.store.getState();
+      const id = state.setup.runs[0].id;
+      state.updateRun(id, { optimizer: 'newton' });
+      state.selectRun(id);
+      state.setInspectorOpen(true);
+      state.seekStep(12);
+    });
+    await page.waitForFunction(() => document.querySelector('.inspector-rule .katex') !== null, undefined, { timeout: 30_000 });
+    screens.push({ name: 'the update inspector (Newton, step 12)', findings: await axeSeriousViolations(page) });
+    await page.evaluate(() => {
+      const state = window.__descentLab!.store.getState();
+      state.setInspectorOpen(false);
+      state.updateRun(state.setup.runs[0].id, { optimizer: 'sgd' });
+    });
+    await waitForIdle(page, 60_000);
+    await page.locator('.maps-panel select').nth(1).selectOption('64');
+    for (const [button, kind] of [['Show basin map', 'basin'], ['Show learning-rate map', 'hyper']] as const) {
+      await page.getByRole('button', { name: button }).click();
+      await page.waitForFunction((kind) => window.__descentLab!.store.getState().maps[kind].status === 'done', kind, { timeout: 60_000, polling: 100 });
+    }
+    await page.evaluate(() => window.__descentLab!.store.getState().seekStep(5));
+    screens.push({ name: 'the basin and learning-rate maps at step 5', findings: await axeSeriousViolations(page) });
     const picker = page.getByLabel('Lesson', { exact: true });
     const lessons = await picker.locator('option:not([disabled])').evaluateAll((options) => options.map((option) => ({ value: (option as HTMLOptionElement).value, title: option.textContent ?? '' })));
     for (const lesson of lessons) {
@@ -61,7 +86,7 @@ describe('accessibility', () => {
     await page.getByRole('button', { name: 'New lesson from the current setup' }).click();
     screens.push({ name: 'the lesson editor', findings: await axeSeriousViolations(page) });
     const findings = screens.flatMap((screen) => screen.findings.map((finding) => `${screen.name}: ${finding.impact} ${finding.id} at ${finding.targets.join(' | ')}`));
-    recordRow('a11y', `axe-core serious/critical violations (${screens.length} screens: main, ${lessons.length} lessons asking, one revealed, the editor)`, String(findings.length), '0', findings.length === 0);
+    recordRow('a11y', `axe-core serious/critical violations (${screens.length} screens: main, the inspector, the maps, ${lessons.length} lessons asking, one revealed, the editor)`, String(findings.length), '0', findings.length === 0);
     tally('violationsFound', findings.length);
     if (findings.length) console.info(`axe findings:\n  ${findings.join('\n  ')}`);
     expect(findings).toEqual([]);

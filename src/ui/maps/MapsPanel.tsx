@@ -146,11 +146,10 @@ export function MapsPanel() {
             type="button"
             className="button"
             aria-pressed={basin.open}
-            aria-label={basin.open ? 'Hide basin map' : 'Show basin map'}
             disabled={runId === null}
             onClick={() => (basin.open ? closeMap('basin') : openMap('basin', runId))}
           >
-            {basin.open ? 'Hide' : 'Show on surface'}
+            {basin.open ? 'Hide basin map' : 'Show basin map'}
           </button>
         </div>
         <div className="field-row">
@@ -177,11 +176,10 @@ export function MapsPanel() {
             type="button"
             className="button"
             aria-pressed={hyper.open}
-            aria-label={hyper.open ? 'Hide learning-rate map' : 'Show learning-rate map'}
             disabled={runId === null}
             onClick={() => (hyper.open ? closeMap('hyper') : openMap('hyper', runId))}
           >
-            {hyper.open ? 'Hide' : 'Show map'}
+            {hyper.open ? 'Hide learning-rate map' : 'Show learning-rate map'}
           </button>
         </div>
         {hyper.open && (
