@@ -32,6 +32,8 @@ export const SLICE_FIELD_RESOLUTION = 96;
 const SLICE_BANDS = 16;
 /** Workers of the slice pool (one trains, then all compute the field): two, the cores this app is built for. */
 const SLICE_WORKERS = 2;
+/** Bands a worker holds (one computing, one waiting): none idles while this thread draws a frame before handing out the next. */
+const SLICE_QUEUE_DEPTH = 2;
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
@@ -59,7 +61,7 @@ function neuralPanes(setup: Setup): number[] {
 }
 
 export function createSliceBuilder(options: SliceBuilderOptions = {}): SliceBuilder {
-  const createPool = options.createPool ?? (() => createMapPool({ size: SLICE_WORKERS, queueDepth: 1, eager: true }));
+  const createPool = options.createPool ?? (() => createMapPool({ size: SLICE_WORKERS, queueDepth: SLICE_QUEUE_DEPTH, eager: true }));
   let pool: MapPool | null = null;
   let store: AppStore | null = null;
   let building: string | null = null;
