@@ -23,9 +23,10 @@ import { builtSlice, NEURAL_NET_SURFACE, neuralNetIdOf, setCurrentNeuralNet, sto
 import type { SliceBuildState } from './types.ts';
 
 /**
- * Samples per side of a slice's height field. Screenshots of the default slice at 1440 × 900 with
- * 80², 96² and 128² fields differ in 0.1% of the scene's pixels and look the same zoomed in;
- * 96² keeps a margin for larger screens at 56% of 128²'s cost (each loss is a forward pass over 200 rows).
+ * Samples per side of a slice's height field. Screenshots of the default slice with 80², 96² and
+ * 128² fields differ in 0.1–0.2% of the scene's pixels (1440 × 900, and full HD in presentation);
+ * zoomed in, 80² shows facets on the sharpest peak's silhouette and 96² does not, at 56% of 128²'s
+ * cost (each loss is a forward pass over the 200 rows).
  */
 export const SLICE_FIELD_RESOLUTION = 96;
 /** Bands the field is cut into (the progress bar's steps; a band of 6 rows is 576 losses). */
