@@ -8,8 +8,11 @@
  * 'dropped'), which is how the pool's cancel reaches the worker between tiles.
  * Every tile request gets exactly one answer, in the order the tiles were sent.
  */
-import { basinMap, evaluateLearningRates, heightFieldRows, hyperMap, isNeuralNetSlice, learningRateBudget, sliceParts } from '../core/index.ts';
-import type { MapRequest, MapResponse, MapTileRequest } from './mapProtocol.ts';
+import { basinMap, evaluateLearningRates, hyperMap, learningRateBudget } from '../core/index.ts';
+import { sliceFieldRows } from '../core/surfaces/neuralNet/parts.ts';
+import { sliceLandscape, trainSliceBasis } from '../core/surfaces/neuralNet/slice.ts';
+import type { MapRequest, MapResponse, MapTileRequest, PoolJob } from './mapProtocol.ts';
+import type { SurfaceRef } from './protocol.ts';
 import { defaultSchedule, type TaskScheduler } from './handler.ts';
 import { describeError, plainSpecError } from './plainWords.ts';
 import { resolveSurfaceRef, surfaceRefsReady } from './surfaceRef.ts';
@@ -21,21 +24,32 @@ const now = (): number => (typeof performance !== 'undefined' ? performance.now(
 function computeTile(request: MapTileRequest, post: Post<MapResponse>): void {
   const { jobId, job, tile } = request;
   const fail = (message: string) => post({ type: 'error', jobId, tileIndex: tile.index, message }, []);
+  const started = now();
+  const empty = { outcome: new Uint8Array(0), stepsToTolerance: new Int32Array(0), finalLoss: null, stepsComputed: 0 };
+  try {
+    if (job.kind === 'slice-train') {
+      const basis = trainSliceBasis(job.spec.options);
+      post({ type: 'tile', jobId, tileIndex: tile.index, ...empty, basis, elapsedMs: now() - started }, []);
+      return;
+    }
+    if (job.kind === 'slice-field') {
+      const { basis, resolution } = job.spec;
+      const heights = sliceFieldRows(basis, resolution, tile.row, tile.row + tile.rows);
+      const landscape = tile.index === 0 ? sliceLandscape(basis) : undefined;
+      post({ type: 'tile', jobId, tileIndex: tile.index, ...empty, heights, landscape, elapsedMs: now() - started }, [heights.buffer]);
+      return;
+    }
+  } catch (error) {
+    fail(plainSpecError(describeError(error)));
+    return;
+  }
   const resolved = resolveSurfaceRef(job.spec.surface);
   if (!resolved.ok) return fail(resolved.message);
-  const started = now();
   try {
     if (job.kind === 'tune') {
       const spec = { ...job.spec, surface: resolved.surface };
       const trials = evaluateLearningRates(spec, job.lrs.slice(tile.index, tile.index + 1), job.budget ?? learningRateBudget(spec));
-      const empty = { outcome: new Uint8Array(0), stepsToTolerance: new Int32Array(0), finalLoss: null };
       post({ type: 'tile', jobId, tileIndex: tile.index, ...empty, trials, stepsComputed: trials[0]?.steps ?? 0, elapsedMs: now() - started }, []);
-    } else if (job.kind === 'slice-field') {
-      const surface = resolved.surface;
-      const heights = heightFieldRows(surface, job.spec.resolution, tile.row, tile.row + tile.rows);
-      const slice = tile.index === 0 && isNeuralNetSlice(surface) ? sliceParts(surface) : undefined;
-      const empty = { outcome: new Uint8Array(0), stepsToTolerance: new Int32Array(0) };
-      post({ type: 'tile', jobId, tileIndex: tile.index, ...empty, finalLoss: null, heights, slice, stepsComputed: 0, elapsedMs: now() - started }, [heights.buffer]);
     } else if (job.kind === 'basin') {
       const result = basinMap({ ...job.spec, surface: resolved.surface }, tile);
       const elapsedMs = now() - started;
@@ -56,6 +70,9 @@ function computeTile(request: MapTileRequest, post: Post<MapResponse>): void {
   }
 }
 
+/** The surface a queued tile waits for (a custom one needs the parser first); slice jobs carry their own numbers. */
+const surfaceOf = (job: PoolJob): SurfaceRef | null => (job.kind === 'slice-train' || job.kind === 'slice-field' ? null : job.spec.surface);
+
 export function createMapHandler(post: Post<MapResponse>, schedule: TaskScheduler = defaultSchedule()): MessageHandler<MapRequest> {
   const queue: MapTileRequest[] = [];
   let scheduled = false;
@@ -65,7 +82,8 @@ export function createMapHandler(post: Post<MapResponse>, schedule: TaskSchedule
     if (!next) return;
     // A custom surface needs the lazily loaded parser first: the tile waits at the head of
     // the queue (a cancel can still drop it) and the queue resumes once it has arrived.
-    const loading = surfaceRefsReady([next.job.spec.surface]);
+    const ref = surfaceOf(next.job);
+    const loading = ref && surfaceRefsReady([ref]);
     if (loading) {
       scheduled = true;
       void loading.then(runNext, runNext);

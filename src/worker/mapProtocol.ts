@@ -7,7 +7,8 @@
  * Every request carries the whole job (spec and surface reference), so any worker
  * can take any tile; surfaces are cached per worker by reference (surfaceRef.ts).
  */
-import type { BasinMapSpec, GridTile, HyperMapSpec, LearningRateTrial, NeuralNetSliceParts } from '../core/index.ts';
+import type { BasinMapSpec, GridTile, HyperMapSpec, LearningRateTrial, NeuralNetSliceOptions } from '../core/index.ts';
+import type { SliceBasis, SliceLandscape } from '../core/surfaces/neuralNet/slice.ts';
 import type { SurfaceRef, WireRunSpec } from './protocol.ts';
 
 /** A basin-map spec whose surface is a cloneable reference. */
@@ -32,17 +33,24 @@ export type MapJob = { readonly kind: 'basin'; readonly spec: WireBasinSpec } | 
 export type MapKind = MapJob['kind'];
 
 /**
- * A neural-net slice built on the pool: each tile is a band of rows of its height
- * field (GridTile rows; columns span the field), and each worker trains the slice
- * once for its first band (resolveSurfaceRef caches it).
+ * A neural-net slice built on the pool, in two jobs. 'slice-train' is one tile:
+ * one worker trains the network and answers with the slice's basis (θ*, d₁, d₂,
+ * domain, training path). 'slice-field' carries that basis to every worker: each
+ * tile is a band of rows of the height field (GridTile rows; columns span the
+ * field), computed without training; tile 0 also searches the landscape for the
+ * slice's minima and lesson.
  */
+export interface SliceTrainJob {
+  readonly kind: 'slice-train';
+  readonly spec: { readonly options: Required<NeuralNetSliceOptions> };
+}
 export interface SliceFieldJob {
   readonly kind: 'slice-field';
-  readonly spec: { readonly surface: SurfaceRef; readonly resolution: number };
+  readonly spec: { readonly basis: SliceBasis; readonly resolution: number };
 }
 
 /** Any job the pool runs tile by tile: a map, a learning-rate search or a neural-net slice's height field. */
-export type PoolJob = MapJob | WireTuneJob | SliceFieldJob;
+export type PoolJob = MapJob | WireTuneJob | SliceTrainJob | SliceFieldJob;
 
 /** Main thread → map worker: compute this tile of this job. */
 export interface MapTileRequest {
@@ -78,9 +86,11 @@ export type MapResponse =
       readonly finalLoss: Float64Array | null;
       /** Tune jobs only: the scored learning rate of this tile (its cell arrays are empty). */
       readonly trials?: readonly LearningRateTrial[];
-      /** Slice-field jobs: the band's losses, row-major (transferred), and the first band's slice as parts. */
+      /** Slice-train jobs: what training found. */
+      readonly basis?: SliceBasis;
+      /** Slice-field jobs: the band's losses, row-major (transferred), and with tile 0 the slice's minima and lesson. */
       readonly heights?: Float32Array;
-      readonly slice?: NeuralNetSliceParts;
+      readonly landscape?: SliceLandscape;
       /** Optimizer steps computed for the tile and the worker time they took. */
       readonly stepsComputed: number;
       readonly elapsedMs: number;

@@ -107,6 +107,8 @@ export function createMapPool(options: MapPoolOptions = {}): MapPool {
     return worker;
   }
 
+  if (options.eager) for (const slot of slots) spawn(slot);
+
   function retire(slot: Slot): void {
     slot.worker?.terminate();
     slot.worker = null;

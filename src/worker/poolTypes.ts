@@ -37,6 +37,8 @@ export interface MapPoolOptions {
   readonly size?: number;
   /** Defaults to the module worker, or the in-thread handler when `Worker` is missing. */
   readonly workerFactory?: () => MapWorker;
+  /** Start every worker when the pool is made, not at its first tile (a job run on one worker, then on all, finds the others loaded). */
+  readonly eager?: boolean;
   /** Tiles a worker may hold at once (computing + queued). Default 2. */
   readonly queueDepth?: number;
   /** A worker still busy with a stale tile this long after a cancel is terminated and replaced. Default 500 ms (a tile takes ~50–150 ms). */

@@ -7,7 +7,10 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import { DEFAULT_NEURAL_NET_OPTIONS, heightField, makeNeuralNetSlice } from '../../src/core/index.ts';
+import { fieldKey } from '../../src/state/engine.ts';
 import { encodeSetup } from '../../src/state/link.ts';
+import { SLICE_FIELD_RESOLUTION } from '../../src/state/maps/sliceBuilder.ts';
 import { createAppStore } from '../../src/state/store/store.ts';
 import { decodePng, diffRatio, distinctColors, sceneShot, waitForIdle, type Pixels } from './harness.ts';
 import { browserSession } from './session.ts';
@@ -58,6 +61,9 @@ describe('the Model view', () => {
     await waitForIdle(page, 120_000);
     await expect.poll(() => page.locator('progress#slice-progress').count()).toBe(0);
     await expect.poll(async () => distinctColors(await sceneShot(page)), { timeout: 30_000 }).toBeGreaterThan(20);
+    // The field the browser's pool built (one worker trained, both computed bands) is Node's heightField, bit for bit.
+    const field = await page.evaluate((key) => Array.from(window.__descentLab!.results.fields.get(key)?.heights ?? []), fieldKey(0));
+    expect(field).toEqual(Array.from(heightField(makeNeuralNetSlice(DEFAULT_NEURAL_NET_OPTIONS), SLICE_FIELD_RESOLUTION)));
 
     const start = await modelAt(page, 0);
     const end = await modelAt(page, 200);

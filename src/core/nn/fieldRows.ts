@@ -8,7 +8,7 @@
 import type { Domain, Surface } from '../types.ts';
 
 /** Rows [rowStart, rowEnd) of heightField(surface, resolution, domain): (rowEnd − rowStart) · resolution losses, row-major. */
-export function heightFieldRows(surface: Surface, resolution: number, rowStart: number, rowEnd: number, domain: Domain = surface.domain): Float32Array {
+export function heightFieldRows(surface: Pick<Surface, 'loss' | 'domain'>, resolution: number, rowStart: number, rowEnd: number, domain: Domain = surface.domain): Float32Array {
   if (!Number.isInteger(resolution) || resolution < 2 || resolution > 4096) {
     throw new Error(`resolution must be an integer from 2 to 4096 (got ${resolution})`);
   }

@@ -46,7 +46,7 @@ export interface SliceBuildState {
   readonly bandsTotal: number;
   /** Wall time since the build started (ms). */
   readonly elapsedMs: number;
-  /** Worker time spent on the bands so far, summed over workers (ms; the first band of each includes its training). */
+  /** Worker time spent so far, summed over workers (ms): the training, then the bands. */
   readonly workerMs: number;
   readonly message: string | null;
 }

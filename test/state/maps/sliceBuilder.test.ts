@@ -72,4 +72,26 @@ describe('neural-net slices built on the pool', () => {
     expect(store.getState().neuralSlice.status).toBe('building');
     runner.dispose();
   }, 60_000);
+
+  it('a build cancelled after the training, while the field is computed, stops too and keeps nothing', async () => {
+    const results = new Results();
+    const runner = createMapRunner({ fieldResults: results });
+    const store = createAppStore({ maps: runner });
+    store.getState().setNeuralNet({ dataset: 'moons', directions: 'pca' });
+    store.getState().setSurface('neural-net', 0, true);
+    // Part 1 of the progress is the training; the bands follow.
+    await until(() => store.getState().neuralSlice.bandsDone >= 1);
+    const state = store.getState().neuralSlice;
+    expect(state.status).toBe('building');
+    expect(state.bandsTotal).toBe(17);
+    store.getState().cancelSliceBuild();
+    const bandsDone = store.getState().neuralSlice.bandsDone;
+    // A band takes ~0.1 s: uncancelled, several would arrive meanwhile.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    expect(store.getState().neuralSlice.status).toBe('cancelled');
+    expect(store.getState().neuralSlice.bandsDone).toBe(bandsDone);
+    expect(builtSlice(neuralNetIdOf(store.getState().setup.neuralNet))).toBeNull();
+    expect(results.fields.has(fieldKey(0))).toBe(false);
+    runner.dispose();
+  }, 120_000);
 });

@@ -7,10 +7,11 @@
  * them (the data set again from its seed, the evaluator over θ*, d₁, d₂) in well
  * under a millisecond, without training, and its losses are the worker's bit for bit.
  */
-import { MlpBatch, mlpLayout } from '../../nn/mlp.ts';
+import { MlpBatch, mlpLayout, type MlpLayout } from '../../nn/mlp.ts';
 import type { Domain, Point } from '../../types.ts';
 import { sliceEvaluator } from './evaluator.ts';
-import { assembleSlice, DEFAULT_NEURAL_NET_OPTIONS, NEURAL_NET_WEIGHT_DECAY, neuralNetSliceId, resolveNeuralNetOptions, sliceDataset, SLICE_DIRECTIONS, type NeuralNetSlice, type NeuralNetSliceOptions, type SliceFindings } from './slice.ts';
+import { heightFieldRows } from '../../nn/fieldRows.ts';
+import { assembleSlice, basisPlaneLoss, DEFAULT_NEURAL_NET_OPTIONS, NEURAL_NET_WEIGHT_DECAY, neuralNetSliceId, resolveNeuralNetOptions, sliceDataset, SLICE_DIRECTIONS, type NeuralNetSlice, type NeuralNetSliceOptions, type SliceBasis, type SliceFindings } from './slice.ts';
 import { DATASET_IDS } from '../../nn/datasets.ts';
 
 /** Everything a slice is, as typed arrays and plain values (structured-cloneable). */
@@ -42,14 +43,22 @@ export function sliceParts(slice: NeuralNetSlice): NeuralNetSliceParts {
 /** The slice `parts` came from, without training again. Throws when the parts do not fit their options. */
 export function neuralNetSliceFromParts(parts: NeuralNetSliceParts): NeuralNetSlice {
   const resolved = resolveNeuralNetOptions(parts.options);
-  const layout = mlpLayout(resolved.hidden);
-  for (const vector of [parts.center, parts.d1, parts.d2]) {
-    if (!(vector instanceof Float64Array) || vector.length !== layout.parameterCount) throw new Error(`a slice of ${resolved.hidden} neurons per layer needs ${layout.parameterCount} parameters per vector`);
-  }
+  const layout = checkVectors(resolved, parts);
   const data = sliceDataset(resolved);
   const batch = new MlpBatch(layout, data.inputs, data.labels);
   const evaluator = sliceEvaluator(batch, parts.center.slice(), parts.d1.slice(), parts.d2.slice(), NEURAL_NET_WEIGHT_DECAY);
   return assembleSlice(resolved, data, evaluator, parts);
+}
+
+/**
+ * Rows [rowStart, rowEnd) of the slice's height field at `resolution` from its
+ * basis alone (no training, no minima): heightFieldRows(slice, …) of the slice
+ * the basis belongs to, bit for bit, through the loss-only kernel (nn/planeLoss.ts).
+ */
+export function sliceFieldRows(basis: Pick<SliceBasis, 'options' | 'center' | 'd1' | 'd2' | 'domain'>, resolution: number, rowStart: number, rowEnd: number): Float32Array {
+  const options = resolveNeuralNetOptions(basis.options);
+  checkVectors(options, basis);
+  return heightFieldRows({ loss: basisPlaneLoss({ ...basis, options }), domain: basis.domain }, resolution, rowStart, rowEnd);
 }
 
 /** The options of a slice id made by neuralNetSliceId ('neural-net', 'neural-net-spirals-pca-h16-s7'), or null. */
@@ -66,6 +75,15 @@ export function neuralNetOptionsFromId(id: string): Required<NeuralNetSliceOptio
   } catch {
     return null;
   }
+}
+
+/** The layout of the options' network; throws unless θ*, d₁ and d₂ fit it. */
+function checkVectors(options: Required<NeuralNetSliceOptions>, vectors: Pick<SliceBasis, 'center' | 'd1' | 'd2'>): MlpLayout {
+  const layout = mlpLayout(options.hidden);
+  for (const vector of [vectors.center, vectors.d1, vectors.d2]) {
+    if (!(vector instanceof Float64Array) || vector.length !== layout.parameterCount) throw new Error(`a slice of ${options.hidden} neurons per layer needs ${layout.parameterCount} parameters per vector`);
+  }
+  return layout;
 }
 
 /** A domain as a fresh plain object. */

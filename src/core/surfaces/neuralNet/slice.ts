@@ -12,12 +12,13 @@
  */
 import { makeDataset, DATASET_IDS, type ClassificationData, type DatasetId } from '../../nn/datasets.ts';
 import { filterNormalizedDirection, principalDirections } from '../../nn/directions.ts';
-import { dot } from '../../nn/linalg.ts';
 import { MlpBatch, mlpLayout } from '../../nn/mlp.ts';
-import { train, type TrainingResult } from '../../nn/train.ts';
+import { planeLoss } from '../../nn/planeLoss.ts';
+import { train } from '../../nn/train.ts';
 import type { Domain, ExampleSet, Surface } from '../../types.ts';
 import { sliceEvaluator, type SliceEvaluator } from './evaluator.ts';
 import { chooseLesson, inputDomainOf, pathDomain } from './lesson.ts';
+import { projectPath, type ProjectedPath } from './path.ts';
 import { findSliceMinima, lossGrid } from './minima.ts';
 
 /** How the plane's two directions are chosen. */
@@ -67,25 +68,7 @@ export const RANDOM_DOMAIN: Domain = { x: [-RANDOM_EXTENT, RANDOM_EXTENT], y: [-
 /** Grid side of the minima search. */
 const MINIMA_GRID = 25;
 
-/** The training path projected onto the plane (PCA slices). */
-export interface ProjectedPath {
-  /** (θᵢ − θ*)·d₁ and (θᵢ − θ*)·d₂ for each kept point, the initialisation first and θ* (0, 0) last. */
-  readonly x: Float64Array;
-  readonly y: Float64Array;
-  /**
-   * L(θᵢ), the true loss of each point. It is NOT the slice's height at (xᵢ, yᵢ):
-   * θᵢ lies off the plane by `offPlane`ᵢ, and the slice's height there is the loss
-   * of the projected point instead.
-   */
-  readonly loss: Float64Array;
-  /** ‖θᵢ − θ* − xᵢ d₁ − yᵢ d₂‖, how far the real point is from the plane. */
-  readonly offPlane: Float64Array;
-  /** The step of each point: Adam's steps, then the last Adam step plus the polish's iteration. */
-  readonly step: Int32Array;
-  /** Index of the first polish point: points before it are Adam's, the rest L-BFGS/Newton's, ending at θ*. */
-  readonly polishStart: number;
-  readonly length: number;
-}
+export type { ProjectedPath } from './path.ts';
 
 /** A slice as a Surface, plus what a model view needs. */
 export interface NeuralNetSlice extends Surface {
@@ -160,9 +143,32 @@ function streamSeed(seed: number, stream: number): number {
 
 /**
  * Trains the network and builds its slice (see the module comment). Takes a few
- * hundred milliseconds; the result is fixed by the options, bit for bit.
+ * hundred milliseconds; the result is fixed by the options, bit for bit. In two
+ * stages a pool can share out: trainSliceBasis (training and the directions,
+ * once) and sliceLandscape (the minima and the lesson, from the basis alone).
  */
 export function makeNeuralNetSlice(options: NeuralNetSliceOptions = {}): NeuralNetSlice {
+  const basis = trainSliceBasis(options);
+  const data = sliceDataset(basis.options);
+  const evaluator = sliceEvaluator(new MlpBatch(mlpLayout(basis.options.hidden), data.inputs, data.labels), basis.center, basis.d1, basis.d2, NEURAL_NET_WEIGHT_DECAY);
+  return assembleSlice(basis.options, data, evaluator, { ...basis, ...sliceLandscape(basis) });
+}
+
+/** What training gives a slice: θ*, the plane and the training path on it (all a height field needs). */
+export interface SliceBasis {
+  readonly options: Required<NeuralNetSliceOptions>;
+  readonly center: Float64Array;
+  readonly d1: Float64Array;
+  readonly d2: Float64Array;
+  readonly domain: Domain;
+  readonly trainedLoss: number;
+  readonly trainedGradientNorm: number;
+  readonly trainingPath: ProjectedPath | null;
+  readonly explainedVariance: readonly [number, number] | null;
+}
+
+/** The first stage of makeNeuralNetSlice: the data, training to θ*, the directions and the domain. */
+export function trainSliceBasis(options: NeuralNetSliceOptions = {}): SliceBasis {
   const resolved = resolveNeuralNetOptions(options);
   const { dataset, seed, hidden, directions } = resolved;
   const data = sliceDataset(resolved);
@@ -171,7 +177,6 @@ export function makeNeuralNetSlice(options: NeuralNetSliceOptions = {}): NeuralN
   const { steps, lr } = TRAINING[dataset];
   const trained = train(batch, { steps, lr, weightDecay: NEURAL_NET_WEIGHT_DECAY, seed: streamSeed(seed, 1), recordEvery: Math.max(1, Math.round(steps / PATH_POINTS)) });
   const center = trained.theta;
-
   let d1: Float64Array;
   let d2: Float64Array;
   let trainingPath: ProjectedPath | null = null;
@@ -186,45 +191,39 @@ export function makeNeuralNetSlice(options: NeuralNetSliceOptions = {}): NeuralN
     explainedVariance = principal.explained;
     trainingPath = projectPath(trained, center, d1, d2);
   }
-
-  const evaluator = sliceEvaluator(batch, center, d1, d2, NEURAL_NET_WEIGHT_DECAY);
-  const landscape = { loss: evaluator.loss, gradient: evaluator.gradient };
   const domain = trainingPath === null ? RANDOM_DOMAIN : pathDomain(trainingPath);
+  return { options: resolved, center, d1, d2, domain, trainedLoss: trained.loss, trainedGradientNorm: trained.gradientNorm, trainingPath, explainedVariance };
+}
+
+/** The landscape's facts a slice records: its minima and its lesson (start, learning rates, log height). */
+export type SliceLandscape = Pick<SliceFindings, 'minima' | 'suggestedStart' | 'lrRange' | 'suggestedLr' | 'logHeight'>;
+
+/** The second stage of makeNeuralNetSlice: minima and lesson, searched on the basis's plane (no training). */
+export function sliceLandscape(basis: SliceBasis): SliceLandscape {
+  const data = sliceDataset(basis.options);
+  const batch = new MlpBatch(mlpLayout(basis.options.hidden), data.inputs, data.labels);
+  const evaluator = sliceEvaluator(batch, basis.center, basis.d1, basis.d2, NEURAL_NET_WEIGHT_DECAY);
+  // The loss-only kernel gives the evaluator's bits at about twice its speed (the grid is 625 losses).
+  const landscape = { loss: basisPlaneLoss(basis, data), gradient: evaluator.gradient };
+  const { domain } = basis;
   const grid = lossGrid(landscape, domain, MINIMA_GRID);
   const minima = findSliceMinima(landscape, domain, grid, MINIMA_GRID, [0, 0]);
-  const lesson = chooseLesson(landscape, domain, grid, MINIMA_GRID, trainingPath);
-  return assembleSlice(resolved, data, evaluator, {
-    center,
-    d1,
-    d2,
-    domain,
-    minima,
-    suggestedStart: lesson.start,
-    lrRange: lesson.lrRange,
-    suggestedLr: lesson.lr,
-    logHeight: lesson.logHeight,
-    trainedLoss: trained.loss,
-    trainedGradientNorm: trained.gradientNorm,
-    trainingPath,
-    explainedVariance,
-  });
+  const lesson = chooseLesson(landscape, domain, grid, MINIMA_GRID, basis.trainingPath);
+  return { minima, suggestedStart: lesson.start, lrRange: lesson.lrRange, suggestedLr: lesson.lr, logHeight: lesson.logHeight };
+}
+
+/** The slice's loss L(α, β) as nn/planeLoss.ts computes it: the evaluator's bits, loss only, for grids. */
+export function basisPlaneLoss(basis: Pick<SliceBasis, 'options' | 'center' | 'd1' | 'd2'>, data: ClassificationData = sliceDataset(basis.options)): (alpha: number, beta: number) => number {
+  return planeLoss(mlpLayout(basis.options.hidden), data.inputs, data.labels, basis.center, basis.d1, basis.d2, NEURAL_NET_WEIGHT_DECAY);
 }
 
 /** What training and the landscape search found: with the options, all a slice needs (see parts.ts). */
-export interface SliceFindings {
-  readonly center: Float64Array;
-  readonly d1: Float64Array;
-  readonly d2: Float64Array;
-  readonly domain: Domain;
+export interface SliceFindings extends Omit<SliceBasis, 'options'> {
   readonly minima: Surface['minima'];
   readonly suggestedStart: Surface['suggestedStart'];
   readonly lrRange: Surface['lrRange'];
   readonly suggestedLr: Surface['suggestedLr'];
   readonly logHeight: boolean;
-  readonly trainedLoss: number;
-  readonly trainedGradientNorm: number;
-  readonly trainingPath: ProjectedPath | null;
-  readonly explainedVariance: readonly [number, number] | null;
 }
 
 /** The data set of a slice's options (the same rows makeNeuralNetSlice trains on). */
@@ -269,27 +268,6 @@ export function assembleSlice(resolved: Required<NeuralNetSliceOptions>, data: C
     },
     basis: { center: center.slice(), d1: d1.slice(), d2: d2.slice() },
   };
-}
-
-function projectPath(trained: TrainingResult, center: Float64Array, d1: Float64Array, d2: Float64Array): ProjectedPath {
-  const { path, pathCount: count } = trained;
-  const size = center.length;
-  const x = new Float64Array(count);
-  const y = new Float64Array(count);
-  const offPlane = new Float64Array(count);
-  const offset = new Float64Array(size);
-  for (let i = 0; i < count; i++) {
-    for (let p = 0; p < size; p++) offset[p] = path[i * size + p] - center[p];
-    x[i] = dot(offset, 0, d1, 0, size);
-    y[i] = dot(offset, 0, d2, 0, size);
-    let squares = 0;
-    for (let p = 0; p < size; p++) {
-      const residual = offset[p] - x[i] * d1[p] - y[i] * d2[p];
-      squares += residual * residual;
-    }
-    offPlane[i] = Math.sqrt(squares);
-  }
-  return { x, y, loss: trained.pathLoss.slice(), offPlane, step: trained.pathStep.slice(), polishStart: trained.polishStart, length: count };
 }
 
 /** True for a neural-net slice (built or lazy): the surfaces a model view can draw as a network. */
