@@ -12,6 +12,8 @@ export interface TimelineScrub {
   readonly durations: number[];
   /** Inspections the page received while scrubbing. */
   readonly inspections: number;
+  /** The duration the observer reported for a deliberate 80 ms task after the scrub (0: not reported). */
+  readonly control: number;
 }
 
 export function scrubTimeline(page: Page, seconds = 10): Promise<TimelineScrub> {
@@ -44,10 +46,16 @@ export function scrubTimeline(page: Page, seconds = 10): Promise<TimelineScrub> 
       }, 10);
     });
     await new Promise((resolve) => setTimeout(resolve, 500));
+    const scrubbed = durations.length;
+    // Control: a deliberate 80 ms task must be reported, so that "no long task" is a finding.
+    const busyUntil = performance.now() + 80;
+    while (performance.now() < busyUntil);
+    await new Promise((resolve) => setTimeout(resolve, 300));
     observer.disconnect();
+    const control = durations.length > scrubbed ? Math.max(...durations.splice(scrubbed)) : 0;
     // The benchmark's later sections measure the page as it was.
     state.setInspectorOpen(before.open);
     for (const overlay of ['gradient', 'velocity', 'effectiveStep'] as const) state.setOverlay(overlay, before.overlays[overlay]);
-    return { events, durations, inspections: hooks.inspections.version - firstVersion };
+    return { events, durations, inspections: hooks.inspections.version - firstVersion, control };
   }, seconds * 1000);
 }
