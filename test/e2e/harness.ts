@@ -115,7 +115,7 @@ export interface AppPage {
 export async function openApp(
   browser: Browser,
   origin: string,
-  options: { width?: number; height?: number; hash?: string; path?: string; touch?: boolean; mobile?: boolean } = {},
+  options: { width?: number; height?: number; hash?: string; path?: string; touch?: boolean; mobile?: boolean; serviceWorkers?: 'allow' | 'block' } = {},
 ): Promise<AppPage> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
@@ -125,6 +125,8 @@ export async function openApp(
     isMobile: options.mobile ?? false,
     permissions: ['clipboard-read', 'clipboard-write'],
     acceptDownloads: true,
+    // A test that holds a chunk back blocks the service worker, which would otherwise serve it from its precache.
+    serviceWorkers: options.serviceWorkers ?? 'allow',
   });
   const foreignRequests: string[] = [];
   const errors: string[] = [];

@@ -3,6 +3,9 @@
  * held back, the header, controls, chart and lesson text are on screen with a
  * placeholder of the pane's size; once it arrives the scene draws. If the chunk
  * cannot be loaded at all, the pane says so and the rest of the page still works.
+ * These tests hold chunks back with a route, so they run without the service worker:
+ * once it controls the page (it claims it on a first visit) it serves every chunk from
+ * its precache, which the page's routes do not see.
  */
 import { describe, expect, test } from 'vitest';
 import { settle } from './harness.ts';
@@ -13,7 +16,7 @@ const SCENE_CHUNK = /\/assets\/SceneView-[^/]*\.js$/;
 
 describe('the shell before the 3D view', () => {
   test('paints with a placeholder of the right size while the scene chunk loads, then draws the scene', async () => {
-    const app = await session.open({ width: 1280, height: 800, path: '/screenshot.png' });
+    const app = await session.open({ width: 1280, height: 800, path: '/screenshot.png', serviceWorkers: 'block' });
     const { page } = app;
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -45,7 +48,8 @@ describe('the shell before the 3D view', () => {
   });
 
   test('formulas waiting for KaTeX keep their place without showing raw TeX, then typeset', async () => {
-    const app = await session.open({ width: 1440, height: 900, path: '/screenshot.png' });
+    // No service worker: once it controls the page it serves KaTeX from its precache, past the route below.
+    const app = await session.open({ width: 1440, height: 900, path: '/screenshot.png', serviceWorkers: 'block' });
     const { page } = app;
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -80,7 +84,7 @@ describe('the shell before the 3D view', () => {
   });
 
   test('a scene chunk that cannot load leaves a message in the pane, and the rest of the page working', async () => {
-    const app = await session.open({ width: 1280, height: 800, path: '/screenshot.png' });
+    const app = await session.open({ width: 1280, height: 800, path: '/screenshot.png', serviceWorkers: 'block' });
     const { page } = app;
     await page.route(SCENE_CHUNK, (route) => route.abort('internetdisconnected'));
     await page.goto(session.url);
