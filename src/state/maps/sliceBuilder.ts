@@ -105,6 +105,8 @@ export function createSliceBuilder(options: SliceBuilderOptions = {}): SliceBuil
         trainMs = result.elapsedMs;
       },
       onDone() {
+        // A cancel or another slice may have come while this one trained.
+        if (building !== id) return;
         if (basis) computeField(id, setup, basis, tiles, startedAt, trainMs);
         else fail('The network was trained, but its weights did not arrive.');
       },
