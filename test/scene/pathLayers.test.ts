@@ -15,6 +15,8 @@ describe('path drawing order', () => {
     expect(pathLength(run)).toBe(6);
     const first = { result: run, generation: 1, points: 2, length: 5 };
     expect(pathLength(run, first)).toBe(6);
+    // Only the points drawn so far: the first two.
+    expect(pathLength(run, undefined, 2)).toBe(5);
     expect(pathLength(path([[0, 0], [Number.NaN, 1], [0, 0]]))).toBe(0);
   });
 

@@ -15,7 +15,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { waitForIdle, type AppPage } from '../e2e/harness.ts';
-import { heapAfterGc, megabytes, pathChecksums, recordLongTasks, settle, takeLongTasks } from './stressHarness.ts';
+import { heapAfterGc, megabytes, pathChecksums, recordLongFrames, recordLongTasks, settle, takeLongFrames, takeLongTasks } from './stressHarness.ts';
 import { recordRow, tally } from './summary.ts';
 import { browserSession } from '../e2e/session.ts';
 import { DEFAULT_STEPS } from '../../src/state/defaults.ts';
@@ -79,6 +79,7 @@ describe('load: 16 runs × 100,000 steps on a 256×256 mesh', () => {
     // The load: from the default steps to 100,000 for all 16 runs, its long tasks recorded.
     const load = async () => {
       await recordLongTasks(page);
+      await recordLongFrames(page, LONG_TASK_LIMIT_MS - 50);
       const ms = await page.evaluate(
         async ({ steps }) => {
           const hooks = window.__descentLab!;
@@ -93,7 +94,7 @@ describe('load: 16 runs × 100,000 steps on a 256×256 mesh', () => {
         { steps: STEPS },
       );
       await settle(page, 120_000);
-      return { computeMs: ms, longTasks: await takeLongTasks(page) };
+      return { computeMs: ms, longTasks: await takeLongTasks(page), longFrames: await takeLongFrames(page) };
     };
     // Best of two tries: on this 2-core machine another process (a GPU-process hiccup, the
     // test runner) can stretch one task; a second try from the same state tells that from
@@ -106,6 +107,7 @@ describe('load: 16 runs × 100,000 steps on a 256×256 mesh', () => {
     }
     const { computeMs, longTasks } = tries.reduce((best, one) => (Math.max(0, ...one.longTasks) < Math.max(0, ...best.longTasks) ? one : best));
     console.info(`load: long tasks per try: ${tries.map((one) => one.longTasks.map((d) => d.toFixed(0)).join(', ') || 'none').join(' | ')}`);
+    tries.forEach((one, index) => one.longFrames.forEach((frame) => console.info(`load: try ${index + 1}: ${frame}`)));
     const progress = await page.evaluate(() => {
       const host = window as unknown as { __progress: string[]; __progressObserver: MutationObserver };
       host.__progressObserver.disconnect();

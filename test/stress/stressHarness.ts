@@ -36,6 +36,54 @@ export async function takeLongTasks(page: Page): Promise<number[]> {
   });
 }
 
+/**
+ * Start recording long animation frames (LoAF) whose blocking time is over `blockingMs`:
+ * what ran in them (script entry points, their durations) and how long rendering took.
+ * The load test prints them when a task is over its limit, so a failure says what was slow.
+ */
+export async function recordLongFrames(page: Page, blockingMs: number): Promise<void> {
+  await page.evaluate((threshold) => {
+    interface Script {
+      invoker: string;
+      sourceFunctionName: string;
+      sourceURL: string;
+      duration: number;
+      forcedStyleAndLayoutDuration: number;
+    }
+    interface Frame extends PerformanceEntry {
+      blockingDuration: number;
+      renderStart: number;
+      styleAndLayoutStart: number;
+      scripts: Script[];
+    }
+    const host = window as unknown as { __longFrames: string[]; __longFrameObserver?: PerformanceObserver };
+    host.__longFrameObserver?.disconnect();
+    host.__longFrames = [];
+    host.__longFrameObserver = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as Frame[]) {
+        if (entry.blockingDuration <= threshold) continue;
+        const end = entry.startTime + entry.duration;
+        const scripts = entry.scripts
+          .filter((script) => script.duration >= 5)
+          .map((script) => `${script.invoker} ${script.sourceFunctionName || ''}@${script.sourceURL.split('/').pop()} ${Math.round(script.duration)} ms${script.forcedStyleAndLayoutDuration >= 5 ? ` (forced layout ${Math.round(script.forcedStyleAndLayoutDuration)} ms)` : ''}`);
+        const rendering = entry.renderStart > 0 ? `rendering ${Math.round(end - entry.renderStart)} ms (style and layout on ${Math.round(entry.styleAndLayoutStart > 0 ? end - entry.styleAndLayoutStart : 0)} ms)` : 'no rendering';
+        host.__longFrames.push(`frame of ${Math.round(entry.duration)} ms, blocking ${Math.round(entry.blockingDuration)} ms, ${rendering}; ${scripts.join('; ') || 'no script over 5 ms'}`);
+      }
+    });
+    host.__longFrameObserver.observe({ type: 'long-animation-frame', buffered: false });
+  }, blockingMs);
+}
+
+/** The long frames recorded since recordLongFrames, described; stops recording. */
+export async function takeLongFrames(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const host = window as unknown as { __longFrames?: string[]; __longFrameObserver?: PerformanceObserver };
+    host.__longFrameObserver?.takeRecords();
+    host.__longFrameObserver?.disconnect();
+    return host.__longFrames ?? [];
+  });
+}
+
 export interface HeapFigure {
   /** V8 heap in use after a full GC, bytes. */
   readonly usedBytes: number;

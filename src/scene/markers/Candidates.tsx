@@ -51,7 +51,9 @@ function evaluationsPerStep(spec: RunSpec): number {
 
 function RunCandidates({ run, surface, field, frame }: { run: SceneRun; surface: Surface; field: MappedField; frame: WorldFrame }) {
   const mesh = useMemo(() => {
-    const dots = new InstancedMesh(dotGeometry, new MeshBasicMaterial({ color: new Color(run.color), transparent: true, opacity: 0.9 }), MAX_DOTS);
+    // Opaque, as the runs' step markers: the same shader program, linked when the scene
+    // starts, so the first dots never wait for a link in the middle of a heavy load.
+    const dots = new InstancedMesh(dotGeometry, new MeshBasicMaterial({ color: new Color(run.color) }), MAX_DOTS);
     dots.count = 0;
     dots.frustumCulled = false;
     dots.renderOrder = 4;

@@ -2,9 +2,11 @@
  * Where a run left the plot: a ring in the run's colour where its step crossed
  * the edge, and "left the plot at step k", once the playhead has reached that
  * step. The drawn path ends there (pathGeometry.ts); this says where and when.
- * The step is found from the result buffers, scanning only new points.
+ * The step is found from the result buffers, scanning only new points, at most
+ * EXIT_SCAN_SLICE of them a frame (16 runs × 100,000 arriving at once are scanned
+ * over a few frames, not in one long task).
  */
-import { useFrame } from '@react-three/fiber';
+import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { Color, DoubleSide, Mesh, MeshBasicMaterial, RingGeometry } from 'three';
 import { appResults, playhead } from '../appBridge.ts';
@@ -18,6 +20,7 @@ import { useFrameRef } from '../useFrameRef.ts';
 const ringGeometry = new RingGeometry(0.03, 0.05, 24).rotateX(-Math.PI / 2);
 const MARKER_LIFT = 0.02;
 const grid = new Float64Array(2);
+const EXIT_SCAN_SLICE = 16_384;
 
 /** The label id of a run's exit mark (SceneView renders its element). */
 export const exitLabelId = (runId: string) => `left:${runId}`;
@@ -53,6 +56,7 @@ function RunExit({ run, field, frame, labels }: { run: SceneRun; field: MappedFi
     scan.current.generation = -1;
   }, [field]);
   const meshRef = useFrameRef(mesh);
+  const invalidate = useThree((three) => three.invalidate);
 
   useFrame(() => {
     const ring = meshRef.current;
@@ -69,8 +73,10 @@ function RunExit({ run, field, frame, labels }: { run: SceneRun; field: MappedFi
       state.step = -1;
     }
     if (state.step < 0 && result.length > state.scanned) {
-      state.step = firstExit(result.x, result.y, result.length, field.domain, state.scanned, state.point);
-      state.scanned = result.length;
+      const upTo = Math.min(result.length, state.scanned + EXIT_SCAN_SLICE);
+      state.step = firstExit(result.x, result.y, upTo, field.domain, state.scanned, state.point);
+      state.scanned = upTo;
+      if (state.step < 0 && upTo < result.length) invalidate();
     }
     const shown = state.step >= 0 && playhead.stepAt(performance.now()) >= state.step && (run.lastStep === null || run.lastStep >= state.step);
     ring.visible = shown;

@@ -42,8 +42,13 @@ export function createShaderWarmup(): ShaderWarmup {
     ready(renderer, scene, camera) {
       if (fence && context) {
         if (context.getSyncParameter(fence, context.SYNC_STATUS) !== context.SIGNALED && performance.now() < holdUntil) return false;
-        // Objects added while the GPU was busy are compiled now, before the frame.
         release();
+        // A program's first use asks the GPU process for its link status and uniforms: calls
+        // that wait until the GPU has worked through everything queued before them. Asked now,
+        // just after the fence, they wait for little; asked at the program's first draw, in
+        // the middle of a heavy load (16 long paths on software WebGL), one waited 0.5–0.8 s.
+        for (const program of renderer.info.programs ?? []) program.getUniforms();
+        // Objects added while the GPU was busy are compiled now, before the frame.
       }
       const count = countObjects(scene);
       if (count === objects) return true;

@@ -153,8 +153,13 @@ export function RunPath({ runId, color, visible, lastStep = null, field, frame, 
     }
     root.visible = true;
     applyEmphasis(parts, emphasis, runId);
-    if (emphasis.current !== 'forward') parts.line.renderOrder = lineOrder(runId, result);
     const state = trackRun(tracking.current, parts.geometry, result, field);
+    if (!state) {
+      // New buffers wait for the next frame's allocation budget; what was drawn stays.
+      invalidate();
+      if (!tracking.current) root.visible = false;
+      return;
+    }
     tracking.current = state;
     restoreCutSegment(state);
     if (result.length > state.buffers.points) {
@@ -163,6 +168,7 @@ export function RunPath({ runId, color, visible, lastStep = null, field, frame, 
       updateDrawnSegments(state, parts.geometry);
       placeStepMarkers(state, parts.markers, result, fromPoint);
     }
+    if (emphasis.current !== 'forward') parts.line.renderOrder = lineOrder(runId, result, state.buffers.points);
     const now = performance.now();
     // Whole-path mode draws every path whole and puts the ball at the timeline's cursor, the rest of the path faint.
     const whole = !Number.isFinite(playhead.stepAt(now)) && lastStep === null;

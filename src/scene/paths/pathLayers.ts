@@ -23,14 +23,14 @@ interface Measured {
   length: number;
 }
 
-/** Each run's path length so far, extended as points arrive (O(new points) a frame). */
+/** Each run's path length so far, extended as its points are drawn (O(new points) a frame). */
 const measured = new Map<string, Measured>();
 
-/** The length in plot units of the first `result.length` points of the path, skipping non-finite points. */
-export function pathLength(result: RunResult, from?: Measured): number {
+/** The length in plot units of the first `points` points of the path (all it has by default), skipping non-finite points. */
+export function pathLength(result: RunResult, from?: Measured, points = result.length): number {
   let length = from ? from.length : 0;
   const start = from ? Math.max(1, from.points) : 1;
-  for (let i = start; i < result.length; i++) {
+  for (let i = start; i < points; i++) {
     const dx = result.x[i] - result.x[i - 1];
     const dy = result.y[i] - result.y[i - 1];
     const d = Math.sqrt(dx * dx + dy * dy);
@@ -44,12 +44,17 @@ export function orderFor(length: number, index: number): number {
   return FIRST_LINE_ORDER + 0.4 / (1 + Math.max(0, length)) + Math.max(0, index) * 1e-6;
 }
 
-/** renderOrder of run `runId`'s line, given its result. */
-export function lineOrder(runId: string, result: RunResult): number {
+/**
+ * renderOrder of run `runId`'s line, given its result and the `points` of it drawn so far
+ * (measuring only what is drawn keeps the work within the frame's path budget while
+ * 16 × 100,000 points stream in).
+ */
+export function lineOrder(runId: string, result: RunResult, points = result.length): number {
   const index = appStore.getState().setup.runs.findIndex((run) => run.id === runId);
+  const upTo = Math.min(points, result.length);
   let entry = measured.get(runId);
-  if (!entry || entry.result !== result || entry.generation !== result.generation || entry.points > result.length) entry = { result, generation: result.generation, points: 0, length: 0 };
-  if (entry.points !== result.length) entry = { result, generation: result.generation, points: result.length, length: pathLength(result, entry) };
+  if (!entry || entry.result !== result || entry.generation !== result.generation || entry.points > upTo) entry = { result, generation: result.generation, points: 0, length: 0 };
+  if (entry.points !== upTo) entry = { result, generation: result.generation, points: upTo, length: pathLength(result, entry, upTo) };
   measured.set(runId, entry);
   return orderFor(entry.length, index);
 }

@@ -60,12 +60,52 @@ function learningRates(run: RunConfig, steps: number): Float64Array {
   return values;
 }
 
-function anyNonPositive(runs: readonly ChartRun[]): boolean {
-  for (const { result } of runs) {
-    if (!result) continue;
-    for (let i = 0; i < result.length; i++) if (result.loss[i] <= 0) return true;
+/**
+ * A fold over a result buffer's points that continues from where it stopped while the
+ * buffer holds the same generation and grows (the chart replans on every chunk of a
+ * streaming run: 16 runs × 100,000 steps would otherwise be rescanned each time).
+ */
+interface Fold<T> {
+  key: string;
+  processed: number;
+  value: T;
+}
+
+function folded<T>(memos: WeakMap<object, Fold<T>>, values: ArrayLike<number>, key: string, length: number, initial: T, fold: (value: T, from: number, to: number) => T): T {
+  let memo = memos.get(values as object);
+  if (!memo || memo.key !== key || length < memo.processed) {
+    memo = { key, processed: 0, value: initial };
+    memos.set(values as object, memo);
   }
-  return false;
+  if (length > memo.processed) {
+    memo.value = fold(memo.value, memo.processed, length);
+    memo.processed = length;
+  }
+  return memo.value;
+}
+
+const nonPositiveFolds = new WeakMap<object, Fold<boolean>>();
+const extentFolds = new WeakMap<object, Fold<Extent | null>>();
+
+function anyNonPositive(runs: readonly ChartRun[]): boolean {
+  return runs.some(({ result }) => {
+    if (!result) return false;
+    const loss = result.loss;
+    return folded(nonPositiveFolds, loss, `${result.generation}`, result.length, false, (found, from, to) => {
+      for (let i = from; i < to && !found; i++) if (loss[i] <= 0) found = true;
+      return found;
+    });
+  });
+}
+
+/** extendExtent over one run's buffer, continued across replans (see Fold). */
+function seriesExtent(result: RunResult, values: Float64Array, log: boolean, cap: number, offset = 0): Extent | null {
+  return folded(extentFolds, values, `${result.generation}|${log}|${cap}|${offset}`, result.length, null, (extent, from, to) => extendExtent(extent, values, to, log, cap, offset, from));
+}
+
+function union(a: Extent | null, b: Extent | null): Extent | null {
+  if (!a || !b) return a ?? b;
+  return { min: Math.min(a.min, b.min), max: Math.max(a.max, b.max) };
 }
 
 /** The chart for `runs` under `options` (see chartAxes.ts for the scale rules). */
@@ -90,11 +130,12 @@ export function planChart(runs: readonly ChartRun[], options: ChartOptions): Cha
     plotted.push({ id: config.id, color: config.color, result, xs, offset });
     if (!result) return;
     const diverged = result.status === 'diverged';
-    series.push({ color: config.color, values: result.loss, length: result.length, style: 'solid', axis: 'left', xs, offset, floorAtZero: scale.floorAtZero });
-    extent = extendExtent(extent, result.loss, result.length, log, diverged ? DIVERGED_CAP * startLoss : Infinity, offset);
+    const generation = result.generation;
+    series.push({ color: config.color, values: result.loss, length: result.length, style: 'solid', axis: 'left', xs, offset, floorAtZero: scale.floorAtZero, generation });
+    extent = union(extent, seriesExtent(result, result.loss, log, diverged ? DIVERGED_CAP * startLoss : Infinity, offset));
     if (options.gradNorm) {
-      series.push({ color: config.color, values: result.gradNorm, length: result.length, style: 'dashed', axis: 'left', xs });
-      extent = extendExtent(extent, result.gradNorm, result.length, log, diverged ? DIVERGED_CAP * startGradNorm : Infinity);
+      series.push({ color: config.color, values: result.gradNorm, length: result.length, style: 'dashed', axis: 'left', xs, generation });
+      extent = union(extent, seriesExtent(result, result.gradNorm, log, diverged ? DIVERGED_CAP * startGradNorm : Infinity));
     }
   });
   let lrExtent: Extent | null = null;

@@ -20,6 +20,12 @@ export interface ChartSeries {
   readonly offset?: number;
   /** On a log axis, values at or below zero (after the offset) sit on the floor instead of lifting the pen. */
   readonly floorAtZero?: boolean;
+  /**
+   * Which generation of its (reused) buffer `values` holds. When given, the drawing
+   * keeps the series' reduction and continues it at the next draw (points only arrive
+   * at the end within a generation); when absent, every draw reduces from scratch.
+   */
+  readonly generation?: number;
 }
 
 export interface ChartModel {

@@ -19,13 +19,13 @@ export interface Extent {
 
 /**
  * Widen `extent` by the finite (and, for log axes, positive) values of
- * `values[0 … length)` minus `offset` that do not exceed `cap` (a diverging run's last
+ * `values[from … length)` minus `offset` that do not exceed `cap` (a diverging run's last
  * values are left out so they cannot squash every other line; they leave the plot at the top).
  */
-export function extendExtent(extent: Extent | null, values: ArrayLike<number>, length: number, log: boolean, cap = Infinity, offset = 0): Extent | null {
+export function extendExtent(extent: Extent | null, values: ArrayLike<number>, length: number, log: boolean, cap = Infinity, offset = 0, from = 0): Extent | null {
   let min = extent?.min ?? Infinity;
   let max = extent?.max ?? -Infinity;
-  for (let i = 0; i < length; i++) {
+  for (let i = from; i < length; i++) {
     const value = values[i] - offset;
     if (!Number.isFinite(value) || (log && value <= 0) || value > cap) continue;
     if (value < min) min = value;

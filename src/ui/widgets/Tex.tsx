@@ -32,6 +32,18 @@ function nextTask(): Promise<void> {
   return typesetQueue;
 }
 
+/**
+ * Formulas away from the screen are typeset one per frame: the browser lays out what a
+ * frame added in that frame, and sixteen update rules (≈ 8,000 elements) typeset between
+ * two frames made one layout of over 100 ms. A hidden page draws no frames; its formulas
+ * wait until it is shown.
+ */
+let backgroundQueue: Promise<void> = Promise.resolve();
+function nextFrame(): Promise<void> {
+  backgroundQueue = backgroundQueue.then(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+  return backgroundQueue;
+}
+
 /** Formulas away from the screen are typeset this long after they mount, when the page is idle. */
 const BACKGROUND_DELAY_MS = 4000;
 const BACKGROUND_TIMEOUT_MS = 4000;
@@ -66,12 +78,12 @@ export function Tex({ tex, block = false, className }: TexProps) {
     element.textContent = tex;
     element.classList.add('tex-pending');
     let started = false;
-    const typeset = () => {
+    const typeset = (background: boolean) => {
       if (started) return;
       started = true;
       loadKatex().then(
         async (katex) => {
-          await nextTask();
+          await (background ? nextFrame() : nextTask());
           if (cancelled) return;
           // Block formulas are set in display style but inline mode, so long ones wrap at + and = instead of overflowing.
           katex.render(block ? `\\displaystyle ${tex}` : tex, element, { ...KATEX_OPTIONS, displayMode: false });
@@ -88,9 +100,9 @@ export function Tex({ tex, block = false, className }: TexProps) {
     // page of update rules below the fold (or in a closed panel) would add a thousand at boot.
     // The rest follow once the page has been idle a while, so a fast scroll (or a full-page
     // picture) finds them typeset rather than blank.
-    const later = window.setTimeout(() => void whenIdle(BACKGROUND_TIMEOUT_MS).then(() => !cancelled && typeset()), BACKGROUND_DELAY_MS);
+    const later = window.setTimeout(() => void whenIdle(BACKGROUND_TIMEOUT_MS).then(() => !cancelled && typeset(true)), BACKGROUND_DELAY_MS);
     if (typeof IntersectionObserver !== 'function') {
-      typeset();
+      typeset(false);
       return () => {
         cancelled = true;
         clearTimeout(later);
@@ -100,7 +112,7 @@ export function Tex({ tex, block = false, className }: TexProps) {
       (entries) => {
         if (!entries.some((entry) => entry.isIntersecting)) return;
         observer.disconnect();
-        typeset();
+        typeset(false);
       },
       { rootMargin: '300px' },
     );

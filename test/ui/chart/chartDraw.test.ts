@@ -142,3 +142,52 @@ describe('loss chart series', () => {
     }
   });
 });
+
+describe('loss chart series while a run streams in', () => {
+  /** The stroke of one series drawn on a 600 × 300 chart. */
+  function stroke(series: ChartSeries, axis: Axis, maxX: number): Call[] {
+    const { ctx, strokes } = recordingContext();
+    drawChart(ctx, 600, 300, 12, { maxX, xAxis: series.xs ? 'gradients' : 'steps', xTitle: 'x', left: axis, right: null, series: [series], leftTitle: 'loss', rightTitle: '' });
+    return strokes.at(-1)!;
+  }
+
+  it('continuing the last reduction draws exactly what reducing from scratch draws, chunk after chunk and across generations', () => {
+    const random = createRandom(29);
+    for (const withXs of [false, true]) {
+      for (const log of [true, false]) {
+        const steps = 40_000;
+        const values = new Float64Array(steps + 1);
+        const xs = withXs ? new Float64Array(steps + 1) : null;
+        const axis: Axis = log ? { log, min: 1e-3, max: 10 } : { log, min: -1, max: 12 };
+        for (const generation of [1, 2]) {
+          const fill = (from: number, to: number) => {
+            for (let i = from; i < to; i++) {
+              const r = random();
+              values[i] = r < 0.005 ? Number.NaN : r < 0.01 ? -r : 10 ** (2 * random() - 2) * (1 + (generation * i) / steps);
+              if (xs) xs[i] = i === 0 ? 0 : xs[i - 1] + (random() < 0.3 ? 0 : random() * 2);
+            }
+          };
+          let length = 0;
+          while (length < steps + 1) {
+            const next = Math.min(steps + 1, length + 1 + Math.floor(random() * 4000));
+            fill(length, next);
+            length = next;
+            const maxX = xs ? xs[steps] + 1 : steps;
+            const streamed = stroke({ color: '#fff', values, length, style: 'solid', axis: 'left', xs, generation }, axis, maxX);
+            const scratch = stroke({ color: '#fff', values, length, style: 'solid', axis: 'left', xs }, axis, maxX);
+            expect(streamed).toEqual(scratch);
+          }
+        }
+      }
+    }
+  });
+
+  it('starts over when the axis changes what the columns hold (a floor at a new axis minimum)', () => {
+    const values = Float64Array.from({ length: 1001 }, (_, i) => (i % 7 === 0 ? 0 : 1 / (i + 1)));
+    const series: ChartSeries = { color: '#fff', values, length: 1001, style: 'solid', axis: 'left', floorAtZero: true, generation: 3 };
+    for (const min of [1e-4, 1e-6, 1e-4]) {
+      const axis: Axis = { log: true, min, max: 1 };
+      expect(stroke(series, axis, 1000)).toEqual(stroke({ ...series, generation: undefined }, axis, 1000));
+    }
+  });
+});
