@@ -2,7 +2,8 @@
  * The neural-net slice in the production build, in headless Chromium (part of npm run
  * bench:browser; alone: vite build && tsx scripts/benchNeuralNetBrowser.ts). Prints figures;
  * asserts nothing.
- *  - the build as a person meets it: the surface picked in a fresh page, to the slice trained
+ *  - the build as a person meets it: the surface menu opened in a fresh page and the network
+ *    chosen 0.6 s later, from the choice to the slice trained
  *    and its field mapped on the worker pool (the store's neuralSlice: wall time, and the
  *    workers' summed time), median of REPS fresh pages (default 5), with the longest
  *    main-thread task meanwhile and the load average before and after;
@@ -11,6 +12,8 @@
  *    of bench/neuralNetHandLoop.ts run in the page (Math.tanh/exp/log1p, the same θ*, d₁, d₂ and
  *    data in Float64Arrays).
  * Targets: build ≤ 2 s; simulate ≥ 0.5× the hand loop.
+ * BENCH_COMPARE=<another build's dist folder> measures the build there too, fresh pages of
+ * the two builds taking turns, and prints both medians side by side.
  */
 import { readdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -23,6 +26,8 @@ import { neuralNetHandLoop, type HandLoopInput } from './bench/neuralNetHandLoop
 const REPS = Number(process.env.BENCH_REPS ?? 5);
 const load = () => loadavg().map((value) => value.toFixed(1)).join(' ');
 const STEPS = 2000;
+/** How long the surface menu is open before the network is chosen. */
+const MENU_OPEN_MS = 600;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
 
 const dist = resolve(process.cwd(), 'dist');
@@ -30,48 +35,69 @@ const engineWorkerFile = (await readdir(resolve(dist, 'assets'))).find((name) =>
 if (!engineWorkerFile) throw new Error(`no engine worker in ${dist}/assets: run vite build first`);
 const slice = makeNeuralNetSlice(DEFAULT_NEURAL_NET_OPTIONS);
 const server = await serveDist(dist);
+const compare = process.env.BENCH_COMPARE ? { dist: resolve(process.env.BENCH_COMPARE), server: await serveDist(resolve(process.env.BENCH_COMPARE)) } : null;
 const browser = await launchChromium();
 console.log(`neural-net slice in Chromium (${REPS} fresh pages); ${cpus().length} cores, load average ${load()}`);
+type Build = { elapsedMs: number; trainedMs: number; trainingMs: number; workerMs: number; longestTaskMs: number };
+
+/** The slice built once in a fresh page of the build served at `url`. */
+async function buildOnce(url: string): Promise<Build> {
+  const { page, context } = await openApp(browser, url, { width: 1280, height: 800 });
+  await waitForIdle(page, 60_000);
+  // tsx (esbuild with keepNames) wraps named functions in __name(); define it in the page.
+  await page.evaluate('globalThis.__name = (target) => target');
+  // As a person picks it: the surface menu opened, the network chosen a moment later (the
+  // build is timed from the choice).
+  await page.getByLabel('Surface', { exact: true }).dispatchEvent('pointerdown');
+  await new Promise((resolve) => setTimeout(resolve, MENU_OPEN_MS));
+  const build = await page.evaluate(async () => {
+    const store = window.__descentLab!.store;
+    const tasks: number[] = [];
+    const observer = new PerformanceObserver((list) => list.getEntries().forEach((entry) => tasks.push(entry.duration)));
+    observer.observe({ type: 'longtask', buffered: false });
+    // When the training (part 1 of the progress) was over, as the store reported it.
+    // (and the worker's own time for it: the rest is starting the worker, loading its code and messages).
+    let trainedMs = NaN;
+    let trainingMs = NaN;
+    const unsubscribe = store.subscribe((state) => {
+      if (Number.isNaN(trainedMs) && state.neuralSlice.status === 'building' && state.neuralSlice.bandsDone >= 1) {
+        trainedMs = state.neuralSlice.elapsedMs;
+        trainingMs = state.neuralSlice.workerMs;
+      }
+    });
+    store.getState().setSurface('neural-net', 0, true);
+    await new Promise<void>((done, fail) => {
+      const poll = () => {
+        const state = store.getState().neuralSlice;
+        if (state.status === 'done') done();
+        else if (state.status === 'error') fail(new Error(state.message ?? 'the build failed'));
+        else setTimeout(poll, 5);
+      };
+      poll();
+    });
+    observer.disconnect();
+    unsubscribe();
+    const { elapsedMs, workerMs } = store.getState().neuralSlice;
+    return { elapsedMs, trainedMs, trainingMs, workerMs, longestTaskMs: Math.max(0, ...tasks) };
+  });
+  await context.close();
+  return build;
+}
+
 try {
-  const builds: { elapsedMs: number; trainedMs: number; trainingMs: number; workerMs: number; longestTaskMs: number }[] = [];
+  const builds: Build[] = [];
+  const compared: Build[] = [];
   for (let rep = 0; rep < REPS; rep++) {
-    const { page, context } = await openApp(browser, server.url, { width: 1280, height: 800 });
-    await waitForIdle(page, 60_000);
-    // tsx (esbuild with keepNames) wraps named functions in __name(); define it in the page.
-    await page.evaluate('globalThis.__name = (target) => target');
-    builds.push(
-      await page.evaluate(async () => {
-        const store = window.__descentLab!.store;
-        const tasks: number[] = [];
-        const observer = new PerformanceObserver((list) => list.getEntries().forEach((entry) => tasks.push(entry.duration)));
-        observer.observe({ type: 'longtask', buffered: false });
-        // When the training (part 1 of the progress) was over, as the store reported it.
-        // (and the worker's own time for it: the rest is starting the worker, loading its code and messages).
-        let trainedMs = NaN;
-        let trainingMs = NaN;
-        const unsubscribe = store.subscribe((state) => {
-          if (Number.isNaN(trainedMs) && state.neuralSlice.status === 'building' && state.neuralSlice.bandsDone >= 1) {
-            trainedMs = state.neuralSlice.elapsedMs;
-            trainingMs = state.neuralSlice.workerMs;
-          }
-        });
-        store.getState().setSurface('neural-net', 0, true);
-        await new Promise<void>((done, fail) => {
-          const poll = () => {
-            const state = store.getState().neuralSlice;
-            if (state.status === 'done') done();
-            else if (state.status === 'error') fail(new Error(state.message ?? 'the build failed'));
-            else setTimeout(poll, 5);
-          };
-          poll();
-        });
-        observer.disconnect();
-        unsubscribe();
-        const { elapsedMs, workerMs } = store.getState().neuralSlice;
-        return { elapsedMs, trainedMs, trainingMs, workerMs, longestTaskMs: Math.max(0, ...tasks) };
-      }),
+    builds.push(await buildOnce(server.url));
+    if (compare) compared.push(await buildOnce(compare.server.url));
+  }
+  if (compare) {
+    const mine = median(builds.map((b) => b.elapsedMs));
+    const theirs = median(compared.map((b) => b.elapsedMs));
+    console.log(
+      `side by side, fresh pages taking turns: this build ${mine.toFixed(0)} ms (runs ${builds.map((b) => b.elapsedMs.toFixed(0)).join(', ')}; workers' summed time ${median(builds.map((b) => b.workerMs)).toFixed(0)} ms), ` +
+        `${compare.dist} ${theirs.toFixed(0)} ms (runs ${compared.map((b) => b.elapsedMs.toFixed(0)).join(', ')}; workers' summed time ${median(compared.map((b) => b.workerMs)).toFixed(0)} ms): ×${(mine / theirs).toFixed(2)}`,
     );
-    await context.close();
   }
   const wall = median(builds.map((b) => b.elapsedMs));
   console.log(
@@ -137,4 +163,5 @@ try {
 } finally {
   await browser.close();
   await server.close();
+  await compare?.server.close();
 }

@@ -15,7 +15,7 @@ import { createEngineClient, type EngineClient } from '../worker/client.ts';
 import type { Request } from '../worker/protocol.ts';
 import type { WorkerLike } from '../worker/threads.ts';
 import { guardCustomPanes } from './customSurface.ts';
-import { connectEngine, engineCallbacks, fieldKey } from './engine.ts';
+import { connectEngine, connectSlices, engineCallbacks, fieldKey } from './engine.ts';
 import { connectInspections, Inspections } from './inspections.ts';
 import { Playhead } from './playhead.ts';
 import { Results } from './results.ts';
@@ -74,12 +74,15 @@ export function startApp(options: StartOptions = {}): EngineClient {
   if (running) return running.client;
   if (options.setup) appStore.getState().replaceSetup(options.setup);
   const client = createEngineClient({ results: appResults, ...engineCallbacks(appStore), workerFactory: options.workerFactory });
+  // Slices first: a slice built before the engine connects is registered before the runs on it are sent.
+  const disconnectSlices = connectSlices(client);
   const disconnectEngine = connectEngine(appStore, client, appResults);
   const unguard = guardCustomPanes(appStore);
   const disconnectInspections = connectInspections(appStore, client, appResults, appInspections);
   const disconnect = () => {
     disconnectInspections();
     disconnectEngine();
+    disconnectSlices();
     unguard();
   };
   running = { client, disconnect };

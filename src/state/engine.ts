@@ -7,10 +7,10 @@
  * (the JSON of the wire request); a change that leaves it equal (a color, a
  * visibility toggle, the camera, playback) sends nothing.
  */
-import { OPTIMIZERS, type HyperParameterKey, type HyperParameterValues, type RunSpec } from '../core/index.ts';
+import { OPTIMIZERS, sliceParts, type HyperParameterKey, type HyperParameterValues, type RunSpec } from '../core/index.ts';
 import type { ComputeInput, EngineClient, EngineClientOptions } from '../worker/client.ts';
 import { DEFAULT_FIELD_RESOLUTION, type FieldRequest, type RunRequest, type WireRunSpec } from '../worker/protocol.ts';
-import { NEURAL_NET_SURFACE } from './maps/sliceCache.ts';
+import { builtSlice, builtSlices, NEURAL_NET_SURFACE, neuralNetIdOf, subscribeSliceCache } from './maps/sliceCache.ts';
 import type { Results } from './results.ts';
 import type { RunConfig, Setup } from './setup.ts';
 import type { AppStore } from './store/store.ts';
@@ -60,9 +60,25 @@ export function wireRunSpec(setup: Setup, run: RunConfig): WireRunSpec {
   };
 }
 
-/** Everything the engine must compute for `setup`: every run (visible or not, so toggling is instant) and every pane's field. */
-export function buildComputeInput(setup: Setup, resolution = DEFAULT_FIELD_RESOLUTION): ComputeInput {
-  const runs: RunRequest[] = setup.runs.map((run) => ({ runId: run.id, spec: wireRunSpec(setup, run) }));
+/**
+ * Whether `setup`'s neural-net runs wait for the slice the pool is building: while it
+ * builds, the engine would otherwise train its own copy of the network at the same time,
+ * on a core the pool's field needs. Once built, the engine gets the pool's slice
+ * (app.ts registers it); after a failed or cancelled build it trains one itself.
+ */
+export function waitsForSlice(setup: Setup, building: string | null): boolean {
+  if (building === null || !setup.panes.some((pane) => pane.surface === NEURAL_NET_SURFACE)) return false;
+  const id = neuralNetIdOf(setup.neuralNet);
+  return building === id && builtSlice(id) === null;
+}
+
+/**
+ * Everything the engine must compute for `setup`: every run (visible or not, so toggling is
+ * instant) and every pane's field; with `holdSlice`, not the runs on neural-net panes (waitsForSlice).
+ */
+export function buildComputeInput(setup: Setup, resolution = DEFAULT_FIELD_RESOLUTION, holdSlice = false): ComputeInput {
+  const held = (run: RunConfig) => holdSlice && setup.panes[paneIndexOf(setup, run.pane)]?.surface === NEURAL_NET_SURFACE;
+  const runs: RunRequest[] = setup.runs.filter((run) => !held(run)).map((run) => ({ runId: run.id, spec: wireRunSpec(setup, run) }));
   // A neural-net slice's field is computed on the worker pool as it is trained (maps/sliceBuilder.ts).
   const fields: FieldRequest[] = setup.panes.flatMap((config, pane) => (config.surface === NEURAL_NET_SURFACE ? [] : [{ key: fieldKey(pane), surface: surfaceRefOf(setup, pane), resolution }]));
   return { runs, fields };
@@ -83,9 +99,12 @@ export type ComputeTarget = Pick<EngineClient, 'compute'>;
 export function connectEngine(store: AppStore, client: ComputeTarget, results: Results, resolution = DEFAULT_FIELD_RESOLUTION): () => void {
   let lastKey = '';
   const sync = (setup: Setup): void => {
-    results.retainRuns(new Set(setup.runs.map((run) => run.id)));
+    const state = store.getState();
+    const hold = waitsForSlice(setup, state.neuralSlice.status === 'building' ? state.neuralSlice.id : null);
+    const input = buildComputeInput(setup, resolution, hold);
+    // Runs held for the slice say "waiting…" rather than show paths of another surface.
+    results.retainRuns(new Set(input.runs.map((run) => run.runId)));
     results.retainFields(new Set(setup.panes.map((_, pane) => fieldKey(pane))));
-    const input = buildComputeInput(setup, resolution);
     const key = specKey(input);
     if (key === lastKey) return;
     lastKey = key;
@@ -93,8 +112,26 @@ export function connectEngine(store: AppStore, client: ComputeTarget, results: R
   };
   sync(store.getState().setup);
   return store.subscribe((state, previous) => {
-    if (state.setup !== previous.setup) sync(state.setup);
+    if (state.setup !== previous.setup || state.neuralSlice.status !== previous.neuralSlice.status || state.neuralSlice.id !== previous.neuralSlice.id) sync(state.setup);
   });
+}
+
+/**
+ * Give the engine every neural-net slice the pool builds, as it arrives (and those built
+ * before): its runs on the slice then start from the pool's network, never a second
+ * training of their own. Returns the unsubscribe.
+ */
+export function connectSlices(client: Pick<EngineClient, 'registerSlice'>): () => void {
+  const registered = new Set<string>();
+  const register = () => {
+    for (const [id, entry] of builtSlices()) {
+      if (registered.has(id)) continue;
+      registered.add(id);
+      client.registerSlice(id, sliceParts(entry.slice));
+    }
+  };
+  register();
+  return subscribeSliceCache(register);
 }
 
 /** "Run 2" for a run id, or the id itself when the run is gone. */

@@ -13,7 +13,7 @@
  */
 import { createHandler } from './handler.ts';
 import { describeError } from './plainWords.ts';
-import type { StepInspection } from '../core/index.ts';
+import type { NeuralNetSliceParts, StepInspection } from '../core/index.ts';
 import { createInspections } from './inspectClient.ts';
 import type { ComputeRequest, FieldRequest, Request, Response, RunRequest, WireRunSpec } from './protocol.ts';
 import { engineModuleWorker, hasWorker, inThreadWorker, type WorkerLike } from './threads.ts';
@@ -79,6 +79,11 @@ export interface EngineClient {
   terminateForTest(): void;
   /** Step `step` of the run `spec`, inspected by the engine (core's inspectStep); rejects with plain words. */
   inspect(spec: WireRunSpec, step: number): Promise<StepInspection>;
+  /**
+   * Give the engine a neural-net slice built on the pool: it rebuilds the slice from these
+   * parts instead of training it again. Kept and sent again to every restarted worker.
+   */
+  registerSlice(id: string, parts: NeuralNetSliceParts): void;
   /** Stop for good. */
   dispose(): void;
 }
@@ -113,6 +118,8 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
   let statusMessage: string | null = null;
   let disposed = false;
   const inspections = createInspections();
+  /** Slices registered with the engine (registerSlice), sent to every worker it starts. */
+  const slices = new Map<string, NeuralNetSliceParts>();
 
   function setStatus(next: EngineStatus, message: string | null): void {
     if (next === status && message === statusMessage) return;
@@ -132,18 +139,24 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     target.onmessageerror = () => crashed(target, 'a message could not be read');
   }
 
+  /** A fresh worker learns every registered slice before anything else. */
+  function introduce(target: WorkerLike<Request>): WorkerLike<Request> {
+    for (const [id, parts] of slices) target.postMessage({ type: 'slice', id, parts }, []);
+    return target;
+  }
+
   function spawn(): WorkerLike<Request> {
     try {
       const created = inThread ? inThreadEngine() : factory();
       attach(created);
-      return created;
+      return introduce(created);
     } catch (error) {
       // A worker that cannot even start (blocked script, missing support): compute here instead.
       inThread = true;
       const local = inThreadEngine();
       attach(local);
       setStatus(status, `Could not start the background engine (${describeError(error)}); computing on the page instead, which may feel slower.`);
-      return local;
+      return introduce(local);
     }
   }
 
@@ -224,6 +237,7 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
         deliveredFields.clear();
         worker = inThreadEngine();
         attach(worker);
+        introduce(worker);
         if (latest) send(latest);
         return;
       }
@@ -264,6 +278,11 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
       const { id, answer } = inspections.open();
       post({ type: 'inspect', generation, id, spec, step });
       return answer;
+    },
+    registerSlice(id, parts) {
+      slices.set(id, parts);
+      // A worker not started yet learns it when it starts (introduce).
+      if (!disposed && worker) post({ type: 'slice', id, parts });
     },
     dispose() {
       inspections.dropAll('the engine has stopped');

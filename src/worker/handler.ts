@@ -20,7 +20,7 @@ import type { ComputeRequest, FieldRequest, Request, Response, RunRequest, Surfa
 import { DEFAULT_FIELD_RESOLUTION } from './protocol.ts';
 import { answerInspect } from './inspectHandler.ts';
 import { describeError, plainSpecError } from './plainWords.ts';
-import { resolveSurfaceRef, surfaceRefsReady } from './surfaceRef.ts';
+import { registerSliceParts, resolveSurfaceRef, surfaceRefsReady } from './surfaceRef.ts';
 import type { MessageHandler, Post } from './threads.ts';
 
 /** Runs a task later (after the messages already queued); tests run tasks by hand. */
@@ -267,6 +267,7 @@ export function createHandler(post: Post<Response>, schedule: TaskScheduler = de
   return {
     onMessage(request) {
       if (request.type === 'inspect') return answerInspect(request, (response) => post(response, []));
+      if (request.type === 'slice') return registerSliceParts(request.id, request.parts);
       if (request.generation < latestGeneration) return;
       latestGeneration = request.generation;
       // Whatever runs now is stale: its next slice sees `current` changed and stops.

@@ -8,6 +8,7 @@
  * client ignores any message whose generation is not the latest it sent.
  */
 import type { StepInspection } from '../core/inspect.ts';
+import type { NeuralNetSliceParts } from '../core/nn/public.ts';
 import type { Domain, RunSpec, Trajectory } from '../core/types.ts';
 
 /** How a surface is named across the thread boundary (a Surface record cannot be cloned). */
@@ -46,7 +47,13 @@ export type Request =
    * Inspect step `step` of one run (inspectHandler.ts). It carries the generation it was asked in,
    * but stands outside them: it cancels nothing and is answered by `id` whatever came since.
    */
-  | { readonly type: 'inspect'; readonly generation: number; readonly id: number; readonly spec: WireRunSpec; readonly step: number };
+  | { readonly type: 'inspect'; readonly generation: number; readonly id: number; readonly spec: WireRunSpec; readonly step: number }
+  /**
+   * A neural-net slice built elsewhere (the slice pool): references to `id` are rebuilt from
+   * these parts from now on instead of training the network again (surfaceRef.ts). Outside
+   * the generations too; the client sends every registered slice again to a restarted worker.
+   */
+  | { readonly type: 'slice'; readonly id: string; readonly parts: NeuralNetSliceParts };
 
 /** Worker → main thread. */
 export type Response =

@@ -9,8 +9,8 @@
  * the in-thread fallback, so a static import would put it in the first load).
  * Resolving stays synchronous: callers first await surfaceRefsReady(refs).
  */
-import { makeBowl, makeNeuralNetSlice, neuralNetOptionsFromId, surfaces } from '../core/index.ts';
-import type { Surface } from '../core/index.ts';
+import { makeBowl, makeNeuralNetSlice, neuralNetOptionsFromId, neuralNetSliceFromParts, surfaces } from '../core/index.ts';
+import type { NeuralNetSliceParts, Surface } from '../core/index.ts';
 import type * as Expression from '../core/expression/index.ts';
 import type { SurfaceRef } from './protocol.ts';
 
@@ -18,6 +18,19 @@ export type ResolvedSurface = { readonly ok: true; readonly surface: Surface } |
 
 const CACHE_SIZE = 8;
 const cache = new Map<string, ResolvedSurface>();
+/** Neural-net slices built on the pool, by id: rebuilt from their parts, never trained here. */
+const registeredSlices = new Map<string, NeuralNetSliceParts>();
+
+/**
+ * From now on, the neural-net slice `id` is the one these parts describe: a reference to
+ * it is rebuilt from them (well under a millisecond) instead of training the network
+ * again (about a second of CPU, on a core the slice pool needs).
+ */
+export function registerSliceParts(id: string, parts: NeuralNetSliceParts): void {
+  registeredSlices.set(id, parts);
+  // What the id resolved to before (even "no such surface") gives way to the registered slice.
+  cache.delete(JSON.stringify({ kind: 'builtin', id } satisfies SurfaceRef));
+}
 
 let parser: typeof Expression | null = null;
 let parserLoading: Promise<void> | null = null;
@@ -71,7 +84,9 @@ function resolveUncached(ref: SurfaceRef): ResolvedSurface {
     case 'builtin': {
       // Own keys only: "constructor" is not a surface.
       if (Object.hasOwn(surfaces, ref.id)) return { ok: true, surface: surfaces[ref.id] };
-      // Another neural-net slice: trained here, once (the same bits on every thread).
+      // Another neural-net slice: from the parts the pool built, or trained here, once (the same bits on every thread).
+      const parts = registeredSlices.get(ref.id);
+      if (parts) return { ok: true, surface: neuralNetSliceFromParts(parts) };
       const options = neuralNetOptionsFromId(ref.id);
       return options ? { ok: true, surface: makeNeuralNetSlice(options) } : { ok: false, message: `There is no surface called "${ref.id}".` };
     }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { simulate, surfaces, validateSpec } from '../../src/core/index.ts';
+import { makeNeuralNetSlice, simulate, surfaces, validateSpec } from '../../src/core/index.ts';
 import { appResults, appStore, startApp, stopApp } from '../../src/state/app.ts';
 import { defaultSetup } from '../../src/state/defaults.ts';
-import { buildComputeInput, connectEngine, engineCallbacks, fieldKey, wireRunSpec } from '../../src/state/engine.ts';
+import { buildComputeInput, connectEngine, connectSlices, engineCallbacks, fieldKey, wireRunSpec } from '../../src/state/engine.ts';
+import { neuralNetIdOf, storeBuiltSlice } from '../../src/state/maps/sliceCache.ts';
 import { Results } from '../../src/state/results.ts';
 import { createAppStore } from '../../src/state/store/store.ts';
 import { RUN_PALETTE } from '../../src/state/setup.ts';
@@ -181,6 +182,39 @@ describe('recompute requests', () => {
     expect(results.runs.has(run.id)).toBe(true);
     store.getState().removeRun(run.id);
     expect(results.runs.has(run.id)).toBe(false);
+  });
+});
+
+describe('runs on a neural-net slice the pool is building', () => {
+  it('wait for it (no second training in the engine), say "waiting…", then start once it is registered with the engine', () => {
+    const { store, results, requests } = connected();
+    const registered: [string, Float64Array][] = [];
+    const disconnect = connectSlices({ registerSlice: (id, parts) => registered.push([id, parts.center]) });
+    const [first, second] = store.getState().setup.runs;
+    const one = new Float64Array([1]);
+    results.applyChunk({ generation: 1, runId: second.id, capacity: 1, offset: 0, x: one, y: one, loss: one, gradNorm: one, lossEvaluations: one, gradientEvaluations: one, done: true, diverged: false, divergedAt: -1, stopReason: 'none', leftDomainAt: -1, startLoss: 0 });
+    store.getState().setPaneCount(2);
+    store.getState().setSurface('neural-net', 1);
+    store.getState().updateRun(second.id, { pane: 1 });
+    const id = neuralNetIdOf(store.getState().setup.neuralNet);
+    // Not building (no pool, or after a cancel): the engine trains the slice itself.
+    expect(requests.at(-1)!.runs.map((run) => run.runId)).toContain(second.id);
+    // Building on the pool: the run waits, and shows no path of another surface meanwhile.
+    store.setState({ neuralSlice: { ...store.getState().neuralSlice, id, status: 'building' } });
+    const held = requests.at(-1)!;
+    expect(held.runs.map((run) => run.runId)).toEqual(store.getState().setup.runs.filter((run) => run.id !== second.id).map((run) => run.id));
+    expect(held.runs.map((run) => run.runId)).toContain(first.id);
+    expect(results.runs.has(second.id)).toBe(false);
+    // Built: registered with the engine first, then the run is sent.
+    const sent = requests.length;
+    // A small network stands for the pool's (the connector only passes its parts on).
+    const slice = makeNeuralNetSlice({ hidden: 4, seed: 3 });
+    storeBuiltSlice(id, { slice, field: { resolution: 2, domain: slice.domain, heights: new Float32Array(4), min: 0, max: 1 }, buildMs: 1 });
+    expect(registered).toEqual([[id, slice.basis.center]]);
+    store.setState({ neuralSlice: { ...store.getState().neuralSlice, status: 'done' } });
+    expect(requests.length).toBe(sent + 1);
+    expect(requests.at(-1)!.runs.find((run) => run.runId === second.id)!.spec.surface).toEqual({ kind: 'builtin', id });
+    disconnect();
   });
 });
 

@@ -4,6 +4,7 @@ import { Results } from '../../src/state/results.ts';
 import { createEngineClient, type ComputeInput, type EngineStatus } from '../../src/worker/client.ts';
 import type { WorkerLike } from '../../src/worker/threads.ts';
 import type { Request, Response, WireRunSpec } from '../../src/worker/protocol.ts';
+import type { NeuralNetSliceParts } from '../../src/core/index.ts';
 
 const spec: WireRunSpec = { surface: { kind: 'builtin', id: 'bowl' }, optimizer: 'sgd', lr: 0.1, start: [-2.5, 2], steps: 50 };
 const input: ComputeInput = {
@@ -91,7 +92,7 @@ describe('engine client', () => {
     expect(client.compute(input)).toBe(1);
     expect(client.compute(input)).toBe(2);
     const worker = workers[0];
-    expect(worker.received.map((request) => request.generation)).toEqual([1, 2]);
+    expect(worker.received.map((request) => ('generation' in request ? request.generation : null))).toEqual([1, 2]);
     worker.reply(chunk(1));
     expect(results.runs.has('r1')).toBe(false);
     worker.reply(chunk(2));
@@ -131,6 +132,22 @@ describe('engine client', () => {
     workers[0].reply(chunk(resent.generation));
     workers[1].reply({ type: 'done', generation: resent.generation, steps: 50, elapsedMs: 1 });
     expect(statuses.at(-1)).toEqual(['ready', null]);
+  });
+
+  it('gives every worker it starts the slices registered with it, before the setup', () => {
+    const { client, workers } = withFakes();
+    const parts = { center: new Float64Array([1, 2, 3]) } as unknown as NeuralNetSliceParts;
+    // Before any worker: kept, and sent first to the worker the first request starts.
+    client.registerSlice('net-a', parts);
+    client.compute(input);
+    expect(workers[0].received.map((request) => request.type)).toEqual(['slice', 'compute']);
+    // While one runs: sent to it at once.
+    client.registerSlice('net-b', parts);
+    expect(workers[0].received.at(-1)).toMatchObject({ type: 'slice', id: 'net-b' });
+    // A restarted worker learns both again, then gets the setup.
+    workers[0].fail('boom');
+    expect(workers[1].received.map((request) => (request.type === 'slice' ? `slice ${request.id}` : request.type))).toEqual(['slice net-a', 'slice net-b', 'compute']);
+    client.dispose();
   });
 
   it('restarts on a fatal message, a message error and a test kill', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { heightField, heightFieldRange, makeBowl, simulate, surfaces } from '../../src/core/index.ts';
+import { heightField, heightFieldRange, makeBowl, makeNeuralNetSlice, neuralNetSliceFromParts, simulate, sliceParts, surfaces } from '../../src/core/index.ts';
 import { createHandler, MAX_CHUNK_POINTS } from '../../src/worker/handler.ts';
 import { surfaceRefsReady } from '../../src/worker/surfaceRef.ts';
 import type { Request, Response, RunRequest, WireRunSpec } from '../../src/worker/protocol.ts';
@@ -274,3 +274,27 @@ describe('engine handler', () => {
     expect(concat(chunksOf(posted, 'r2'), 'x')).toHaveLength(50_001);
   });
 });
+
+describe('neural-net slices built on the pool', () => {
+  it('are rebuilt from the parts registered with the engine, not trained again: the run follows the registered network', () => {
+    const slice = makeNeuralNetSlice({ hidden: 4, seed: 5 });
+    const parts = sliceParts(slice);
+    // An id no training could resolve: only the registration makes it a surface.
+    const id = 'neural-net:registered-for-a-test';
+    const spec: WireRunSpec = { surface: { kind: 'builtin', id }, optimizer: 'adam', lr: 0.05, start: slice.suggestedStart, steps: 40 };
+    const before = manual();
+    before.send({ type: 'compute', generation: 1, runs: [{ runId: 'r1', spec }], fields: [] });
+    before.drain();
+    expect(before.messages().find((m) => m.type === 'error')).toMatchObject({ runId: 'r1' });
+
+    const h = manual();
+    h.send({ type: 'slice', id, parts });
+    h.send({ type: 'compute', generation: 1, runs: [{ runId: 'r1', spec }], fields: [] });
+    h.drain();
+    const chunks = chunksOf(h.messages(), 'r1');
+    const expected = simulate({ ...spec, surface: neuralNetSliceFromParts(parts) });
+    expect(concat(chunks, 'loss')).toEqual(Array.from(expected.loss.subarray(0, expected.length)));
+    expect(concat(chunks, 'x')).toEqual(Array.from(expected.x.subarray(0, expected.length)));
+  });
+});
+

@@ -24,6 +24,7 @@ export function createMapsSlice(runner: MapRunner): StateCreator<AppState, [], [
       },
       cancelSliceBuild: () => runner.slices.cancel(),
       retrySliceBuild: () => runner.slices.retry(),
+      prewarmSliceBuild: () => runner.slices.prewarm(),
       openMap: (kind, runId = null) => runner.open(kind, runId),
       cancelMap: (kind) => runner.cancel(kind),
       closeMap: (kind) => runner.close(kind),

@@ -48,6 +48,11 @@ export function setCurrentNeuralNet(choice: NeuralNetSetup): void {
   current = choice;
 }
 
+/** Every slice built this session, by id. */
+export function builtSlices(): ReadonlyMap<string, BuiltSlice> {
+  return built;
+}
+
 export function builtSlice(id: string): BuiltSlice | null {
   return built.get(id) ?? null;
 }

@@ -58,6 +58,8 @@ export interface MapsSlice {
   setNeuralNet(choice: Partial<NeuralNetSetup>): void;
   cancelSliceBuild(): void;
   retrySliceBuild(): void;
+  /** The surface menu opened: start the slice pool's workers before a neural-net slice is chosen. */
+  prewarmSliceBuild(): void;
   /** Open (or recompute) a map for `runId` (default: the run it had, else the selected run, else the first). */
   openMap(kind: MapKind, runId?: string | null): void;
   /** Stop computing; keeps the cells computed so far. The map stays open: the next relevant setup change computes it again. */

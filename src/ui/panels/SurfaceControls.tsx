@@ -24,6 +24,7 @@ const PANE_COUNTS = Array.from({ length: MAX_PANES }, (_, i) => [i + 1, String(i
 export function SurfaceControls() {
   const setup = useAppStore((state) => state.setup);
   const setSurface = useAppStore((state) => state.setSurface);
+  const prewarmSliceBuild = useAppStore((state) => state.prewarmSliceBuild);
   const setPaneCount = useAppStore((state) => state.setPaneCount);
   const setBowlCondition = useAppStore((state) => state.setBowlCondition);
   const id = useId();
@@ -80,7 +81,14 @@ export function SurfaceControls() {
               <label htmlFor={selectId} className="field-label">
                 {setup.panes.length > 1 ? `Surface, pane ${index + 1}` : 'Surface'}
               </label>
-              <select id={selectId} value={customPending === index ? 'custom' : pane.surface} onChange={(event) => chooseSurface(event.currentTarget.value, index)}>
+              <select
+                id={selectId}
+                value={customPending === index ? 'custom' : pane.surface}
+                onChange={(event) => chooseSurface(event.currentTarget.value, index)}
+                // Opening the menu starts the network slice's workers, so choosing it builds sooner.
+                onPointerDown={prewarmSliceBuild}
+                onKeyDown={prewarmSliceBuild}
+              >
                 {SURFACE_LIST.map((option) => (
                   <option key={option.id} value={option.id}>
                     {surfaceLabel(option.id, setup.bowlCondition)}

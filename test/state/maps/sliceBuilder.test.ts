@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { heightField, makeNeuralNetSlice, neuralNetSliceFromParts, sliceParts } from '../../../src/core/index.ts';
 import { fieldKey } from '../../../src/state/engine.ts';
 import { createMapRunner } from '../../../src/state/maps/runner.ts';
-import { SLICE_FIELD_RESOLUTION } from '../../../src/state/maps/sliceBuilder.ts';
+import { createSliceBuilder, SLICE_FIELD_RESOLUTION } from '../../../src/state/maps/sliceBuilder.ts';
+import type { MapPool } from '../../../src/worker/poolTypes.ts';
 import { builtSlice, neuralNetIdOf } from '../../../src/state/maps/sliceCache.ts';
 import { Results } from '../../../src/state/results.ts';
 import { createAppStore } from '../../../src/state/store/store.ts';
@@ -94,4 +95,17 @@ describe('neural-net slices built on the pool', () => {
     expect(results.fields.has(fieldKey(0))).toBe(false);
     runner.dispose();
   }, 120_000);
+
+  it('opening the surface menu starts the pool once (nothing trained); a builder that follows no setup starts none', () => {
+    let pools = 0;
+    const pool = { run() {}, cancel() {}, dispose() {} } as unknown as MapPool;
+    const builder = createSliceBuilder({ results: new Results(), createPool: () => (pools++, pool) });
+    builder.prewarm();
+    builder.prewarm();
+    expect(pools).toBe(1);
+    builder.dispose();
+    const idle = createSliceBuilder({ createPool: () => (pools++, pool) });
+    idle.prewarm();
+    expect(pools).toBe(1);
+  });
 });
