@@ -20,7 +20,7 @@ import { Minima } from '../markers/Minima.tsx';
 import { Overlays, type OverlayFlags } from '../overlays/Overlays.tsx';
 import { RunPath } from '../paths/RunPath.tsx';
 import { TrainingPath } from '../paths/TrainingPath.tsx';
-import { startPathFrame } from '../paths/runPathFrame.ts';
+import { startPathFrame } from '../paths/pathBudget.ts';
 import { GuessMarker } from '../markers/GuessMarker.tsx';
 import { StartInteraction, StartMarker } from '../markers/StartMarker.tsx';
 import { SurfaceMesh } from '../surface/SurfaceMesh.tsx';

@@ -27,6 +27,7 @@ import {
   type PathBuffers,
   type PathSegments,
 } from './pathGeometry.ts';
+import { MAX_SLICES_PER_FRAME, mayAllocate, PATH_SLICE, pathTimeLeft } from './pathBudget.ts';
 
 /** Height of paths above the surface, in world units (the surface spans 2). */
 export const PATH_LIFT = 0.014;
@@ -42,51 +43,11 @@ export const PATH_TOLERANCE = 0.0025;
 const EXTRA_VERTICES = 4096;
 /** Drawn segments the instance buffer first holds; it doubles when a path needs more. */
 const INITIAL_SEGMENTS = 2048;
-/**
- * Turning points into polyline is sliced and shared by all runs of a frame: each run
- * converts at least one slice per frame, then more while the frame's budget lasts.
- * 16 runs × 100,000 steps arriving at once are drawn over several frames, never in
- * one long task.
- */
-const PATH_SLICE = 1024;
-const PATH_BUDGET_MS = 10;
-/**
- * Most slices one run converts in a frame: the drawn segments' storage is sized for every
- * new vertex becoming a corner, so a run converting its whole 100,000 points in one frame
- * would allocate (and upload) megabytes for segments that simplification then drops.
- */
-const MAX_SLICES_PER_FRAME = 8;
-let pathDeadline = 0;
-/**
- * Bytes of path buffers a frame may allocate beyond its first allocation: when 16 runs
- * grow to 100,000 steps at once, each needs ≈ 2.7 MB of zeroed buffers; allocated in one
- * frame, they and the collection they set off made one task of over 100 ms. Runs past the
- * allowance keep their drawn path one more frame and allocate in the next.
- */
-const ALLOCATION_BUDGET_BYTES = 6 * 2 ** 20;
-let allocationLeft = 0;
-let allocatedThisFrame = false;
-
-/** Start a frame's path budget (Landscape calls this before the runs' frame callbacks). */
-export function startPathFrame(): void {
-  pathDeadline = performance.now() + PATH_BUDGET_MS;
-  allocationLeft = ALLOCATION_BUDGET_BYTES;
-  allocatedThisFrame = false;
-}
 
 /** Bytes that path buffers for `pointCapacity` points take (createPathBuffers + createPathSegments). */
 function trackingBytes(pointCapacity: number): number {
   const vertices = pointCapacity + EXTRA_VERTICES;
   return vertices * (3 * 4 + 1) + pointCapacity * 4 + vertices * (4 + 1 + 4);
-}
-
-/** May this frame allocate buffers for `pointCapacity` points? The first allocation of a frame always may. */
-function mayAllocate(pointCapacity: number): boolean {
-  const bytes = trackingBytes(pointCapacity);
-  if (allocatedThisFrame && bytes > allocationLeft) return false;
-  allocatedThisFrame = true;
-  allocationLeft -= bytes;
-  return true;
 }
 
 /** The three.js objects of one drawn run, built once per colour by RunPath. */
@@ -151,7 +112,7 @@ function allocateTracking(geometry: LineSegmentsGeometry, pointCapacity: number)
  */
 export function trackRun(current: PathTracking | null, geometry: LineSegmentsGeometry, result: RunResult, field: MappedField): PathTracking | null {
   const grow = !current || current.buffers.pointCapacity < result.capacity;
-  if (grow && !mayAllocate(result.capacity)) return null;
+  if (grow && !mayAllocate(trackingBytes(result.capacity))) return null;
   const state = grow ? allocateTracking(geometry, result.capacity) : current;
   const stale = state.result !== result || state.generation !== result.generation || state.capacity !== result.capacity || state.field !== field || result.length < state.buffers.points;
   if (stale) {
@@ -188,7 +149,7 @@ export function extendPolyline(state: PathTracking, result: RunResult, field: Ma
   do {
     extendPath(buffers, result.x, result.y, Math.min(result.length, buffers.points + PATH_SLICE), field, frame, PATH_LIFT);
     slices++;
-  } while (buffers.points < result.length && slices < MAX_SLICES_PER_FRAME && performance.now() < pathDeadline);
+  } while (buffers.points < result.length && slices < MAX_SLICES_PER_FRAME && pathTimeLeft());
   return buffers.points < result.length;
 }
 

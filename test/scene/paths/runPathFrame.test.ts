@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LineSegmentsGeometry } from 'three/examples/jsm/lines/LineSegmentsGeometry.js';
-import { startPathFrame, trackRun, type PathTracking } from '../../../src/scene/paths/runPathFrame.ts';
+import { startPathFrame } from '../../../src/scene/paths/pathBudget.ts';
+import { trackRun, type PathTracking } from '../../../src/scene/paths/runPathFrame.ts';
 import type { RunResult } from '../../../src/state/results.ts';
 import { bowl } from '../bowlField.ts';
 
