@@ -17,6 +17,8 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium, openApp, serveDist, waitForIdle } from '../test/e2e/harness.ts';
 import { scrubTimeline } from './benchTimeline.ts';
+import { createHandler } from '../src/worker/handler.ts';
+import type { ComputeRequest } from '../src/worker/protocol.ts';
 
 const CHANGES = 60;
 
@@ -389,6 +391,26 @@ try {
     return measured;
   });
 
+  // And the same request to the engine's handler in this Node process (no worker, no browser): what the
+  // engine itself does with this workload on one core, the ceiling for the figures above.
+  const inNode = await (async () => {
+    const request = await page.evaluate(() => (window as unknown as { __lastCompute?: unknown }).__lastCompute ?? null);
+    if (request === null) return null;
+    const rates: number[] = [];
+    for (let rep = 0; rep < 5; rep++) {
+      const queue: (() => void)[] = [];
+      let steps = 0;
+      const handler = createHandler((message) => {
+        if (message.type === 'done') steps = message.steps;
+      }, (task) => queue.push(task));
+      const t0 = performance.now();
+      handler.onMessage({ ...(request as ComputeRequest), generation: 1, fields: [] });
+      while (queue.length > 0) (queue.shift() as () => void)();
+      rates.push(steps / ((performance.now() - t0) / 1000));
+    }
+    return rates;
+  })();
+
   const rows: [string, string][] = [
     ['input → results in scene buffers, median (8 runs × 2,000 steps)', `${quantile(latency.toBuffers, 0.5).toFixed(1)} ms`],
     ['input → results in scene buffers, p95', `${quantile(latency.toBuffers, 0.95).toFixed(1)} ms`],
@@ -408,6 +430,10 @@ try {
       workerAlone === null
         ? 'not measured'
         : `${(workerAlone.steps / workerAlone.seconds / 1e6).toFixed(2)} M steps/s (${workerAlone.seconds.toFixed(2)} s, of which computing ${workerAlone.computeSeconds.toFixed(2)} s; ${workerAlone.chunks} chunks)`,
+    ],
+    [
+      'the same request to the engine in Node, one core, no worker (median of 5)',
+      inNode === null ? 'not measured' : `${(quantile(inNode, 0.5) / 1e6).toFixed(2)} M steps/s`,
     ],
   ];
   if (gpuCost === null) {

@@ -2,8 +2,9 @@
  * Running an optimizer over a surface: `createRun` for a resumable run that a
  * worker streams in chunks, `simulate` for the whole path at once.
  */
-import { LOOPS, type BatchView, type Bounds, type LoopState, type OptimizerLoop, type StepCost } from './loops/index.ts';
+import { LOOPS, ONE_GRADIENT, type BatchView, type Bounds, type LoopState, type OptimizerLoop, type StepCost } from './loops/index.ts';
 import { MiniBatchGradient } from './noise.ts';
+import { gradientNorm } from './field.ts';
 import { createRandom, type Random } from './random.ts';
 import type { RunSpec, StopReason, Surface, Trajectory } from './types.ts';
 import { validateSpec, type ResolvedRunSpec } from './validate.ts';
@@ -49,6 +50,12 @@ export interface Run extends Omit<Trajectory, 'length'> {
   readonly step: number;
   /** True when every step has been taken or the run diverged. */
   readonly done: boolean;
+  /**
+   * ‖∇L‖ of the full loss at each point, valid below `length` (written on first read where the
+   * run did not already see it: a full-batch run of a one-gradient optimizer keeps the norm
+   * of every gradient it takes; the last point's is evaluated when read).
+   */
+  readonly gradientNorms: Float64Array;
   /** Takes up to `maxSteps` more steps; returns how many were stored. */
   advance(maxSteps: number): number;
   /** The points so far, as views of the run's buffers (no copy). */
@@ -83,6 +90,12 @@ export class RunState implements Run, LoopState {
   gradient: (x: number, y: number, out: Float64Array) => void;
   batch: BatchView;
   readonly lossAt: (x: number, y: number) => number;
+  /** See Run.gradientNorms: entries below `normsKnown` are final; `normCursor` is where the recording gradient writes next. */
+  private readonly norms: Float64Array;
+  private normsKnown = 0;
+  private normCursor = 0;
+  /** Whether `gradient` records the norm of each gradient it returns (see recordingGradient). */
+  private readonly recordsNorms: boolean;
   bounds: Bounds;
   readonly divergenceBounds: Bounds;
   readonly state: Float64Array;
@@ -114,11 +127,16 @@ export class RunState implements Run, LoopState {
     this.buffers = buffers;
     this.lossAt = surface.loss;
     this.batchFraction = settings.batchSize / settings.datasetSize;
-    if (settings.batchSize === settings.datasetSize) {
+    this.optimizer = LOOPS[settings.optimizer];
+    this.norms = new Float64Array(this.capacity);
+    const fullBatch = settings.batchSize === settings.datasetSize;
+    this.recordsNorms = fullBatch && (this.optimizer.gradientAtEachPoint ?? this.optimizer.cost === ONE_GRADIENT);
+    if (fullBatch) {
       // Full batch: the surface's own gradient, bit for bit, with no noise machinery in the loop.
       this.batches = null;
       this.gradient = surface.gradient;
       this.batch = { next: () => {}, loss: surface.loss, gradient: surface.gradient };
+      if (this.recordsNorms) ({ lossAt: this.lossAt, gradient: this.gradient } = this.recordingGradient(surface));
     } else {
       const batches = new MiniBatchGradient(surface, settings.batchSize, settings.datasetSize, settings.noise, settings.seed);
       this.batches = batches;
@@ -129,7 +147,6 @@ export class RunState implements Run, LoopState {
       this.batch = { next: () => batches.nextBatch(), loss: (x, y) => batches.loss(x, y), gradient: (x, y, out) => batches.gradient(x, y, out) };
     }
     this.random = createRandom(settings.seed);
-    this.optimizer = LOOPS[settings.optimizer];
     this.state = new Float64Array(this.optimizer.stateSize(settings));
     this.optimizer.init(this.state, settings);
     this.cost = this.optimizer.cost(settings, this.batchFraction, surface);
@@ -164,6 +181,54 @@ export class RunState implements Run, LoopState {
     }
   }
 
+  /**
+   * The loss and gradient a one-gradient optimizer's loop calls on a full batch: each step's
+   * gradient is taken at the point the previous step stored, so where the surface evaluates
+   * loss and gradient together (`lossGradient`) the loss of a new point also gives the next
+   * step's gradient; and every gradient's norm is written at `normCursor`, the point it was
+   * taken at, so the norms cost one square root a step.
+   */
+  private recordingGradient(surface: Surface): Pick<LoopState, 'lossAt' | 'gradient'> {
+    const norms = this.norms;
+    const surfaceGradient = surface.gradient;
+    const fused = surface.lossGradient;
+    if (fused === undefined) {
+      return {
+        lossAt: surface.loss,
+        gradient: (x, y, out) => {
+          surfaceGradient(x, y, out);
+          norms[this.normCursor++] = Math.hypot(out[0], out[1]);
+        },
+      };
+    }
+    const kept = new Float64Array(2);
+    let keptX = Number.NaN;
+    let keptY = Number.NaN;
+    return {
+      lossAt: (x, y) => {
+        keptX = x;
+        keptY = y;
+        return fused(x, y, kept);
+      },
+      gradient: (x, y, out) => {
+        if (x === keptX && y === keptY) {
+          out[0] = kept[0];
+          out[1] = kept[1];
+        } else {
+          surfaceGradient(x, y, out);
+        }
+        norms[this.normCursor++] = Math.hypot(out[0], out[1]);
+      },
+    };
+  }
+
+  get gradientNorms(): Float64Array {
+    const norms = this.norms;
+    for (let k = this.normsKnown; k < this.length; k++) norms[k] = gradientNorm(this.surface, this.x[k], this.y[k]);
+    this.normsKnown = Math.max(this.normsKnown, this.length);
+    return norms;
+  }
+
   get step(): number {
     return this.length - 1;
   }
@@ -188,9 +253,14 @@ export class RunState implements Run, LoopState {
     const start = this.length;
     const end = start + Math.min(Math.floor(maxSteps), this.capacity - start);
     const loop = this.optimizer.loop;
+    // The recording gradient's first call is at the last stored point; the norms before it must be known already.
+    const recording = this.recordsNorms && this.normsKnown >= start - 1;
+    this.normCursor = start - 1;
     // In chunks: a loop entered many times gets fully optimized by V8; one entered once per run is left to
     // on-stack replacement, whose code for Rprop's loop ran at a third of the speed.
     while (this.length < end && !this.stopped) loop(this, Math.min(LOOP_CHUNK, end - this.length));
+    // Every step stored took its gradient at the point before it (a step not stored may have taken one at the last point).
+    if (recording) this.normsKnown = Math.max(this.normsKnown, Math.min(this.normCursor, this.length));
     return this.length - start;
   }
 

@@ -37,6 +37,12 @@ export interface Surface {
   loss(x: number, y: number): number;
   gradient(x: number, y: number, out: Float64Array): void;
   /**
+   * Loss and gradient in one evaluation, for surfaces whose two share most of their work
+   * (valleys' exponentials): writes the gradient into `out` and returns the loss, bit for
+   * bit what `loss` and `gradient` give. Optional; runs use it to evaluate each new point once.
+   */
+  lossGradient?(x: number, y: number, out: Float64Array): number;
+  /**
    * The exact Hessian, when the surface has one: writes ∂²L/∂x² into out[0], ∂²L/∂x∂y
    * into out[1] and ∂²L/∂y² into out[2]; allocation-free, symmetric by construction. Every
    * built-in analytic surface and every typed-in function has one; where it is absent (the

@@ -14,7 +14,7 @@
  * and between slices it yields through `schedule`, so a newer generation is seen
  * at once: the old job is dropped and never posts again.
  */
-import { createRun, gradientNorm, heightField, heightFieldRange } from '../core/index.ts';
+import { createRun, heightField, heightFieldRange } from '../core/index.ts';
 import type { Run, Surface } from '../core/index.ts';
 import type { ComputeRequest, FieldRequest, Request, Response, RunRequest, SurfaceRef } from './protocol.ts';
 import { DEFAULT_FIELD_RESOLUTION } from './protocol.ts';
@@ -133,8 +133,7 @@ export function createHandler(post: Post<Response>, schedule: TaskScheduler = de
     const x = run.x.slice(from, to);
     const y = run.y.slice(from, to);
     const loss = run.loss.slice(from, to);
-    const gradNorm = new Float64Array(to - from);
-    for (let i = 0; i < gradNorm.length; i++) gradNorm[i] = gradientNorm(task.surface, x[i], y[i]);
+    const gradNorm = run.gradientNorms.slice(from, to);
     const lossEvaluations = run.lossEvaluations.slice(from, to);
     const gradientEvaluations = run.gradientEvaluations.slice(from, to);
     task.posted = to;

@@ -76,6 +76,8 @@ export function surfaceFromExpression(text: string, domain: Domain, options?: Su
       // The compiled closures do not use `this`, so they serve directly (one call less in hot loops).
       loss: f.value,
       gradient: f.gradient,
+      // The dual program's value part is the value program's operations, so the same bits.
+      lossGradient: f.valueAndGradient,
       hessian: f.hessian,
       domain: ownDomain,
       minima: landscape.minima,

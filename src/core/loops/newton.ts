@@ -76,6 +76,7 @@ export const NEWTON: OptimizerLoop = {
   stateSize: () => 0,
   init: () => {},
   cost: (_settings, batchFraction, surface) => ({ lossAtStart: 0, lossPerStep: 0, gradientPerStep: batchFraction + hessianCost(surface) }),
+  gradientAtEachPoint: true,
   describe: (run) => {
     // Newton keeps no state between steps: what it acts on is the Hessian at the current point.
     const last = run.length - 1;

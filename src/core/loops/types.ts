@@ -102,6 +102,12 @@ export interface OptimizerLoop {
   cost(settings: ResolvedRunSpec, batchFraction: number, surface: Surface): StepCost | null;
   /** Its state after `run.length − 1` steps, as the inspector shows it (read-only: it never changes the run). */
   describe(run: LoopState): StateQuantity[];
+  /**
+   * True when each step calls `run.gradient` exactly once, at the step's starting point, and
+   * nothing else (true by default for ONE_GRADIENT optimizers): the run then keeps the gradient
+   * norm it sees at each point instead of evaluating the gradient again.
+   */
+  readonly gradientAtEachPoint?: boolean;
 }
 
 /** Marks the run stopped at step `index` (its point is not stored): non-finite, out of bounds, or `reason`. */

@@ -82,6 +82,17 @@ export const ackley: Surface = {
     out[0] = cone * x + ripple * Math.sin(TWO_PI * x);
     out[1] = cone * y + ripple * Math.sin(TWO_PI * y);
   },
+  // Both of the above in one pass: the two exponentials and cosines are shared, the operations the same.
+  lossGradient: (x, y, out) => {
+    const r = Math.sqrt(0.5 * (x * x + y * y));
+    const funnel = Math.exp(-0.2 * r);
+    const wave = Math.exp(0.5 * (Math.cos(TWO_PI * x) + Math.cos(TWO_PI * y)));
+    const cone = r === 0 ? 0 : (2 * funnel) / r;
+    const ripple = Math.PI * wave;
+    out[0] = cone * x + ripple * Math.sin(TWO_PI * x);
+    out[1] = cone * y + ripple * Math.sin(TWO_PI * y);
+    return -20 * funnel - wave + Math.E + 20;
+  },
   hessian: ackleyHessian,
   domain: { x: [-5, 5], y: [-5, 5] },
   minima: [[0, 0]],

@@ -43,6 +43,25 @@ function gradient(x: number, y: number, out: Float64Array): void {
   out[1] = 2 * BASIN * y + p0 * y0 + p1 * y1 + p2 * y2;
 }
 
+/** Loss and gradient together: each well's exponential computed once for both, in the same operations as above. */
+function lossGradient(x: number, y: number, out: Float64Array): number {
+  const x0 = x - c0x;
+  const y0 = y - c0y;
+  const x1 = x - c1x;
+  const y1 = y - c1y;
+  const x2 = x - c2x;
+  const y2 = y - c2y;
+  const e0 = well(x0, y0, w0);
+  const e1 = well(x1, y1, w1);
+  const e2 = well(x2, y2, w2);
+  const p0 = k0 * e0;
+  const p1 = k1 * e1;
+  const p2 = k2 * e2;
+  out[0] = 2 * BASIN * x + p0 * x0 + p1 * x1 + p2 * x2;
+  out[1] = 2 * BASIN * y + p0 * y0 + p1 * y1 + p2 * y2;
+  return BASIN * (x * x + y * y) - d0 * e0 - d1 * e1 - d2 * e2;
+}
+
 /**
  * Well k adds pₖ·(x − cₖx, y − cₖy) to the gradient, pₖ = kₖ·exp(−rₖ²/wₖ); since
  * ∂pₖ/∂x = −2pₖ(x − cₖx)/wₖ, its Hessian is pₖ·(I − 2·dₖdₖᵀ/wₖ) with dₖ = p − cₖ.
@@ -75,6 +94,7 @@ export const valleys: Surface = {
   tex: '0.05(x^2+y^2) - 2e^{-\\frac{(x-1.5)^2+(y-1)^2}{0.8}} - 1.4e^{-\\frac{(x+1.5)^2+(y+0.5)^2}{0.6}} - e^{-\\frac{(x-0.6)^2+(y+2.2)^2}{0.5}}',
   loss,
   gradient,
+  lossGradient,
   hessian,
   domain: { x: [-4, 4], y: [-4, 4] },
   minima,
