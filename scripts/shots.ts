@@ -4,7 +4,7 @@
  * Writes one PNG per device a class has: desktop (1440×900), projector (1280×720)
  * and full HD (1920×1080), each also in presentation mode; tablets (768×1024,
  * 1024×768, touch); a phone (390×844, touch, laid out at device width) with its
- * menu and its controls sheet open; and four panes at 1024×768.
+ * menu and its controls sheet open, and scrolled down to the text; and four panes at 1024×768.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,7 +32,8 @@ const present = async (page: Page) => {
   });
 };
 
-const shots: Shot[] = [
+const only = process.env.ONLY;
+const allShots: Shot[] = [
   { name: 'desktop', width: 1440, height: 900 },
   { name: 'projector', width: 1280, height: 720 },
   { name: 'full-hd', width: 1920, height: 1080 },
@@ -41,6 +42,17 @@ const shots: Shot[] = [
   { name: 'tablet-portrait', width: 768, height: 1024, touch: true },
   { name: 'tablet-landscape', width: 1024, height: 768, touch: true },
   { name: 'phone', width: 390, height: 844, mobile: true },
+  {
+    // What a student sees after scrolling down to the text: the rules typeset where they come into view.
+    name: 'phone-scrolled',
+    width: 390,
+    height: 844,
+    mobile: true,
+    prepare: async (page) => {
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await page.waitForTimeout(1500);
+    },
+  },
   { name: 'phone-menu', width: 390, height: 844, mobile: true, prepare: (page) => page.getByRole('button', { name: /^Menu/ }).click() },
   { name: 'phone-controls', width: 390, height: 844, mobile: true, prepare: (page) => page.getByRole('button', { name: /Controls$/ }).click() },
   {
@@ -51,6 +63,7 @@ const shots: Shot[] = [
   },
 ];
 
+const shots = only ? allShots.filter((shot) => shot.name === only) : allShots;
 const server = await serveDist();
 const browser = await launchChromium();
 try {
