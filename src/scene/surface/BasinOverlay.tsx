@@ -14,7 +14,7 @@ import { useEffect, useLayoutEffect, useMemo } from 'react';
 import { BufferAttribute, BufferGeometry, DataTexture, DoubleSide, MeshLambertMaterial, NearestFilter, RGBAFormat, SRGBColorSpace, UnsignedByteType } from 'three';
 import { appMaps, appStore } from '../appBridge.ts';
 import type { BasinData } from '../../state/maps/types.ts';
-import { gridIndex, writeGridPositions } from './gridMesh.ts';
+import { gridIndex, updateVertexNormals, writeGridPositions } from './gridMesh.ts';
 import type { WorldFrame } from './heightMapping.ts';
 import { basinCellInto } from '../../view/mapColors.ts';
 import { useBasinMap } from '../../view/mapResults.ts';
@@ -32,6 +32,7 @@ function createGeometry(resolution: number): BufferGeometry {
   const geometry = new BufferGeometry();
   geometry.setAttribute('position', new BufferAttribute(new Float32Array(vertices * 3), 3));
   geometry.setAttribute('uv', new BufferAttribute(new Float32Array(vertices * 2), 2));
+  geometry.setAttribute('normal', new BufferAttribute(new Float32Array(vertices * 3), 3));
   // The surface mesh's own triangles.
   geometry.setIndex(gridIndex(resolution));
   return geometry;
@@ -49,7 +50,7 @@ function fillGeometry(geometry: BufferGeometry, field: MappedField, frame: World
   }
   geometry.getAttribute('position').needsUpdate = true;
   geometry.getAttribute('uv').needsUpdate = true;
-  geometry.computeVertexNormals();
+  updateVertexNormals(geometry);
   geometry.computeBoundingSphere();
 }
 

@@ -7,7 +7,7 @@
 import { useEffect, useLayoutEffect, useMemo } from 'react';
 import { BufferAttribute, BufferGeometry, FrontSide, MeshLambertMaterial } from 'three';
 import { colormapInto, srgbToLinear } from '../../view/colormap.ts';
-import { gridIndex, writeGridPositions } from './gridMesh.ts';
+import { gridIndex, updateVertexNormals, writeGridPositions } from './gridMesh.ts';
 import type { WorldFrame } from './heightMapping.ts';
 import type { MappedField } from './mappedField.ts';
 
@@ -65,7 +65,7 @@ function fillGeometry(geometry: BufferGeometry, field: MappedField, frame: World
   position.needsUpdate = true;
   color.needsUpdate = true;
   level.needsUpdate = true;
-  geometry.computeVertexNormals();
+  updateVertexNormals(geometry);
   geometry.computeBoundingSphere();
   geometry.computeBoundingBox();
 }

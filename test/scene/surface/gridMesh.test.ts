@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gridIndex, writeGridPositions } from '../../../src/scene/surface/gridMesh.ts';
+import { BufferAttribute, BufferGeometry } from 'three';
+import { gridIndex, updateVertexNormals, writeGridPositions } from '../../../src/scene/surface/gridMesh.ts';
 import { createWorldFrame } from '../../../src/scene/surface/heightMapping.ts';
 import { sampleGrid } from '../../../src/scene/surface/mappedField.ts';
 import { bowl, domain, resolution } from '../bowlField.ts';
@@ -28,5 +29,37 @@ describe('grid mesh', () => {
     expect(positions[v + 1]).toBeCloseTo(sampleGrid(field, 3, 1) * frame.height + 0.01, 6);
     expect(positions[v + 1]).toBeCloseTo(0.25 * 1.2 + 0.01, 6);
     expect(positions[v + 2]).toBeCloseTo(frame.toWorldZ(-0.5), 6);
+  });
+
+  it('writes the normals three.js computes, bit for bit, on rough, flat and cliff-edged grids', () => {
+    const r = 97;
+    let seed = 3;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const heights: ((i: number, j: number) => number)[] = [
+      (i, j) => Math.sin(i / 7) * Math.cos(j / 5) + 0.3 * random(),
+      () => 0.5,
+      (i, j) => (i > 40 && j < 60 ? 1e4 : -1e-6 * i * j),
+    ];
+    for (const height of heights) {
+      const positions = new Float32Array(r * r * 3);
+      for (let j = 0; j < r; j++) for (let i = 0; i < r; i++) positions.set([i / (r - 1) - 0.5, height(i, j), j / (r - 1) - 0.5], (j * r + i) * 3);
+      const make = () => {
+        const geometry = new BufferGeometry();
+        geometry.setAttribute('position', new BufferAttribute(positions.slice(), 3));
+        geometry.setAttribute('normal', new BufferAttribute(new Float32Array(r * r * 3).fill(7), 3));
+        geometry.setIndex(gridIndex(r));
+        return geometry;
+      };
+      const ours = make();
+      const theirs = make();
+      updateVertexNormals(ours);
+      theirs.computeVertexNormals();
+      const a = ours.getAttribute('normal').array as Float32Array;
+      const b = theirs.getAttribute('normal').array as Float32Array;
+      let differing = 0;
+      for (let k = 0; k < a.length; k++) if (!Object.is(a[k], b[k])) differing++;
+      expect(differing).toBe(0);
+      expect((ours.getAttribute('normal') as BufferAttribute).version).toBeGreaterThan(0);
+    }
   });
 });
