@@ -77,7 +77,11 @@ describe('the shell before the 3D view', () => {
     release();
     await expect.poll(async () => (await shown()).filter((formula) => !formula.raw && formula.visible).length, { timeout: 20_000 }).toBeGreaterThan(2);
     expect((await shown()).filter((formula) => formula.raw && formula.visible)).toEqual([]);
-    // Those away from the screen follow once the page is idle, without scrolling to them.
+    // Those away from the screen wait while the page is only looked at (the DOM stays small)…
+    await page.waitForTimeout(1500);
+    expect((await shown()).filter((formula) => formula.raw).length).toBeGreaterThan(0);
+    // …and follow in idle time once it is used (a key press here), without scrolling to them.
+    await page.keyboard.press('Shift');
     await expect.poll(async () => (await shown()).filter((formula) => formula.raw).length, { timeout: 20_000 }).toBe(0);
     expect(app.errors).toEqual([]);
     await app.context.close();

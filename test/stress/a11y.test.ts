@@ -54,6 +54,8 @@ describe('accessibility', () => {
       state.setInspectorOpen(true);
       state.seekStep(12);
     });
+    // As a reader would: the rule is typeset once it comes near the screen.
+    await page.locator('.inspector-rule').scrollIntoViewIfNeeded();
     await page.waitForFunction(() => document.querySelector('.inspector-rule .katex') !== null, undefined, { timeout: 30_000 });
     screens.push({ name: 'the update inspector (Newton, step 12)', findings: await axeSeriousViolations(page) });
     await page.evaluate(() => {

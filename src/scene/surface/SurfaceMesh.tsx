@@ -56,10 +56,14 @@ function fillGeometry(geometry: BufferGeometry, field: MappedField, frame: World
     const position = (t > 0 ? (t < 1 ? t : 1) : 0) * last;
     const k = Math.min(last - 1, Math.floor(position));
     const f = position - k;
-    for (let channel = 0; channel < 3; channel++) {
-      const a = table[k * 3 + channel];
-      c[v * 3 + channel] = a + (table[(k + 1) * 3 + channel] - a) * f;
-    }
+    const from = k * 3;
+    const to = v * 3;
+    const r = table[from];
+    const g = table[from + 1];
+    const b = table[from + 2];
+    c[to] = r + (table[from + 3] - r) * f;
+    c[to + 1] = g + (table[from + 4] - g) * f;
+    c[to + 2] = b + (table[from + 5] - b) * f;
     l[v] = t;
   }
   position.needsUpdate = true;

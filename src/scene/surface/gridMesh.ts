@@ -7,8 +7,23 @@ import { BufferAttribute, type BufferGeometry } from 'three';
 import type { WorldFrame } from './heightMapping.ts';
 import type { MappedField } from './mappedField.ts';
 
-/** Indices of a resolution × resolution vertex grid, each cell split along its a–d diagonal (the one sampleGrid() interpolates on). */
+/** Index arrays already built, by resolution: every surface and overlay of that size shares one (never written after). */
+const indexArrays = new Map<number, Uint16Array | Uint32Array>();
+
+/**
+ * Indices of a resolution × resolution vertex grid, each cell split along its a–d diagonal (the one
+ * sampleGrid() interpolates on). A new attribute each call, over an array built once per resolution.
+ */
 export function gridIndex(resolution: number): BufferAttribute {
+  let index = indexArrays.get(resolution);
+  if (index === undefined) {
+    index = buildGridIndex(resolution);
+    indexArrays.set(resolution, index);
+  }
+  return new BufferAttribute(index, 1);
+}
+
+function buildGridIndex(resolution: number): Uint16Array | Uint32Array {
   const cells = (resolution - 1) * (resolution - 1);
   const index = resolution * resolution > 65535 ? new Uint32Array(cells * 6) : new Uint16Array(cells * 6);
   let o = 0;
@@ -22,7 +37,7 @@ export function gridIndex(resolution: number): BufferAttribute {
       index[o++] = a; index[o++] = d; index[o++] = c;
     }
   }
-  return new BufferAttribute(index, 1);
+  return index;
 }
 
 /** World positions (x, y, z) of every sample of the field, `lift` world units above the surface. */
@@ -30,11 +45,14 @@ export function writeGridPositions(positions: Float32Array, field: MappedField, 
   const r = field.resolution;
   const [x0, x1] = field.domain.x;
   const [y0, y1] = field.domain.y;
+  // Every row has the same x coordinates: computed once.
+  const xs = new Float64Array(r);
+  for (let i = 0; i < r; i++) xs[i] = frame.toWorldX(x0 + ((x1 - x0) * i) / (r - 1));
   for (let j = 0; j < r; j++) {
     const z = frame.toWorldZ(y0 + ((y1 - y0) * j) / (r - 1));
     for (let i = 0; i < r; i++) {
       const v = j * r + i;
-      positions[v * 3] = frame.toWorldX(x0 + ((x1 - x0) * i) / (r - 1));
+      positions[v * 3] = xs[i];
       positions[v * 3 + 1] = field.t[v] * frame.height + lift;
       positions[v * 3 + 2] = z;
     }

@@ -44,9 +44,27 @@ function nextFrame(): Promise<void> {
   return backgroundQueue;
 }
 
-/** Formulas away from the screen are typeset this long after they mount, when the page is idle. */
-const BACKGROUND_DELAY_MS = 4000;
+/** Formulas away from the screen wait for the idle time after the page's first use (at most this long). */
 const BACKGROUND_TIMEOUT_MS = 4000;
+
+let firstUse: Promise<void> | null = null;
+/**
+ * Resolves at the first scroll, wheel, touch, pointer press or key press on the page. Until then
+ * only formulas near the screen are typeset: a page that is only loaded (or only looked at)
+ * keeps its DOM small and its main thread quiet (typesetting the others 4 s after load added
+ * about 1,450 elements and seven long tasks inside Lighthouse's interactivity window).
+ */
+function whenFirstUsed(): Promise<void> {
+  firstUse ??= new Promise((resolve) => {
+    const events = ['scroll', 'wheel', 'touchstart', 'pointerdown', 'keydown'] as const;
+    const done = () => {
+      for (const name of events) window.removeEventListener(name, done, true);
+      resolve();
+    };
+    for (const name of events) window.addEventListener(name, done, { capture: true, passive: true });
+  });
+  return firstUse;
+}
 
 const KATEX_OPTIONS = {
   throwOnError: false,
@@ -98,14 +116,15 @@ export function Tex({ tex, block = false, className }: TexProps) {
     };
     // Typeset when the formula comes near the screen: one formula is dozens of elements, and a
     // page of update rules below the fold (or in a closed panel) would add a thousand at boot.
-    // The rest follow once the page has been idle a while, so a fast scroll (or a full-page
-    // picture) finds them typeset rather than blank.
-    const later = window.setTimeout(() => void whenIdle(BACKGROUND_TIMEOUT_MS).then(() => !cancelled && typeset(true)), BACKGROUND_DELAY_MS);
+    // The rest follow in idle time once the page is first used, so a fast scroll finds them
+    // typeset rather than blank.
+    void whenFirstUsed()
+      .then(() => whenIdle(BACKGROUND_TIMEOUT_MS))
+      .then(() => !cancelled && typeset(true));
     if (typeof IntersectionObserver !== 'function') {
       typeset(false);
       return () => {
         cancelled = true;
-        clearTimeout(later);
       };
     }
     const observer = new IntersectionObserver(
@@ -119,7 +138,6 @@ export function Tex({ tex, block = false, className }: TexProps) {
     observer.observe(element);
     return () => {
       cancelled = true;
-      clearTimeout(later);
       observer.disconnect();
     };
   }, [tex, block]);
