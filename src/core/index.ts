@@ -19,6 +19,8 @@ export { DEFAULT_DATASET_SIZE, defaultNoise, MiniBatchGradient, perturbations } 
 
 export { createRun, simulate, DIVERGENCE_LOSS, DIVERGENCE_SPANS, RUNAWAY_SPANS } from './simulate.ts';
 export type { Run } from './simulate.ts';
+export { writeStepCounts } from './loops/index.ts';
+export type { StepCost } from './loops/index.ts';
 
 export { validateSpec, resolveSurface, DEFAULT_SEED } from './validate.ts';
 

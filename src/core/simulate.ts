@@ -2,7 +2,7 @@
  * Running an optimizer over a surface: `createRun` for a resumable run that a
  * worker streams in chunks, `simulate` for the whole path at once.
  */
-import { LOOPS, ONE_GRADIENT, type BatchView, type Bounds, type LoopState, type OptimizerLoop, type StepCost } from './loops/index.ts';
+import { LOOPS, ONE_GRADIENT, writeStepCounts, type BatchView, type Bounds, type LoopState, type OptimizerLoop, type StepCost } from './loops/index.ts';
 import { MiniBatchGradient } from './noise.ts';
 import { gradientNorm } from './field.ts';
 import { createRandom, type Random } from './random.ts';
@@ -56,6 +56,11 @@ export interface Run extends Omit<Trajectory, 'length'> {
    * of every gradient it takes; the last point's is evaluated when read).
    */
   readonly gradientNorms: Float64Array;
+  /**
+   * What every step costs when that is fixed (then the counts are writeStepCounts of it), or null
+   * when it varies per step (L-BFGS's line search): then only the count arrays say.
+   */
+  readonly stepCost: StepCost | null;
   /** Takes up to `maxSteps` more steps; returns how many were stored. */
   advance(maxSteps: number): number;
   /** The points so far, as views of the run's buffers (no copy). */
@@ -106,6 +111,9 @@ export class RunState implements Run, LoopState {
   readonly batches: MiniBatchGradient | null;
   private readonly optimizer: OptimizerLoop;
   private readonly cost: StepCost | null;
+  get stepCost(): StepCost | null {
+    return this.cost;
+  }
   /**
    * The evaluation counts. For optimizers with a fixed cost per step they are written
    * only when read (`fillCounts`), so a run whose counts nobody reads pays nothing for
@@ -284,12 +292,7 @@ export class RunState implements Run, LoopState {
     const cost = this.cost;
     if (cost === null) return;
     if (this.lossCounts === null) this.allocateCounts();
-    const losses = this.lossCounts as Float64Array;
-    const gradients = this.gradientCounts as Float64Array;
-    for (let k = this.counted; k < this.length; k++) {
-      losses[k] = cost.lossAtStart + k * cost.lossPerStep;
-      gradients[k] = k * cost.gradientPerStep;
-    }
+    writeStepCounts(cost, this.counted, this.length, this.lossCounts as Float64Array, this.gradientCounts as Float64Array);
     this.counted = Math.max(this.counted, this.length);
   }
 

@@ -4,6 +4,7 @@
  * (getResults()), and slow UI (legend, chart) subscribes and throttles itself.
  * Nothing here triggers a React render per step or per frame.
  */
+import { writeStepCounts, type StepCost } from '../core/index.ts';
 import type { StopReason } from '../core/types.ts';
 import type { Response } from '../worker/protocol.ts';
 
@@ -18,11 +19,14 @@ export interface RunResult {
   y: Float64Array;
   loss: Float64Array;
   gradNorm: Float64Array;
-  /** Cumulative evaluations up to each point, in full-data units (core's Trajectory explains the counting). */
-  lossEvaluations: Float64Array;
-  gradientEvaluations: Float64Array;
+  /**
+   * Cumulative evaluations up to each point, in full-data units (core's Trajectory explains the counting),
+   * valid below `length`. Where the run's cost per step is fixed they are written when first read.
+   */
+  readonly lossEvaluations: Float64Array;
+  readonly gradientEvaluations: Float64Array;
   /** Passes over the data up to each point (examples seen ÷ N): lossEvaluations + gradientEvaluations. */
-  epochs: Float64Array;
+  readonly epochs: Float64Array;
   capacity: number;
   length: number;
   status: RunStatus;
@@ -39,19 +43,82 @@ export interface RunResult {
   message: string | null;
 }
 
+/**
+ * A run's three count arrays. Chunks either list the counts (copied in) or give the run's fixed cost per
+ * step; then the arrays are allocated and written only when something reads them (the chart's x axis in
+ * gradients or epochs), up to the run's length.
+ */
+class RunCounts {
+  private cost: StepCost | null = null;
+  /** Entries below this are written. */
+  private written = 0;
+  private arrays: { loss: Float64Array; gradient: Float64Array; epochs: Float64Array } | null = null;
+
+  constructor(
+    private readonly capacity: number,
+    private readonly length: () => number,
+  ) {}
+
+  /** Record chunk `counts` for points [offset, end). */
+  apply(counts: ChunkInput['counts'], offset: number, end: number): void {
+    if (offset === 0) this.written = 0;
+    if ('perStep' in counts) {
+      // Nothing to copy: the points from `written` on are written by this cost when read.
+      this.cost = counts.perStep;
+      return;
+    }
+    if (this.cost !== null) this.fill(this.written, offset);
+    this.cost = null;
+    const { loss, gradient, epochs } = this.allocated();
+    const count = end - offset;
+    loss.set(counts.lossEvaluations.subarray(0, count), offset);
+    gradient.set(counts.gradientEvaluations.subarray(0, count), offset);
+    // Every evaluation, loss-only or gradient, reads its share of the data.
+    for (let i = offset; i < end; i++) epochs[i] = loss[i] + gradient[i];
+    this.written = Math.max(this.written, end);
+  }
+
+  read(): { loss: Float64Array; gradient: Float64Array; epochs: Float64Array } {
+    const arrays = this.allocated();
+    const length = this.length();
+    if (this.cost !== null && this.written < length) this.fill(this.written, length);
+    return arrays;
+  }
+
+  private fill(from: number, to: number): void {
+    const { loss, gradient, epochs } = this.allocated();
+    const end = Math.min(to, this.capacity);
+    if (this.cost !== null) writeStepCounts(this.cost, from, end, loss, gradient);
+    for (let k = from; k < end; k++) epochs[k] = loss[k] + gradient[k];
+    this.written = Math.max(this.written, end);
+  }
+
+  private allocated(): { loss: Float64Array; gradient: Float64Array; epochs: Float64Array } {
+    this.arrays ??= { loss: new Float64Array(this.capacity), gradient: new Float64Array(this.capacity), epochs: new Float64Array(this.capacity) };
+    return this.arrays;
+  }
+}
+
 /** A run with no points yet, buffers for `capacity` points. */
-function emptyRun(runId: string, generation: number, capacity: number, status: RunStatus, message: string | null): RunResult {
+function emptyRun(runId: string, generation: number, capacity: number, status: RunStatus, message: string | null): RunResult & { readonly counts: RunCounts } {
   const buffer = () => new Float64Array(capacity);
-  return {
+  const run: RunResult & { readonly counts: RunCounts } = {
     runId,
     generation,
     x: buffer(),
     y: buffer(),
     loss: buffer(),
     gradNorm: buffer(),
-    lossEvaluations: buffer(),
-    gradientEvaluations: buffer(),
-    epochs: buffer(),
+    counts: new RunCounts(capacity, () => run.length),
+    get lossEvaluations() {
+      return run.counts.read().loss;
+    },
+    get gradientEvaluations() {
+      return run.counts.read().gradient;
+    },
+    get epochs() {
+      return run.counts.read().epochs;
+    },
     capacity,
     length: 0,
     status,
@@ -62,6 +129,7 @@ function emptyRun(runId: string, generation: number, capacity: number, status: R
     startLoss: Number.NaN,
     message,
   };
+  return run;
 }
 
 
@@ -88,6 +156,8 @@ function retain(map: Map<string, unknown>, keep: ReadonlySet<string>): boolean {
 
 export class Results {
   readonly runs = new Map<string, RunResult>();
+  /** The count arrays of each run in `runs` (see RunCounts). */
+  private readonly counts = new Map<string, RunCounts>();
   readonly fields = new Map<string, HeightField>();
   /** Increments on every change; readers compare it to skip work. */
   revision = 0;
@@ -103,9 +173,13 @@ export class Results {
   /** Write one streamed chunk into the run's buffers, growing them only when the capacity grows. */
   applyChunk(chunk: ChunkInput): void {
     let run = this.runs.get(chunk.runId);
-    if (!run || run.capacity < chunk.capacity) {
-      run = emptyRun(chunk.runId, chunk.generation, chunk.capacity, 'computing', null);
+    let counts = this.counts.get(chunk.runId);
+    if (!run || !counts || run.capacity < chunk.capacity) {
+      const created = emptyRun(chunk.runId, chunk.generation, chunk.capacity, 'computing', null);
+      run = created;
+      counts = created.counts;
       this.runs.set(chunk.runId, run);
+      this.counts.set(chunk.runId, counts);
     }
     run.generation = chunk.generation;
     run.capacity = chunk.capacity;
@@ -116,10 +190,7 @@ export class Results {
       run.y.set(chunk.y.subarray(0, count), chunk.offset);
       run.loss.set(chunk.loss.subarray(0, count), chunk.offset);
       run.gradNorm.set(chunk.gradNorm.subarray(0, count), chunk.offset);
-      run.lossEvaluations.set(chunk.lossEvaluations.subarray(0, count), chunk.offset);
-      run.gradientEvaluations.set(chunk.gradientEvaluations.subarray(0, count), chunk.offset);
-      // Every evaluation, loss-only or gradient, reads its share of the data.
-      for (let i = 0; i < count; i++) run.epochs[chunk.offset + i] = chunk.lossEvaluations[i] + chunk.gradientEvaluations[i];
+      counts.apply(chunk.counts, chunk.offset, end);
     }
     run.length = Math.max(chunk.offset === 0 ? 0 : run.length, end);
     run.status = chunk.diverged ? 'diverged' : chunk.done ? 'done' : 'computing';
@@ -153,6 +224,7 @@ export class Results {
 
   /** Drop runs that are no longer in the setup. */
   retainRuns(runIds: ReadonlySet<string>): void {
+    retain(this.counts, runIds);
     if (retain(this.runs, runIds)) this.changed();
   }
 

@@ -9,6 +9,7 @@
  */
 import type { StepInspection } from '../core/inspect.ts';
 import type { NeuralNetSliceParts } from '../core/nn/public.ts';
+import type { StepCost } from '../core/loops/index.ts';
 import type { Domain, RunSpec, Trajectory } from '../core/types.ts';
 
 /** How a surface is named across the thread boundary (a Surface record cannot be cloned). */
@@ -32,6 +33,15 @@ export interface FieldRequest {
   /** Samples per side (default 256). */
   readonly resolution: number;
 }
+
+/**
+ * A chunk's evaluation counts (core's Trajectory explains them): by the run's fixed cost per step, which
+ * gives every point's counts (core's writeStepCounts) without sending two arrays, or listed point by
+ * point (transferred) when the cost varies per step.
+ */
+export type ChunkCounts =
+  | { readonly perStep: StepCost }
+  | { readonly lossEvaluations: Float64Array; readonly gradientEvaluations: Float64Array };
 
 /** Main thread → worker. */
 export type Request =
@@ -71,8 +81,8 @@ export type Response =
   | ({
       /**
        * The next points of one run, [offset, offset + x.length), with the counts at each point and how the
-       * run stands (core's Trajectory but its length: startLoss, diverged, divergedAt, stopReason, leftDomainAt).
-       * Buffers are transferred.
+       * run stands (core's Trajectory but its length and counts: startLoss, diverged, divergedAt, stopReason,
+       * leftDomainAt). Buffers are transferred.
        */
       readonly type: 'chunk';
       readonly generation: number;
@@ -83,7 +93,8 @@ export type Response =
       /** Full-batch gradient norm at each point (for the chart and overlays). */
       readonly gradNorm: Float64Array;
       readonly done: boolean;
-    } & Omit<Trajectory, 'length'>)
+      readonly counts: ChunkCounts;
+    } & Omit<Trajectory, 'length' | 'lossEvaluations' | 'gradientEvaluations'>)
   | {
       readonly type: 'done';
       readonly generation: number;

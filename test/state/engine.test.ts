@@ -178,7 +178,7 @@ describe('recompute requests', () => {
     const { store, results } = connected();
     const run = store.getState().setup.runs[1];
     const one = new Float64Array([1]);
-    results.applyChunk({ generation: 1, runId: run.id, capacity: 1, offset: 0, x: one, y: one, loss: one, gradNorm: one, lossEvaluations: one, gradientEvaluations: one, done: true, diverged: false, divergedAt: -1, stopReason: 'none', leftDomainAt: -1, startLoss: 0 });
+    results.applyChunk({ generation: 1, runId: run.id, capacity: 1, offset: 0, x: one, y: one, loss: one, gradNorm: one, counts: { lossEvaluations: one, gradientEvaluations: one }, done: true, diverged: false, divergedAt: -1, stopReason: 'none', leftDomainAt: -1, startLoss: 0 });
     expect(results.runs.has(run.id)).toBe(true);
     store.getState().removeRun(run.id);
     expect(results.runs.has(run.id)).toBe(false);
@@ -192,7 +192,7 @@ describe('runs on a neural-net slice the pool is building', () => {
     const disconnect = connectSlices({ registerSlice: (id, parts) => registered.push([id, parts.center]) });
     const [first, second] = store.getState().setup.runs;
     const one = new Float64Array([1]);
-    results.applyChunk({ generation: 1, runId: second.id, capacity: 1, offset: 0, x: one, y: one, loss: one, gradNorm: one, lossEvaluations: one, gradientEvaluations: one, done: true, diverged: false, divergedAt: -1, stopReason: 'none', leftDomainAt: -1, startLoss: 0 });
+    results.applyChunk({ generation: 1, runId: second.id, capacity: 1, offset: 0, x: one, y: one, loss: one, gradNorm: one, counts: { lossEvaluations: one, gradientEvaluations: one }, done: true, diverged: false, divergedAt: -1, stopReason: 'none', leftDomainAt: -1, startLoss: 0 });
     store.getState().setPaneCount(2);
     store.getState().setSurface('neural-net', 1);
     store.getState().updateRun(second.id, { pane: 1 });
@@ -228,7 +228,7 @@ describe('results stay outside React', () => {
     const capacity = 1000 * 16;
     for (let chunk = 0; chunk < 1000; chunk++) {
       const points = new Float64Array(16).fill(chunk);
-      results.applyChunk({ generation: 1, runId, capacity, offset: chunk * 16, x: points, y: points, loss: points, gradNorm: points, lossEvaluations: points, gradientEvaluations: points, done: chunk === 999, diverged: false, divergedAt: -1, stopReason: 'none', leftDomainAt: -1, startLoss: 0 });
+      results.applyChunk({ generation: 1, runId, capacity, offset: chunk * 16, x: points, y: points, loss: points, gradNorm: points, counts: { lossEvaluations: points, gradientEvaluations: points }, done: chunk === 999, diverged: false, divergedAt: -1, stopReason: 'none', leftDomainAt: -1, startLoss: 0 });
     }
     expect(results.runs.get(runId)!.length).toBe(capacity);
     expect(store.getState()).toBe(state);

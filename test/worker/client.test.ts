@@ -51,7 +51,7 @@ function withFakes() {
 
 function chunk(generation: number, runId = 'r1'): Response {
   const one = () => new Float64Array([1, 2]);
-  return { type: 'chunk', generation, runId, capacity: 2, offset: 0, x: one(), y: one(), loss: one(), gradNorm: one(), lossEvaluations: one(), gradientEvaluations: one(), done: true, diverged: false, divergedAt: -1, stopReason: 'none', leftDomainAt: -1, startLoss: 0 };
+  return { type: 'chunk', generation, runId, capacity: 2, offset: 0, x: one(), y: one(), loss: one(), gradNorm: one(), counts: { lossEvaluations: one(), gradientEvaluations: one() }, done: true, diverged: false, divergedAt: -1, stopReason: 'none', leftDomainAt: -1, startLoss: 0 };
 }
 
 function waitFor(check: () => boolean, timeoutMs = 5000): Promise<void> {

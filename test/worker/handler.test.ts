@@ -244,7 +244,9 @@ describe('engine handler', () => {
     h.drain();
     const chunkEntry = h.posted.find((entry) => entry.message.type === 'chunk')!;
     const chunk = chunkEntry.message as Chunk;
-    expect(chunkEntry.transfer).toEqual([chunk.x.buffer, chunk.y.buffer, chunk.loss.buffer, chunk.gradNorm.buffer, chunk.lossEvaluations.buffer, chunk.gradientEvaluations.buffer]);
+    // SGD's cost per step is fixed: its counts travel as that cost, not as two arrays.
+    expect(chunk.counts).toEqual({ perStep: { lossAtStart: 0, lossPerStep: 0, gradientPerStep: 1 } });
+    expect(chunkEntry.transfer).toEqual([chunk.x.buffer, chunk.y.buffer, chunk.loss.buffer, chunk.gradNorm.buffer]);
     const fieldEntry = h.posted.find((entry) => entry.message.type === 'field')!;
     expect(fieldEntry.transfer).toEqual([(fieldEntry.message as Field).heights.buffer]);
 

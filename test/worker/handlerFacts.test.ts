@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRun, makeBowl, simulate } from '../../src/core/index.ts';
+import { createRun, makeBowl, simulate, writeStepCounts } from '../../src/core/index.ts';
 import { createHandler } from '../../src/worker/handler.ts';
 import type { Request, Response, WireRunSpec } from '../../src/worker/protocol.ts';
 import { Results } from '../../src/state/results.ts';
@@ -23,8 +23,15 @@ function compute(runs: readonly { runId: string; spec: WireRunSpec }[], slicing 
   return byRun;
 }
 
+/** A run's counts from its chunks, listed or by their cost per step (as the receiver writes them). */
 function joined(chunks: readonly Chunk[], key: 'lossEvaluations' | 'gradientEvaluations'): number[] {
-  return chunks.flatMap((chunk) => Array.from(chunk[key]));
+  return chunks.flatMap((chunk) => {
+    if (!('perStep' in chunk.counts)) return Array.from(chunk.counts[key]);
+    const losses = new Float64Array(chunk.offset + chunk.x.length);
+    const gradients = new Float64Array(losses.length);
+    writeStepCounts(chunk.counts.perStep, chunk.offset, losses.length, losses, gradients);
+    return Array.from((key === 'lossEvaluations' ? losses : gradients).subarray(chunk.offset));
+  });
 }
 
 const bowl5 = { kind: 'bowl', condition: 5 } as const;
@@ -94,5 +101,34 @@ describe('engine handler: the facts each run carries', () => {
     expect(Array.from(stored.gradientEvaluations.subarray(0, stored.length))).toEqual(Array.from(expected.gradientEvaluations));
     expect(Array.from(stored.lossEvaluations.subarray(0, stored.length))).toEqual(Array.from(expected.lossEvaluations));
     expect(stored).toMatchObject({ diverged: expected.diverged, divergedAt: expected.divergedAt, stopReason: expected.stopReason, leftDomainAt: expected.leftDomainAt, startLoss: expected.startLoss });
+  });
+
+  it('counts sent by their cost per step read as core’s, read during streaming or after, through changes of optimizer', () => {
+    const rosenbrock = { kind: 'builtin', id: 'rosenbrock' } as const;
+    const specs: WireRunSpec[] = [
+      { surface: rosenbrock, optimizer: 'sgd', lr: 1e-3, start: [-1.2, 1], steps: 40_000, batchSize: 16, datasetSize: 256 },
+      { surface: rosenbrock, optimizer: 'lbfgs', lr: 1, lineSearch: 'strong-wolfe', start: [-1.2, 1], steps: 5000 },
+      { surface: rosenbrock, optimizer: 'random-search', lr: 1, start: [-1.2, 1], steps: 30_000 },
+      { surface: rosenbrock, optimizer: 'adam', lr: 0.02, start: [-1.2, 1], steps: 20_000 },
+    ];
+    const results = new Results();
+    // The same run id through each optimizer in turn (a new generation each, from offset 0).
+    for (const [index, spec] of specs.entries()) {
+      const chunks = compute([{ runId: 'r1', spec }], true).get('r1')!;
+      expect(chunks.length, spec.optimizer).toBeGreaterThan(1);
+      expect('perStep' in chunks[0].counts, spec.optimizer).toBe(spec.optimizer !== 'lbfgs');
+      for (const [k, chunk] of chunks.entries()) {
+        results.applyChunk(chunk);
+        // Reading mid-stream (every other run) must not spoil what later chunks add.
+        if (index % 2 === 0 && k === 1) void results.runs.get('r1')!.epochs;
+      }
+      const stored = results.runs.get('r1')!;
+      const expected = simulate({ ...spec, surface: 'rosenbrock' });
+      expect(stored.length, spec.optimizer).toBe(expected.length);
+      const read = (values: Float64Array) => Array.from(values.subarray(0, stored.length));
+      expect(read(stored.lossEvaluations), spec.optimizer).toEqual(Array.from(expected.lossEvaluations));
+      expect(read(stored.gradientEvaluations), spec.optimizer).toEqual(Array.from(expected.gradientEvaluations));
+      expect(read(stored.epochs), spec.optimizer).toEqual(Array.from(expected.lossEvaluations, (losses, k) => losses + expected.gradientEvaluations[k]));
+    }
   });
 });

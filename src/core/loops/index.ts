@@ -16,7 +16,7 @@ import { NEWTON } from './newton.ts';
 import { MOMENTUM, NESTEROV, SGD } from './sgd.ts';
 import type { OptimizerLoop } from './types.ts';
 
-export { ONE_GRADIENT } from './types.ts';
+export { ONE_GRADIENT, writeStepCounts } from './types.ts';
 export type { BatchView, Bounds, LoopState, OptimizerLoop, Quantity, StateQuantity, StepCost } from './types.ts';
 
 /** Each optimizer's loop, state layout, cost and state description. */

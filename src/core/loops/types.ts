@@ -91,6 +91,18 @@ export interface StepCost {
   readonly gradientPerStep: number;
 }
 
+/**
+ * Writes a fixed-cost run's cumulative evaluation counts at points [from, to): point k has taken
+ * lossAtStart + k·lossPerStep losses and k·gradientPerStep gradients (see Trajectory). The
+ * engine and whoever receives a run's points by their cost (state/results.ts) both use this.
+ */
+export function writeStepCounts(cost: StepCost, from: number, to: number, losses: Float64Array, gradients: Float64Array): void {
+  for (let k = from; k < to; k++) {
+    losses[k] = cost.lossAtStart + k * cost.lossPerStep;
+    gradients[k] = k * cost.gradientPerStep;
+  }
+}
+
 /** Everything the engine knows about running one optimizer. */
 export interface OptimizerLoop {
   readonly loop: Loop;

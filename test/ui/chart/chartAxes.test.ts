@@ -32,7 +32,7 @@ describe('the loss chart’s scale', () => {
     const results = new Results();
     const loss = Float64Array.from([2, 0.5, -1, -1.0000000001]);
     const counts = Float64Array.from([0, 1, 2, 3]);
-    results.applyChunk({ generation: 1, runId: 'r1', capacity: 4, offset: 0, x: loss, y: loss, loss, gradNorm: loss, lossEvaluations: new Float64Array(4), gradientEvaluations: counts, done: true, diverged: false, divergedAt: -1, stopReason: 'none', leftDomainAt: -1, startLoss: 2 });
+    results.applyChunk({ generation: 1, runId: 'r1', capacity: 4, offset: 0, x: loss, y: loss, loss, gradNorm: loss, counts: { lossEvaluations: new Float64Array(4), gradientEvaluations: counts }, done: true, diverged: false, divergedAt: -1, stopReason: 'none', leftDomainAt: -1, startLoss: 2 });
     const run: ChartRun = { config: defaultRun('sgd', 0), result: results.runs.get('r1'), lowest: -1 };
     const plan = planChart([run], { logY: true, gradNorm: false, learningRate: false, xAxis: 'steps', steps: 3, found: false });
     expect(plan.left).toEqual({ log: true, min: 1, max: 10 });

@@ -10,7 +10,7 @@ function resultsWith(lengths: Record<string, number>): Results {
     const x = Float64Array.from({ length }, (_, i) => i * 0.5);
     const y = Float64Array.from({ length }, (_, i) => -i);
     const loss = Float64Array.from({ length }, (_, i) => 1 / (i + 1));
-    results.applyChunk({ generation: 1, runId, capacity: length, offset: 0, x, y, loss, gradNorm: loss, lossEvaluations: loss, gradientEvaluations: loss, done: true, diverged: false, divergedAt: -1, stopReason: 'none', leftDomainAt: -1, startLoss: 0 });
+    results.applyChunk({ generation: 1, runId, capacity: length, offset: 0, x, y, loss, gradNorm: loss, counts: { lossEvaluations: loss, gradientEvaluations: loss }, done: true, diverged: false, divergedAt: -1, stopReason: 'none', leftDomainAt: -1, startLoss: 0 });
   }
   return results;
 }
@@ -61,7 +61,7 @@ describe('trajectory CSV', () => {
     const setup = { ...defaultSetup(), runs: defaultSetup().runs.slice(0, 1) };
     const results = new Results();
     const value = Float64Array.of(0.1 + 0.2);
-    results.applyChunk({ generation: 1, runId: setup.runs[0].id, capacity: 1, offset: 0, x: value, y: value, loss: value, gradNorm: value, lossEvaluations: value, gradientEvaluations: value, done: true, diverged: false, divergedAt: -1, stopReason: 'none', leftDomainAt: -1, startLoss: 0 });
+    results.applyChunk({ generation: 1, runId: setup.runs[0].id, capacity: 1, offset: 0, x: value, y: value, loss: value, gradNorm: value, counts: { lossEvaluations: value, gradientEvaluations: value }, done: true, diverged: false, divergedAt: -1, stopReason: 'none', leftDomainAt: -1, startLoss: 0 });
     expect(buildTrajectoriesCsv(setup, results)).toContain('0.30000000000000004');
   });
 
