@@ -52,8 +52,8 @@ export interface Run extends Omit<Trajectory, 'length'> {
   readonly done: boolean;
   /**
    * ‖∇L‖ of the full loss at each point, valid below `length` (written on first read where the
-   * run did not already see it: a full-batch run of a one-gradient optimizer keeps the norm
-   * of every gradient it takes; the last point's is evaluated when read).
+   * run did not already see it: with RunOptions.recordGradientNorms, a full-batch run of a
+   * one-gradient optimizer keeps the norm of every gradient it takes; the rest are evaluated when read).
    */
   readonly gradientNorms: Float64Array;
   /**
@@ -65,6 +65,16 @@ export interface Run extends Omit<Trajectory, 'length'> {
   advance(maxSteps: number): number;
   /** The points so far, as views of the run's buffers (no copy). */
   trajectory(): Trajectory;
+}
+
+/** How a run is kept beyond its path. */
+export interface RunOptions {
+  /**
+   * Keep the norm of every gradient a one-gradient optimizer takes on a full batch, so that
+   * `gradientNorms` costs nothing more to read (the engine worker streams them); otherwise
+   * they are evaluated when read.
+   */
+  readonly recordGradientNorms?: boolean;
 }
 
 /** A run's buffers, reusable by another run of the same capacity (map cells); the evaluation counts are optional. */
@@ -95,11 +105,11 @@ export class RunState implements Run, LoopState {
   gradient: (x: number, y: number, out: Float64Array) => void;
   batch: BatchView;
   readonly lossAt: (x: number, y: number) => number;
-  /** See Run.gradientNorms: entries below `normsKnown` are final; `normCursor` is where the recording gradient writes next. */
-  private readonly norms: Float64Array;
+  /** See Run.gradientNorms (allocated when first needed): entries below `normsKnown` are final; `normCursor` is where the recording gradient writes next. */
+  private norms: Float64Array | null = null;
   private normsKnown = 0;
   private normCursor = 0;
-  /** Whether `gradient` records the norm of each gradient it returns (see recordingGradient). */
+  /** Whether `gradient` records the norm of each gradient it returns (see evaluateOnce). */
   private readonly recordsNorms: boolean;
   bounds: Bounds;
   readonly divergenceBounds: Bounds;
@@ -124,7 +134,7 @@ export class RunState implements Run, LoopState {
   private counted = 0;
   private readonly buffers: RunBuffers;
 
-  constructor(spec: RunSpec, settings: ResolvedRunSpec, buffers: RunBuffers = runBuffers(settings.steps + 1)) {
+  constructor(spec: RunSpec, settings: ResolvedRunSpec, buffers: RunBuffers = runBuffers(settings.steps + 1), options: RunOptions = {}) {
     const surface = settings.surface;
     this.spec = spec;
     this.settings = settings;
@@ -136,15 +146,15 @@ export class RunState implements Run, LoopState {
     this.lossAt = surface.loss;
     this.batchFraction = settings.batchSize / settings.datasetSize;
     this.optimizer = LOOPS[settings.optimizer];
-    this.norms = new Float64Array(this.capacity);
     const fullBatch = settings.batchSize === settings.datasetSize;
-    this.recordsNorms = fullBatch && (this.optimizer.gradientAtEachPoint ?? this.optimizer.cost === ONE_GRADIENT);
+    const eachPoint = fullBatch && (this.optimizer.gradientAtEachPoint ?? this.optimizer.cost === ONE_GRADIENT);
+    this.recordsNorms = eachPoint && options.recordGradientNorms === true;
     if (fullBatch) {
       // Full batch: the surface's own gradient, bit for bit, with no noise machinery in the loop.
       this.batches = null;
       this.gradient = surface.gradient;
       this.batch = { next: () => {}, loss: surface.loss, gradient: surface.gradient };
-      if (this.recordsNorms) ({ lossAt: this.lossAt, gradient: this.gradient } = this.recordingGradient(surface));
+      if (eachPoint && (surface.lossGradient !== undefined || this.recordsNorms)) ({ lossAt: this.lossAt, gradient: this.gradient } = this.evaluateOnce(surface));
     } else {
       const batches = new MiniBatchGradient(surface, settings.batchSize, settings.datasetSize, settings.noise, settings.seed);
       this.batches = batches;
@@ -193,14 +203,15 @@ export class RunState implements Run, LoopState {
    * The loss and gradient a one-gradient optimizer's loop calls on a full batch: each step's
    * gradient is taken at the point the previous step stored, so where the surface evaluates
    * loss and gradient together (`lossGradient`) the loss of a new point also gives the next
-   * step's gradient; and every gradient's norm is written at `normCursor`, the point it was
-   * taken at, so the norms cost one square root a step.
+   * step's gradient; and when the run records gradient norms, every gradient's norm is written
+   * at `normCursor`, the point it was taken at, so the norms cost one square root a step.
    */
-  private recordingGradient(surface: Surface): Pick<LoopState, 'lossAt' | 'gradient'> {
-    const norms = this.norms;
+  private evaluateOnce(surface: Surface): Pick<LoopState, 'lossAt' | 'gradient'> {
+    const norms = this.recordsNorms ? this.normArray() : null;
     const surfaceGradient = surface.gradient;
     const fused = surface.lossGradient;
     if (fused === undefined) {
+      if (norms === null) return { lossAt: surface.loss, gradient: surfaceGradient };
       return {
         lossAt: surface.loss,
         gradient: (x, y, out) => {
@@ -225,13 +236,18 @@ export class RunState implements Run, LoopState {
         } else {
           surfaceGradient(x, y, out);
         }
-        norms[this.normCursor++] = Math.hypot(out[0], out[1]);
+        if (norms !== null) norms[this.normCursor++] = Math.hypot(out[0], out[1]);
       },
     };
   }
 
+  private normArray(): Float64Array {
+    this.norms ??= new Float64Array(this.capacity);
+    return this.norms;
+  }
+
   get gradientNorms(): Float64Array {
-    const norms = this.norms;
+    const norms = this.normArray();
     for (let k = this.normsKnown; k < this.length; k++) norms[k] = gradientNorm(this.surface, this.x[k], this.y[k]);
     this.normsKnown = Math.max(this.normsKnown, this.length);
     return norms;
@@ -334,8 +350,8 @@ export class RunState implements Run, LoopState {
  * run: buffers for steps + 1 points, the start stored as point 0. A start whose
  * loss is non-finite leaves the run empty and diverged at step 0.
  */
-export function createRun(spec: RunSpec): Run {
-  return new RunState(spec, validateSpec(spec));
+export function createRun(spec: RunSpec, options: RunOptions = {}): Run {
+  return new RunState(spec, validateSpec(spec), undefined, options);
 }
 
 /** The whole path of `spec`: createRun(spec), then every step. */

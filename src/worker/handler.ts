@@ -115,7 +115,7 @@ export function createHandler(post: Post<Response>, schedule: TaskScheduler = de
     }
     try {
       // createRun validates the spec, throwing an Error that starts with the offending field's name.
-      return { runId: request.runId, run: createRun({ ...request.spec, surface: resolved.surface }), surface: resolved.surface, posted: 0, finished: false };
+      return { runId: request.runId, run: createRun({ ...request.spec, surface: resolved.surface }, { recordGradientNorms: true }), surface: resolved.surface, posted: 0, finished: false };
     } catch (error) {
       postError(generation, request.runId, plainSpecError(describeError(error)));
       return null;

@@ -59,9 +59,9 @@ const cases: { name: string; surface: Surface; lr: number; batch?: number }[] = 
 
 describe('Run.gradientNorms', () => {
   for (const { name, surface, lr, batch } of cases) {
-    it.each(OPTIMIZER_IDS)(`${name}, %s: the full gradient's norm at every point, streamed in uneven pieces`, (optimizer) => {
+    it.each(OPTIMIZER_IDS.flatMap((optimizer) => [[optimizer, 'kept'], [optimizer, 'evaluated when read']] as const))(`${name}, %s, %s: the full gradient's norm at every point, streamed in uneven pieces`, (optimizer, kept) => {
       const spec: RunSpec = { surface, optimizer, lr, start: surface.suggestedStart, steps: 300, ...(batch === undefined ? {} : { batchSize: batch, datasetSize: 64 }) };
-      const run = createRun(spec);
+      const run = createRun(spec, { recordGradientNorms: kept === 'kept' });
       const seen: number[] = [];
       for (const piece of [1, 1, 7, 50, 1000]) {
         run.advance(piece);
@@ -78,7 +78,7 @@ describe('Run.gradientNorms', () => {
   it('a surface evaluated in one pass gives the same path as one evaluated twice', () => {
     const twice: Surface = { ...surfaces.valleys, lossGradient: undefined };
     for (const optimizer of OPTIMIZER_IDS) {
-      const a = createRun({ surface: surfaces.valleys, optimizer, lr: 0.1, start: [3, -2.25], steps: 2000 });
+      const a = createRun({ surface: surfaces.valleys, optimizer, lr: 0.1, start: [3, -2.25], steps: 2000 }, { recordGradientNorms: true });
       const b = createRun({ surface: twice, optimizer, lr: 0.1, start: [3, -2.25], steps: 2000 });
       a.advance(2000);
       b.advance(2000);
