@@ -11,7 +11,7 @@
  *   appPlayhead            animate-mode position: appPlayhead.stepAt(performance.now())
  */
 import { useStore } from 'zustand';
-import { createEngineClient, type EngineClient } from '../worker/client.ts';
+import { createEngineClient, defaultHelperCount, type EngineClient } from '../worker/client.ts';
 import type { Request } from '../worker/protocol.ts';
 import type { WorkerLike } from '../worker/threads.ts';
 import { guardCustomPanes } from './customSurface.ts';
@@ -73,7 +73,9 @@ let running: { readonly client: EngineClient; readonly disconnect: () => void } 
 export function startApp(options: StartOptions = {}): EngineClient {
   if (running) return running.client;
   if (options.setup) appStore.getState().replaceSetup(options.setup);
-  const client = createEngineClient({ results: appResults, ...engineCallbacks(appStore), workerFactory: options.workerFactory });
+  // Large requests share their runs with helper workers (one per spare core); tests with a fake worker get none.
+  const helpers = options.workerFactory ? 0 : defaultHelperCount();
+  const client = createEngineClient({ results: appResults, ...engineCallbacks(appStore), workerFactory: options.workerFactory, helpers });
   // Slices first: a slice built before the engine connects is registered before the runs on it are sent.
   const disconnectSlices = connectSlices(client);
   const disconnectEngine = connectEngine(appStore, client, appResults);
