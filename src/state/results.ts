@@ -99,10 +99,13 @@ class RunCounts {
   }
 }
 
+/** A run as Results keeps it: its counts' bookkeeping beside the fields every reader sees. */
+type StoredRun = RunResult & { readonly counts: RunCounts };
+
 /** A run with no points yet, buffers for `capacity` points. */
-function emptyRun(runId: string, generation: number, capacity: number, status: RunStatus, message: string | null): RunResult & { readonly counts: RunCounts } {
+function emptyRun(runId: string, generation: number, capacity: number, status: RunStatus, message: string | null): StoredRun {
   const buffer = () => new Float64Array(capacity);
-  const run: RunResult & { readonly counts: RunCounts } = {
+  const run: StoredRun = {
     runId,
     generation,
     x: buffer(),
@@ -155,9 +158,7 @@ function retain(map: Map<string, unknown>, keep: ReadonlySet<string>): boolean {
 }
 
 export class Results {
-  readonly runs = new Map<string, RunResult>();
-  /** The count arrays of each run in `runs` (see RunCounts). */
-  private readonly counts = new Map<string, RunCounts>();
+  readonly runs = new Map<string, StoredRun>();
   readonly fields = new Map<string, HeightField>();
   /** Increments on every change; readers compare it to skip work. */
   revision = 0;
@@ -173,13 +174,9 @@ export class Results {
   /** Write one streamed chunk into the run's buffers, growing them only when the capacity grows. */
   applyChunk(chunk: ChunkInput): void {
     let run = this.runs.get(chunk.runId);
-    let counts = this.counts.get(chunk.runId);
-    if (!run || !counts || run.capacity < chunk.capacity) {
-      const created = emptyRun(chunk.runId, chunk.generation, chunk.capacity, 'computing', null);
-      run = created;
-      counts = created.counts;
+    if (!run || run.capacity < chunk.capacity) {
+      run = emptyRun(chunk.runId, chunk.generation, chunk.capacity, 'computing', null);
       this.runs.set(chunk.runId, run);
-      this.counts.set(chunk.runId, counts);
     }
     run.generation = chunk.generation;
     run.capacity = chunk.capacity;
@@ -190,7 +187,7 @@ export class Results {
       run.y.set(chunk.y.subarray(0, count), chunk.offset);
       run.loss.set(chunk.loss.subarray(0, count), chunk.offset);
       run.gradNorm.set(chunk.gradNorm.subarray(0, count), chunk.offset);
-      counts.apply(chunk.counts, chunk.offset, end);
+      run.counts.apply(chunk.counts, chunk.offset, end);
     }
     run.length = Math.max(chunk.offset === 0 ? 0 : run.length, end);
     run.status = chunk.diverged ? 'diverged' : chunk.done ? 'done' : 'computing';
@@ -224,7 +221,6 @@ export class Results {
 
   /** Drop runs that are no longer in the setup. */
   retainRuns(runIds: ReadonlySet<string>): void {
-    retain(this.counts, runIds);
     if (retain(this.runs, runIds)) this.changed();
   }
 
