@@ -18,7 +18,7 @@ export type { ScheduleInfo, ScheduleParameter } from './schedules.ts';
 export { DEFAULT_DATASET_SIZE, defaultNoise, MiniBatchGradient, perturbations } from './noise.ts';
 
 export { createRun, simulate, DIVERGENCE_LOSS, DIVERGENCE_SPANS, RUNAWAY_SPANS } from './simulate.ts';
-export type { Run, RunOptions } from './simulate.ts';
+export type { Run, RunOptions } from './run.ts';
 export { writeStepCounts } from './loops/index.ts';
 export type { StepCost } from './loops/index.ts';
 

@@ -6,7 +6,8 @@
  * the fast path for the six classic ones.
  */
 import type { HyperParameterValues } from './hyperParameters.ts';
-import { runBuffers, RunState } from './simulate.ts';
+import { runBuffers } from './run.ts';
+import { RunState } from './simulate.ts';
 import type { Domain, OptimizerId, RunSpec, Schedule, Surface } from './types.ts';
 import { validateSpec } from './validate.ts';
 

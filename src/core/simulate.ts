@@ -4,8 +4,10 @@
  */
 import { LOOPS, ONE_GRADIENT, writeStepCounts, type BatchView, type Bounds, type LoopState, type OptimizerLoop, type StepCost } from './loops/index.ts';
 import { MiniBatchGradient } from './noise.ts';
+import { evaluateOnce, type NormCursor } from './evaluateOnce.ts';
 import { gradientNorm } from './field.ts';
 import { createRandom, type Random } from './random.ts';
+import { runBuffers, type Run, type RunBuffers, type RunOptions } from './run.ts';
 import type { RunSpec, StopReason, Surface, Trajectory } from './types.ts';
 import { validateSpec, type ResolvedRunSpec } from './validate.ts';
 
@@ -34,58 +36,6 @@ export const RUNAWAY_SPANS = 5;
 /** Steps per call of an optimizer's loop (see advance). */
 const LOOP_CHUNK = 1024;
 
-/**
- * A run in progress: the Trajectory fields (but its length) over the run's whole buffers, which
- * hold `capacity` = steps + 1 entries, of which the first `length` are valid.
- */
-export interface Run extends Omit<Trajectory, 'length'> {
-  readonly spec: RunSpec;
-  /** The spec with defaults filled in. */
-  readonly settings: ResolvedRunSpec;
-  readonly surface: Surface;
-  readonly capacity: number;
-  /** Points stored so far (the start is point 0). */
-  readonly length: number;
-  /** Optimizer steps whose results were stored: length − 1 (0 before any step; −1 if even the start was unusable). */
-  readonly step: number;
-  /** True when every step has been taken or the run diverged. */
-  readonly done: boolean;
-  /**
-   * ‖∇L‖ of the full loss at each point, valid below `length` (written on first read where the
-   * run did not already see it: with RunOptions.recordGradientNorms, a full-batch run of a
-   * one-gradient optimizer keeps the norm of every gradient it takes; the rest are evaluated when read).
-   */
-  readonly gradientNorms: Float64Array;
-  /**
-   * What every step costs when that is fixed (then the counts are writeStepCounts of it), or null
-   * when it varies per step (L-BFGS's line search): then only the count arrays say.
-   */
-  readonly stepCost: StepCost | null;
-  /** Takes up to `maxSteps` more steps; returns how many were stored. */
-  advance(maxSteps: number): number;
-  /** The points so far, as views of the run's buffers (no copy). */
-  trajectory(): Trajectory;
-}
-
-/** How a run is kept beyond its path. */
-export interface RunOptions {
-  /**
-   * Keep the norm of every gradient a one-gradient optimizer takes on a full batch, so that
-   * `gradientNorms` costs nothing more to read (the engine worker streams them); otherwise
-   * they are evaluated when read.
-   */
-  readonly recordGradientNorms?: boolean;
-}
-
-/** A run's buffers, reusable by another run of the same capacity (map cells); the evaluation counts are optional. */
-export type RunBuffers = Pick<Trajectory, 'x' | 'y' | 'loss'> & Partial<Pick<Trajectory, 'lossEvaluations' | 'gradientEvaluations'>>;
-
-/** Fresh zeroed buffers for `capacity` points (with the two count arrays when `counts`). */
-export function runBuffers(capacity: number, counts = false): RunBuffers {
-  const points = { x: new Float64Array(capacity), y: new Float64Array(capacity), loss: new Float64Array(capacity) };
-  return counts ? { ...points, lossEvaluations: new Float64Array(capacity), gradientEvaluations: new Float64Array(capacity) } : points;
-}
-
 /** The run, as both the public Run and the LoopState its optimizer's loop works on. */
 export class RunState implements Run, LoopState {
   readonly spec: RunSpec;
@@ -108,7 +58,7 @@ export class RunState implements Run, LoopState {
   /** See Run.gradientNorms (allocated when first needed): entries below `normsKnown` are final; `normCursor` is where the recording gradient writes next. */
   private norms: Float64Array | null = null;
   private normsKnown = 0;
-  private normCursor = 0;
+  private readonly normCursor: NormCursor = { norms: null, at: 0 };
   /** Whether `gradient` records the norm of each gradient it returns (see evaluateOnce). */
   private readonly recordsNorms: boolean;
   bounds: Bounds;
@@ -149,12 +99,13 @@ export class RunState implements Run, LoopState {
     const fullBatch = settings.batchSize === settings.datasetSize;
     const eachPoint = fullBatch && (this.optimizer.gradientAtEachPoint ?? this.optimizer.cost === ONE_GRADIENT);
     this.recordsNorms = eachPoint && options.recordGradientNorms === true;
+    if (this.recordsNorms) this.normCursor.norms = this.normArray();
     if (fullBatch) {
       // Full batch: the surface's own gradient, bit for bit, with no noise machinery in the loop.
       this.batches = null;
       this.gradient = surface.gradient;
       this.batch = { next: () => {}, loss: surface.loss, gradient: surface.gradient };
-      if (eachPoint && (surface.lossGradient !== undefined || this.recordsNorms)) ({ lossAt: this.lossAt, gradient: this.gradient } = this.evaluateOnce(surface));
+      if (eachPoint && (surface.lossGradient !== undefined || this.recordsNorms)) ({ lossAt: this.lossAt, gradient: this.gradient } = evaluateOnce(surface, this.normCursor));
     } else {
       const batches = new MiniBatchGradient(surface, settings.batchSize, settings.datasetSize, settings.noise, settings.seed);
       this.batches = batches;
@@ -199,48 +150,6 @@ export class RunState implements Run, LoopState {
     }
   }
 
-  /**
-   * The loss and gradient a one-gradient optimizer's loop calls on a full batch: each step's
-   * gradient is taken at the point the previous step stored, so where the surface evaluates
-   * loss and gradient together (`lossGradient`) the loss of a new point also gives the next
-   * step's gradient; and when the run records gradient norms, every gradient's norm is written
-   * at `normCursor`, the point it was taken at, so the norms cost one square root a step.
-   */
-  private evaluateOnce(surface: Surface): Pick<LoopState, 'lossAt' | 'gradient'> {
-    const norms = this.recordsNorms ? this.normArray() : null;
-    const surfaceGradient = surface.gradient;
-    const fused = surface.lossGradient;
-    if (fused === undefined) {
-      if (norms === null) return { lossAt: surface.loss, gradient: surfaceGradient };
-      return {
-        lossAt: surface.loss,
-        gradient: (x, y, out) => {
-          surfaceGradient(x, y, out);
-          norms[this.normCursor++] = Math.hypot(out[0], out[1]);
-        },
-      };
-    }
-    const kept = new Float64Array(2);
-    let keptX = Number.NaN;
-    let keptY = Number.NaN;
-    return {
-      lossAt: (x, y) => {
-        keptX = x;
-        keptY = y;
-        return fused(x, y, kept);
-      },
-      gradient: (x, y, out) => {
-        if (x === keptX && y === keptY) {
-          out[0] = kept[0];
-          out[1] = kept[1];
-        } else {
-          surfaceGradient(x, y, out);
-        }
-        if (norms !== null) norms[this.normCursor++] = Math.hypot(out[0], out[1]);
-      },
-    };
-  }
-
   private normArray(): Float64Array {
     this.norms ??= new Float64Array(this.capacity);
     return this.norms;
@@ -279,12 +188,12 @@ export class RunState implements Run, LoopState {
     const loop = this.optimizer.loop;
     // The recording gradient's first call is at the last stored point; the norms before it must be known already.
     const recording = this.recordsNorms && this.normsKnown >= start - 1;
-    this.normCursor = start - 1;
+    this.normCursor.at = start - 1;
     // In chunks: a loop entered many times gets fully optimized by V8; one entered once per run is left to
     // on-stack replacement, whose code for Rprop's loop ran at a third of the speed.
     while (this.length < end && !this.stopped) loop(this, Math.min(LOOP_CHUNK, end - this.length));
     // Every step stored took its gradient at the point before it (a step not stored may have taken one at the last point).
-    if (recording) this.normsKnown = Math.max(this.normsKnown, Math.min(this.normCursor, this.length));
+    if (recording) this.normsKnown = Math.max(this.normsKnown, Math.min(this.normCursor.at, this.length));
     return this.length - start;
   }
 

@@ -13,119 +13,15 @@
  */
 import { createHandler } from './handler.ts';
 import { describeError } from './plainWords.ts';
-import type { NeuralNetSliceParts, StepInspection } from '../core/index.ts';
+import type { NeuralNetSliceParts } from '../core/index.ts';
+import type { ComputeInput, EngineClient, EngineClientOptions, EngineStatus } from './clientTypes.ts';
+import { HELPER_MIN_STEPS, splitRuns } from './helpers.ts';
 import { createInspections } from './inspectClient.ts';
-import type { ComputeRequest, FieldRequest, Request, Response, RunRequest, WireRunSpec } from './protocol.ts';
+import type { ComputeRequest, FieldRequest, Request, Response } from './protocol.ts';
 import { engineModuleWorker, hasWorker, inThreadWorker, type WorkerLike } from './threads.ts';
 
-type ChunkMessage = Extract<Response, { readonly type: 'chunk' }>;
-type FieldMessage = Extract<Response, { readonly type: 'field' }>;
-
-/** Where results go (state/results.ts's Results satisfies this; the worker layer cannot import state). */
-export interface ResultSink {
-  applyChunk(chunk: ChunkMessage): void;
-  setField(field: Omit<FieldMessage, 'type' | 'generation'>): void;
-  setRunError(runId: string, generation: number, message: string): void;
-  markComputing(runIds: Iterable<string>): void;
-}
-
-/** How the engine is doing; the store keeps the last one reported (its `workerStatus`). */
-export type EngineStatus = 'starting' | 'computing' | 'ready' | 'restarting' | 'failed';
-
-export interface EngineError {
-  readonly generation: number;
-  /** The run that failed, or null for a height field or the engine itself. */
-  readonly runId: string | null;
-  readonly message: string;
-}
-
-export interface EngineDone {
-  readonly generation: number;
-  readonly steps: number;
-  readonly elapsedMs: number;
-}
-
-export interface EngineClientOptions {
-  readonly results: ResultSink;
-  /** Status changes; `message` is plain words for the user when something went wrong, else null. */
-  readonly onStatus?: (status: EngineStatus, message: string | null) => void;
-  /** A run or field of the latest generation failed (bad spec, exception). */
-  readonly onError?: (error: EngineError) => void;
-  /** The latest generation finished. */
-  readonly onDone?: (done: EngineDone) => void;
-  /** Defaults to the module worker; when `Worker` is missing, the handler runs in-thread. */
-  readonly workerFactory?: () => WorkerLike<Request>;
-  /** Crashes in a row (without a finished generation between them) after which the client gives up. Default 3. */
-  readonly maxConsecutiveRestarts?: number;
-  /**
-   * Extra engine workers that take a share of the runs of a large request (one of at least
-   * HELPER_MIN_STEPS steps in all), so that it uses more than one core. Default 0; the app
-   * passes defaultHelperCount(). Fields and inspections stay with the first worker.
-   */
-  readonly helpers?: number;
-}
-
-/** A request smaller than this many steps in all runs on the first worker alone (its first round answers it at once). */
-export const HELPER_MIN_STEPS = 200_000;
-
-/**
- * One helper per core beyond the first two, at most three: the page's own thread keeps a core
- * to itself. On two cores there is none: with a helper, 16 runs × 100,000 steps arrived about
- * 1.8× sooner here, but the page's thread, sharing two cores with two busy workers, had tasks
- * of 70–160 ms while they computed (the load check allows 100 ms; with one worker it saw none).
- */
-export function defaultHelperCount(): number {
-  const cores = typeof navigator !== 'undefined' && Number.isFinite(navigator.hardwareConcurrency) ? navigator.hardwareConcurrency : 2;
-  return Math.max(0, Math.min(3, cores - 2));
-}
-
-/**
- * The runs of `input` split over `workers` workers, largest first onto the least loaded (by steps): each
- * worker's share in the order of `input.runs`. Every share but the first may be empty.
- */
-export function splitRuns(runs: readonly RunRequest[], workers: number): RunRequest[][] {
-  const shares: RunRequest[][] = Array.from({ length: workers }, () => []);
-  const load = new Array<number>(workers).fill(0);
-  const order = runs.map((run, index) => ({ run, index })).sort((a, b) => b.run.spec.steps - a.run.spec.steps || a.index - b.index);
-  const owner = new Map<RunRequest, number>();
-  for (const { run } of order) {
-    let lightest = 0;
-    for (let w = 1; w < workers; w++) if (load[w] < load[lightest]) lightest = w;
-    load[lightest] += run.spec.steps;
-    owner.set(run, lightest);
-  }
-  for (const run of runs) shares[owner.get(run) as number].push(run);
-  return shares;
-}
-
-/** What the caller wants computed: every run, and every height field the view needs. */
-export interface ComputeInput {
-  readonly runs: readonly RunRequest[];
-  /** All fields the view shows; the client sends only those not already delivered for the same surface. */
-  readonly fields: readonly FieldRequest[];
-}
-
-export interface EngineClient {
-  /** Post a new generation at once and return its number; older generations are dropped. */
-  compute(input: ComputeInput): number;
-  /** The latest generation posted (0 before the first). */
-  readonly generation: number;
-  /** True when computing on the main thread (no Worker available). */
-  readonly inThread: boolean;
-  /** Replace the worker with a fresh one and re-send the latest setup, fields included. */
-  restart(reason?: string): void;
-  /** Kill the worker the way a crash would, so the recovery path runs (tests and e2e). */
-  terminateForTest(): void;
-  /** Step `step` of the run `spec`, inspected by the engine (core's inspectStep); rejects with plain words. */
-  inspect(spec: WireRunSpec, step: number): Promise<StepInspection>;
-  /**
-   * Give the engine a neural-net slice built on the pool: it rebuilds the slice from these
-   * parts instead of training it again. Kept and sent again to every restarted worker.
-   */
-  registerSlice(id: string, parts: NeuralNetSliceParts): void;
-  /** Stop for good. */
-  dispose(): void;
-}
+export type { ComputeInput, EngineClient, EngineClientOptions, EngineDone, EngineError, EngineStatus, ResultSink } from './clientTypes.ts';
+export { defaultHelperCount, HELPER_MIN_STEPS, splitRuns } from './helpers.ts';
 
 const DEFAULT_MAX_RESTARTS = 3;
 
