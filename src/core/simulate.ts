@@ -55,8 +55,7 @@ export class RunState implements Run, LoopState {
   gradient: (x: number, y: number, out: Float64Array) => void;
   batch: BatchView;
   readonly lossAt: (x: number, y: number) => number;
-  /** See Run.gradientNorms (allocated when first needed): entries below `normsKnown` are final; `normCursor` is where the recording gradient writes next. */
-  private norms: Float64Array | null = null;
+  /** See Run.gradientNorms (`normCursor.norms`, allocated when first needed): entries below `normsKnown` are final; `normCursor.at` is where the recording gradient writes next. */
   private normsKnown = 0;
   private readonly normCursor: NormCursor = { norms: null, at: 0 };
   /** Whether `gradient` records the norm of each gradient it returns (see evaluateOnce). */
@@ -151,8 +150,8 @@ export class RunState implements Run, LoopState {
   }
 
   private normArray(): Float64Array {
-    this.norms ??= new Float64Array(this.capacity);
-    return this.norms;
+    this.normCursor.norms ??= new Float64Array(this.capacity);
+    return this.normCursor.norms;
   }
 
   get gradientNorms(): Float64Array {

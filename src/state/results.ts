@@ -67,7 +67,6 @@ class RunCounts {
       this.cost = counts.perStep;
       return;
     }
-    if (this.cost !== null) this.fill(this.written, offset);
     this.cost = null;
     const { loss, gradient, epochs } = this.allocated();
     const count = end - offset;

@@ -8,8 +8,8 @@
  * client ignores any message whose generation is not the latest it sent.
  */
 import type { StepInspection } from '../core/inspect.ts';
+import type { StepCost } from '../core/index.ts';
 import type { NeuralNetSliceParts } from '../core/nn/public.ts';
-import type { StepCost } from '../core/loops/index.ts';
 import type { Domain, RunSpec, Trajectory } from '../core/types.ts';
 
 /** How a surface is named across the thread boundary (a Surface record cannot be cloned). */

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { simulate } from '../../src/core/index.ts';
 import { Results } from '../../src/state/results.ts';
 import { createEngineClient, type ComputeInput, type EngineStatus } from '../../src/worker/client.ts';
-import type { WorkerLike } from '../../src/worker/threads.ts';
+import { FakeWorker } from './fakeEngineWorker.ts';
 import type { Request, Response, WireRunSpec } from '../../src/worker/protocol.ts';
 import type { NeuralNetSliceParts } from '../../src/core/index.ts';
 
@@ -11,27 +11,6 @@ const input: ComputeInput = {
   runs: [{ runId: 'r1', spec }],
   fields: [{ key: 'pane0', surface: { kind: 'builtin', id: 'bowl' }, resolution: 16 }],
 };
-
-/** A worker double: records requests; the test plays the worker's part. */
-class FakeWorker implements WorkerLike<Request> {
-  onmessage: ((event: MessageEvent) => void) | null = null;
-  onerror: ((event: ErrorEvent) => void) | null = null;
-  onmessageerror: ((event: MessageEvent) => void) | null = null;
-  readonly received: Request[] = [];
-  terminated = false;
-  postMessage(message: Request): void {
-    this.received.push(structuredClone(message));
-  }
-  terminate(): void {
-    this.terminated = true;
-  }
-  reply(message: Response): void {
-    this.onmessage?.({ data: message } as MessageEvent);
-  }
-  fail(message: string): void {
-    this.onerror?.({ message, preventDefault() {} } as ErrorEvent);
-  }
-}
 
 function withFakes() {
   const workers: FakeWorker[] = [];

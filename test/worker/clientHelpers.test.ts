@@ -8,38 +8,14 @@ import { simulate } from '../../src/core/index.ts';
 import { Results } from '../../src/state/results.ts';
 import { createEngineClient, defaultHelperCount, HELPER_MIN_STEPS, splitRuns, type EngineDone } from '../../src/worker/client.ts';
 import { createHandler } from '../../src/worker/handler.ts';
-import { inThreadWorker, type WorkerLike } from '../../src/worker/threads.ts';
+import { inThreadWorker } from '../../src/worker/threads.ts';
+import { FakeWorker } from './fakeEngineWorker.ts';
 import type { Request, Response, RunRequest, WireRunSpec } from '../../src/worker/protocol.ts';
-
-type Compute = Extract<Request, { type: 'compute' }>;
 
 const valleys = { kind: 'builtin', id: 'valleys' } as const;
 const run = (runId: string, optimizer: WireRunSpec['optimizer'], steps: number): RunRequest => ({ runId, spec: { surface: valleys, optimizer, lr: 0.05, start: [3, -2.25], steps } });
 const large = ['sgd', 'momentum', 'adam', 'rmsprop', 'nesterov'].map((optimizer, index) => run(`r${index}`, optimizer as WireRunSpec['optimizer'], 60_000));
 const field = { key: 'pane0', surface: valleys, resolution: 16 };
-
-class FakeWorker implements WorkerLike<Request> {
-  onmessage: ((event: MessageEvent) => void) | null = null;
-  onerror: ((event: ErrorEvent) => void) | null = null;
-  onmessageerror: ((event: MessageEvent) => void) | null = null;
-  readonly received: Request[] = [];
-  terminated = false;
-  postMessage(message: Request): void {
-    this.received.push(structuredClone(message));
-  }
-  terminate(): void {
-    this.terminated = true;
-  }
-  reply(message: Response): void {
-    this.onmessage?.({ data: message } as MessageEvent);
-  }
-  fail(message: string): void {
-    this.onerror?.({ message, preventDefault() {} } as ErrorEvent);
-  }
-  computes(): Compute[] {
-    return this.received.filter((request): request is Compute => request.type === 'compute');
-  }
-}
 
 function withFakes(helpers: number) {
   const workers: FakeWorker[] = [];

@@ -65,6 +65,18 @@ function ackleyHessian(x: number, y: number, out: Float64Array): void {
   }
 }
 
+/** Ackley's loss and gradient in one pass: both exponentials and both cosines computed once. */
+function ackleyLossGradient(x: number, y: number, out: Float64Array): number {
+  const r = Math.sqrt(0.5 * (x * x + y * y));
+  const funnel = Math.exp(-0.2 * r);
+  const wave = Math.exp(0.5 * (Math.cos(TWO_PI * x) + Math.cos(TWO_PI * y)));
+  const cone = r === 0 ? 0 : (2 * funnel) / r;
+  const ripple = Math.PI * wave;
+  out[0] = cone * x + ripple * Math.sin(TWO_PI * x);
+  out[1] = cone * y + ripple * Math.sin(TWO_PI * y);
+  return -20 * funnel - wave + Math.E + 20;
+}
+
 /** Ackley, a = 20, b = 0.2, c = 2π: global minimum 0 at the origin, where the gradient is taken as 0 (a cone tip). */
 export const ackley: Surface = {
   id: 'ackley',
@@ -75,24 +87,9 @@ export const ackley: Surface = {
     const r = Math.sqrt(0.5 * (x * x + y * y));
     return -20 * Math.exp(-0.2 * r) - Math.exp(0.5 * (Math.cos(TWO_PI * x) + Math.cos(TWO_PI * y))) + Math.E + 20;
   },
-  gradient: (x, y, out) => {
-    const r = Math.sqrt(0.5 * (x * x + y * y));
-    const cone = r === 0 ? 0 : (2 * Math.exp(-0.2 * r)) / r;
-    const ripple = Math.PI * Math.exp(0.5 * (Math.cos(TWO_PI * x) + Math.cos(TWO_PI * y)));
-    out[0] = cone * x + ripple * Math.sin(TWO_PI * x);
-    out[1] = cone * y + ripple * Math.sin(TWO_PI * y);
-  },
-  // Both of the above in one pass: the two exponentials and cosines are shared, the operations the same.
-  lossGradient: (x, y, out) => {
-    const r = Math.sqrt(0.5 * (x * x + y * y));
-    const funnel = Math.exp(-0.2 * r);
-    const wave = Math.exp(0.5 * (Math.cos(TWO_PI * x) + Math.cos(TWO_PI * y)));
-    const cone = r === 0 ? 0 : (2 * funnel) / r;
-    const ripple = Math.PI * wave;
-    out[0] = cone * x + ripple * Math.sin(TWO_PI * x);
-    out[1] = cone * y + ripple * Math.sin(TWO_PI * y);
-    return -20 * funnel - wave + Math.E + 20;
-  },
+  // The gradient is lossGradient's (its loss left unused: the exponentials are needed either way).
+  gradient: (x, y, out) => void ackleyLossGradient(x, y, out),
+  lossGradient: ackleyLossGradient,
   hessian: ackleyHessian,
   domain: { x: [-5, 5], y: [-5, 5] },
   minima: [[0, 0]],

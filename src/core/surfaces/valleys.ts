@@ -29,21 +29,8 @@ function loss(x: number, y: number): number {
   return BASIN * (x * x + y * y) - d0 * well(x - c0x, y - c0y, w0) - d1 * well(x - c1x, y - c1y, w1) - d2 * well(x - c2x, y - c2y, w2);
 }
 
-function gradient(x: number, y: number, out: Float64Array): void {
-  const x0 = x - c0x;
-  const y0 = y - c0y;
-  const x1 = x - c1x;
-  const y1 = y - c1y;
-  const x2 = x - c2x;
-  const y2 = y - c2y;
-  const p0 = k0 * well(x0, y0, w0);
-  const p1 = k1 * well(x1, y1, w1);
-  const p2 = k2 * well(x2, y2, w2);
-  out[0] = 2 * BASIN * x + p0 * x0 + p1 * x1 + p2 * x2;
-  out[1] = 2 * BASIN * y + p0 * y0 + p1 * y1 + p2 * y2;
-}
 
-/** Loss and gradient together: each well's exponential computed once for both, in the same operations as above. */
+/** Loss and gradient together, each well's exponential computed once for both (the loss in the same operations as above). */
 function lossGradient(x: number, y: number, out: Float64Array): number {
   const x0 = x - c0x;
   const y0 = y - c0y;
@@ -60,6 +47,11 @@ function lossGradient(x: number, y: number, out: Float64Array): number {
   out[0] = 2 * BASIN * x + p0 * x0 + p1 * x1 + p2 * x2;
   out[1] = 2 * BASIN * y + p0 * y0 + p1 * y1 + p2 * y2;
   return BASIN * (x * x + y * y) - d0 * e0 - d1 * e1 - d2 * e2;
+}
+
+/** The gradient: lossGradient's, its loss (a few multiplications beside the exponentials) left unused. */
+function gradient(x: number, y: number, out: Float64Array): void {
+  lossGradient(x, y, out);
 }
 
 /**
