@@ -19,6 +19,7 @@ import { launchChromium, openApp, serveDist, waitForIdle } from '../test/e2e/har
 import { scrubTimeline } from './benchTimeline.ts';
 import { createHandler } from '../src/worker/handler.ts';
 import type { ComputeRequest } from '../src/worker/protocol.ts';
+import { surfaces } from '../src/core/index.ts';
 
 const CHANGES = 60;
 
@@ -430,8 +431,9 @@ try {
 
   // And the same request to the engine's handler in this Node process (no worker, no browser): what the
   // engine itself does with this workload on one core, the ceiling for the figures above.
+  const inNodeRequest = await page.evaluate(() => (window as unknown as { __lastCompute?: unknown }).__lastCompute ?? null);
   const inNode = await (async () => {
-    const request = await page.evaluate(() => (window as unknown as { __lastCompute?: unknown }).__lastCompute ?? null);
+    const request = inNodeRequest;
     if (request === null) return null;
     const rates: number[] = [];
     // One warm-up (the first pass compiles the loops), then five measured.
@@ -449,6 +451,37 @@ try {
     return rates;
   })();
 
+  // What one core here spends on the surface alone: its loss and gradient at as many points as the
+  // request has steps, nothing else (a full-batch step evaluates it once). No engine can beat this.
+  const surfaceAlone = (() => {
+    const request = inNodeRequest as ComputeRequest | null;
+    const ref = request?.runs[0]?.spec.surface;
+    const surface = ref && typeof ref === 'object' && 'kind' in ref && ref.kind === 'builtin' ? surfaces[ref.id as keyof typeof surfaces] : undefined;
+    if (!request || !surface) return null;
+    const count = request.runs.reduce((sum, run) => sum + (run.spec.steps ?? 0), 0);
+    const evaluate = surface.lossGradient ?? ((x: number, y: number, out: Float64Array) => (surface.gradient(x, y, out), surface.loss(x, y)));
+    const out = new Float64Array(2);
+    const rates: number[] = [];
+    let sink = 0;
+    for (let rep = 0; rep < 6; rep++) {
+      const t0 = performance.now();
+      // Points bouncing around the box [−3, 3]² (a path's points differ from step to step, so must
+      // these), moved by additions only so that the figure is the surface's own cost.
+      let x = 0.1;
+      let y = -0.2;
+      let dx = 1.3e-4;
+      let dy = 0.9e-4;
+      for (let i = 0; i < count; i++) {
+        sink += evaluate(x, y, out);
+        x += dx;
+        y += dy;
+        if (x > 3 || x < -3) dx = -dx;
+        if (y > 3 || y < -3) dy = -dy;
+      }
+      if (rep > 0) rates.push(count / ((performance.now() - t0) / 1000));
+    }
+    return { surface: surface.label, rate: quantile(rates, 0.5), finite: Number.isFinite(sink) };
+  })();
   const rate = (measured: { steps: number; seconds: number }) => (measured.steps / measured.seconds / 1e6).toFixed(2);
   const rows: [string, string][] = [
     ['input → results in scene buffers, median (8 runs × 2,000 steps)', `${quantile(latency.toBuffers, 0.5).toFixed(1)} ms`],
@@ -480,6 +513,10 @@ try {
     [
       'the same request to the engine in Node, one core, no worker (median of 5)',
       inNode === null ? 'not measured' : `${(quantile(inNode, 0.5) / 1e6).toFixed(2)} M steps/s`,
+    ],
+    [
+      'the request\'s surface alone in Node, one core: loss and gradient at as many points (median of 5; the ceiling of any engine here)',
+      surfaceAlone === null ? 'not measured (not a built-in surface)' : `${(surfaceAlone.rate / 1e6).toFixed(2)} M evaluations/s (${surfaceAlone.surface})`,
     ],
   ];
   if (gpuCost === null) {

@@ -4,6 +4,7 @@
  */
 import type { LoopState } from './loops/index.ts';
 import type { Surface } from './types.ts';
+import { vectorLength } from './field.ts';
 
 /** Where a recording gradient writes: the run's norm array (null when it records none) and the point it is at. */
 export interface NormCursor {
@@ -28,7 +29,7 @@ export function evaluateOnce(surface: Surface, cursor: NormCursor): Pick<LoopSta
       lossAt: surface.loss,
       gradient: (x, y, out) => {
         surfaceGradient(x, y, out);
-        norms[cursor.at++] = Math.hypot(out[0], out[1]);
+        norms[cursor.at++] = vectorLength(out[0], out[1]);
       },
     };
   }
@@ -48,7 +49,7 @@ export function evaluateOnce(surface: Surface, cursor: NormCursor): Pick<LoopSta
       } else {
         surfaceGradient(x, y, out);
       }
-      if (norms !== null) norms[cursor.at++] = Math.hypot(out[0], out[1]);
+      if (norms !== null) norms[cursor.at++] = vectorLength(out[0], out[1]);
     },
   };
 }

@@ -39,10 +39,20 @@ export function heightFieldRange(heights: ArrayLike<number>): { min: number; max
 
 const scratch = new Float64Array(2);
 
+/**
+ * √(a² + b²), within two ulps of Math.hypot(a, b) (each about one from the exact length) and several times cheaper where the squares
+ * can neither overflow nor underflow (a run records one per step: Math.hypot cost more than the
+ * momentum step it measured); elsewhere Math.hypot itself, which scales to avoid both.
+ */
+export function vectorLength(a: number, b: number): number {
+  const sum = a * a + b * b;
+  return sum > 1e-290 && sum < 1e290 ? Math.sqrt(sum) : Math.hypot(a, b);
+}
+
 /** |∇L(x, y)|, the full-batch gradient's Euclidean norm. */
 export function gradientNorm(surface: Surface, x: number, y: number): number {
   surface.gradient(x, y, scratch);
-  return Math.hypot(scratch[0], scratch[1]);
+  return vectorLength(scratch[0], scratch[1]);
 }
 
 const typicalNorms = new WeakMap<Surface, number>();
