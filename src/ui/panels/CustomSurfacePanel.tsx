@@ -13,6 +13,7 @@ import { useAppStore } from '../../state/app.ts';
 import { customSurfaceResult, expressionErrorSentence, expressionParserFailure, subscribeExpressionParser, useExpressionParser } from '../../state/customSurface.ts';
 import type { CustomSurface } from '../../state/setup.ts';
 import { NumberField } from '../widgets/NumberField.tsx';
+import { replacesDraft, sameCustom } from './customDraft.ts';
 
 /** Ready-made functions to start from: a narrow bowl, many local minima, a curved valley. */
 export const CUSTOM_EXAMPLES: readonly (CustomSurface & { readonly label: string })[] = [
@@ -30,14 +31,6 @@ const PARSE_DELAY_MS = 150;
 const EXCERPT_CONTEXT = 32;
 
 type ExpressionError = { readonly message: string; readonly position: number; readonly length: number; readonly expected: readonly string[] };
-
-function sameDomain(a: Domain, b: Domain): boolean {
-  return a.x[0] === b.x[0] && a.x[1] === b.x[1] && a.y[0] === b.y[0] && a.y[1] === b.y[1];
-}
-
-function sameCustom(a: CustomSurface | null, b: CustomSurface): boolean {
-  return a !== null && a.expression === b.expression && sameDomain(a.domain, b.domain);
-}
 
 /** The text around the error with carets under the offending part (monospace, so they line up). */
 function ErrorExcerpt({ text, error }: { readonly text: string; readonly error: ExpressionError }) {
@@ -70,18 +63,19 @@ export function CustomSurfacePanel() {
 
   const [text, setText] = useState((custom ?? DEFAULT_CUSTOM).expression);
   const [domain, setDomain] = useState<Domain>((custom ?? DEFAULT_CUSTOM).domain);
-  // A function set from elsewhere (a link, a lesson, undo) replaces the draft.
+  const draft = useMemo<CustomSurface>(() => ({ expression: text, domain }), [text, domain]);
+  const [checked, setChecked] = useState(draft);
+  // A function set from elsewhere (a link, a lesson, undo) replaces the draft; the panel's own
+  // commit of the last checked draft coming back does not (keys typed since would be lost).
   const [seenCustom, setSeenCustom] = useState(custom);
   if (custom !== seenCustom) {
     setSeenCustom(custom);
-    if (custom && !sameCustom(custom, { expression: text, domain })) {
+    if (custom && replacesDraft(custom, { expression: text, domain }, checked)) {
       setText(custom.expression);
       setDomain(custom.domain);
     }
   }
 
-  const draft = useMemo<CustomSurface>(() => ({ expression: text, domain }), [text, domain]);
-  const [checked, setChecked] = useState(draft);
   useEffect(() => {
     if (checked === draft) return undefined;
     const timer = setTimeout(() => setChecked(draft), PARSE_DELAY_MS);
