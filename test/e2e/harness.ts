@@ -165,15 +165,22 @@ export async function waitForIdle(page: Page, timeoutMs = 30_000): Promise<void>
   );
 }
 
-/** Wait until the scene has stopped drawing (it renders on demand, so a quiet frame counter means the latest state is on screen). */
+/**
+ * Wait until the scene has stopped drawing (it renders on demand, so a quiet frame counter means the
+ * latest state is on screen) and no surface is being built (a build in slices draws when it is done).
+ */
 export async function quiet(page: Page, timeoutMs = 30_000): Promise<void> {
-  const frameCount = () => page.evaluate(() => (window as unknown as { __descentScene?: { frames: number } }).__descentScene?.frames ?? 0);
+  const counters = () =>
+    page.evaluate(() => {
+      const scene = (window as unknown as { __descentScene?: { frames: number; building?: number } }).__descentScene;
+      return { frames: scene?.frames ?? 0, building: scene?.building ?? 0 };
+    });
   let previous = -1;
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     await page.waitForTimeout(400);
-    const frames = await frameCount();
-    if (frames > 0 && frames === previous) return;
+    const { frames, building } = await counters();
+    if (frames > 0 && frames === previous && building === 0) return;
     previous = frames;
   }
   throw new Error('the scene kept drawing or never drew');

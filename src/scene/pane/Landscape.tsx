@@ -27,18 +27,7 @@ import { SurfaceMesh } from '../surface/SurfaceMesh.tsx';
 import type { PaneScene } from './usePaneScene.ts';
 import { PathProbe, type PathSource } from './PathProbe.tsx';
 import { createShaderWarmup } from './shaderWarmup.ts';
-
-/** Counters for end-to-end tests and benchmarks: frames drawn and the last render's duration. */
-interface SceneCounters {
-  frames: number;
-  lastFrameMs: number;
-}
-
-function counters(): SceneCounters {
-  const host = window as unknown as { __descentScene?: SceneCounters };
-  host.__descentScene ??= { frames: 0, lastFrameMs: 0 };
-  return host.__descentScene;
-}
+import { sceneCounters } from './sceneCounters.ts';
 
 /** Renders when asked (frameloop "demand"), keeps asking while playback runs, and projects labels after each render. */
 function FrameDriver({ labels }: { labels: LabelRegistry }) {
@@ -65,7 +54,7 @@ function FrameDriver({ labels }: { labels: LabelRegistry }) {
     }
     const started = performance.now();
     gl.render(scene, camera);
-    const stats = counters();
+    const stats = sceneCounters();
     stats.lastFrameMs = performance.now() - started;
     stats.frames++;
     labels.project(camera, size.width, size.height);

@@ -8,6 +8,7 @@ import { useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
 import { Vector3 } from 'three';
 import type { PathBuffers } from '../paths/pathGeometry.ts';
+import { sceneCounters, type SceneCounters } from './sceneCounters.ts';
 
 /** What a run path offers the probe: its buffers and the last step drawn, or null when nothing is drawn. */
 export type PathSource = () => { readonly buffers: PathBuffers; readonly lastStep: number } | null;
@@ -18,9 +19,7 @@ export interface ProjectedPath {
   readonly points: number[];
 }
 
-interface SceneHooks {
-  frames: number;
-  lastFrameMs: number;
+interface SceneHooks extends SceneCounters {
   panes?: Record<number, { pathPoints(): ProjectedPath[] }>;
 }
 
@@ -28,10 +27,9 @@ export function PathProbe({ pane, sources }: { pane: number; sources: Map<string
   const camera = useThree((s) => s.camera);
   const canvas = useThree((s) => s.gl.domElement);
   useEffect(() => {
-    const host = window as unknown as { __descentScene?: SceneHooks };
-    // The same object as the frame counters (Landscape.tsx), whichever comes first.
-    host.__descentScene ??= { frames: 0, lastFrameMs: 0 };
-    const panes = (host.__descentScene.panes ??= {});
+    // The same object as the frame counters.
+    const hooks: SceneHooks = sceneCounters();
+    const panes = (hooks.panes ??= {});
     const entry = {
       pathPoints(): ProjectedPath[] {
         const rect = canvas.getBoundingClientRect();

@@ -2,18 +2,21 @@
  * The landscape mesh: one vertex per height-field sample, coloured by viridis,
  * shaded softly so the shape reads, with iso-lines drawn in the fragment shader
  * (fwidth keeps them about 1.5 px wide at any zoom and fades them where levels
- * crowd). Geometry is allocated once per resolution and rewritten per field.
+ * crowd). Geometry is allocated once per resolution and rewritten per field, from arrays
+ * built in slices (surfaceBuild.ts) so that no main-thread task is long.
  */
 import { useEffect, useLayoutEffect, useMemo } from 'react';
-import { BufferAttribute, BufferGeometry, FrontSide, MeshLambertMaterial } from 'three';
-import { colormapInto, srgbToLinear } from '../../view/colormap.ts';
-import { gridIndex, updateVertexNormals, writeGridPositions } from './gridMesh.ts';
+import { Box3, BufferAttribute, BufferGeometry, FrontSide, MeshLambertMaterial, Sphere, Vector3 } from 'three';
+import { useThree } from '@react-three/fiber';
+import { sceneCounters } from '../pane/sceneCounters.ts';
+import { buildInSlices, surfaceBuild, type SurfaceArrays } from './surfaceBuild.ts';
 import type { WorldFrame } from './heightMapping.ts';
 import type { MappedField } from './mappedField.ts';
 
 /** Iso-lines at t = 1/N, 2/N, … (evenly spaced in height, so log-spaced in loss under log height). */
 export const CONTOUR_COUNT = 16;
 
+/** Attributes of a resolution, zero until a build fills them; nothing is drawn before (draw range empty). */
 function createGeometry(resolution: number): BufferGeometry {
   const vertices = resolution * resolution;
   const geometry = new BufferGeometry();
@@ -21,57 +24,32 @@ function createGeometry(resolution: number): BufferGeometry {
   geometry.setAttribute('normal', new BufferAttribute(new Float32Array(vertices * 3), 3));
   geometry.setAttribute('color', new BufferAttribute(new Float32Array(vertices * 3), 3));
   geometry.setAttribute('levelT', new BufferAttribute(new Float32Array(vertices), 1));
-  geometry.setIndex(gridIndex(resolution));
+  geometry.setDrawRange(0, 0);
   return geometry;
 }
 
-/** Entries of the linear-light colour table: interpolating in it is off by at most 1.3e-4, far under one 8-bit step. */
-const LINEAR_STEPS = 1024;
-let linearTable: Float32Array | null = null;
-
-/** The colour map in linear light (what vertex colours take), sampled at LINEAR_STEPS points of t. */
-function linearColormap(): Float32Array {
-  if (linearTable) return linearTable;
-  const table = new Float32Array(LINEAR_STEPS * 3);
-  for (let k = 0; k < LINEAR_STEPS; k++) {
-    colormapInto(k / (LINEAR_STEPS - 1), table, k * 3);
-    for (let channel = 0; channel < 3; channel++) table[k * 3 + channel] = srgbToLinear(table[k * 3 + channel]);
+/**
+ * A finished build's arrays become the geometry's (same resolution: same sizes; no copy), marked
+ * for upload; the bounds come with them (the box's circumscribed sphere: looser than three's
+ * tightest, which walks every vertex, and only used to cull and to skip rays).
+ */
+function applyBuild(geometry: BufferGeometry, arrays: SurfaceArrays): void {
+  const names = [
+    ['position', arrays.position],
+    ['normal', arrays.normal],
+    ['color', arrays.color],
+    ['levelT', arrays.level],
+  ] as const;
+  for (const [name, array] of names) {
+    const attribute = geometry.getAttribute(name) as BufferAttribute;
+    attribute.array = array;
+    attribute.needsUpdate = true;
   }
-  linearTable = table;
-  return table;
-}
-
-function fillGeometry(geometry: BufferGeometry, field: MappedField, frame: WorldFrame): void {
-  const position = geometry.getAttribute('position') as BufferAttribute;
-  const color = geometry.getAttribute('color') as BufferAttribute;
-  const level = geometry.getAttribute('levelT') as BufferAttribute;
-  const c = color.array as Float32Array;
-  const l = level.array as Float32Array;
-  writeGridPositions(position.array as Float32Array, field, frame);
-  const table = linearColormap();
-  const last = LINEAR_STEPS - 1;
-  for (let v = 0; v < field.t.length; v++) {
-    const t = field.t[v];
-    // Interpolated in the table (a few hundred thousand Math.pow calls per field otherwise).
-    const position = (t > 0 ? (t < 1 ? t : 1) : 0) * last;
-    const k = Math.min(last - 1, Math.floor(position));
-    const f = position - k;
-    const from = k * 3;
-    const to = v * 3;
-    const r = table[from];
-    const g = table[from + 1];
-    const b = table[from + 2];
-    c[to] = r + (table[from + 3] - r) * f;
-    c[to + 1] = g + (table[from + 4] - g) * f;
-    c[to + 2] = b + (table[from + 5] - b) * f;
-    l[v] = t;
-  }
-  position.needsUpdate = true;
-  color.needsUpdate = true;
-  level.needsUpdate = true;
-  updateVertexNormals(geometry);
-  geometry.computeBoundingSphere();
-  geometry.computeBoundingBox();
+  if (geometry.index?.array !== arrays.index) geometry.setIndex(new BufferAttribute(arrays.index, 1));
+  geometry.setDrawRange(0, Infinity);
+  const box = new Box3(new Vector3().fromArray(arrays.boxMin), new Vector3().fromArray(arrays.boxMax));
+  geometry.boundingBox = box;
+  geometry.boundingSphere = box.getBoundingSphere(new Sphere());
 }
 
 function createMaterial(): MeshLambertMaterial {
@@ -106,7 +84,23 @@ function createMaterial(): MeshLambertMaterial {
 export function SurfaceMesh({ field, frame }: { field: MappedField; frame: WorldFrame }) {
   const geometry = useMemo(() => createGeometry(field.resolution), [field.resolution]);
   const material = useMemo(() => createMaterial(), []);
-  useLayoutEffect(() => fillGeometry(geometry, field, frame), [geometry, field, frame]);
+  const invalidate = useThree((state) => state.invalidate);
+  // Built in slices (surfaceBuild.ts); until a new field's build is done the last one stays on screen.
+  useLayoutEffect(() => {
+    const counters = sceneCounters();
+    counters.building++;
+    let finished = false;
+    const cancel = buildInSlices(surfaceBuild(field, frame), (arrays) => {
+      finished = true;
+      counters.building--;
+      applyBuild(geometry, arrays);
+      invalidate();
+    });
+    return () => {
+      cancel();
+      if (!finished) counters.building--;
+    };
+  }, [geometry, field, frame, invalidate]);
   useEffect(() => () => geometry.dispose(), [geometry]);
   useEffect(() => () => material.dispose(), [material]);
   return <mesh geometry={geometry} material={material} name="surface" />;

@@ -17,17 +17,33 @@ const indexArrays = new Map<number, Uint16Array | Uint32Array>();
 export function gridIndex(resolution: number): BufferAttribute {
   let index = indexArrays.get(resolution);
   if (index === undefined) {
-    index = buildGridIndex(resolution);
-    indexArrays.set(resolution, index);
+    index = emptyGridIndex(resolution);
+    writeGridIndexRows(index, resolution, 0, resolution - 1);
+    keepGridIndex(resolution, index);
   }
   return new BufferAttribute(index, 1);
 }
 
-function buildGridIndex(resolution: number): Uint16Array | Uint32Array {
+/** The index array of a resolution built so far, if any (see keepGridIndex). */
+export function builtGridIndex(resolution: number): Uint16Array | Uint32Array | undefined {
+  return indexArrays.get(resolution);
+}
+
+/** Remember a complete index array for its resolution (gridIndex and later builds share it). */
+export function keepGridIndex(resolution: number, index: Uint16Array | Uint32Array): void {
+  indexArrays.set(resolution, index);
+}
+
+/** An unwritten index array for a resolution: 16-bit while every vertex fits, else 32-bit. */
+export function emptyGridIndex(resolution: number): Uint16Array | Uint32Array {
   const cells = (resolution - 1) * (resolution - 1);
-  const index = resolution * resolution > 65535 ? new Uint32Array(cells * 6) : new Uint16Array(cells * 6);
-  let o = 0;
-  for (let j = 0; j < resolution - 1; j++) {
+  return resolution * resolution > 65535 ? new Uint32Array(cells * 6) : new Uint16Array(cells * 6);
+}
+
+/** The six indices of every cell in cell rows [fromRow, toRow) (two triangles a–b–d, a–d–c). */
+export function writeGridIndexRows(index: Uint16Array | Uint32Array, resolution: number, fromRow: number, toRow: number): void {
+  let o = fromRow * (resolution - 1) * 6;
+  for (let j = fromRow; j < toRow; j++) {
     for (let i = 0; i < resolution - 1; i++) {
       const a = j * resolution + i;
       const b = a + 1;
@@ -37,18 +53,17 @@ function buildGridIndex(resolution: number): Uint16Array | Uint32Array {
       index[o++] = a; index[o++] = d; index[o++] = c;
     }
   }
-  return index;
 }
 
-/** World positions (x, y, z) of every sample of the field, `lift` world units above the surface. */
-export function writeGridPositions(positions: Float32Array, field: MappedField, frame: WorldFrame, lift = 0): void {
+/** World positions (x, y, z) of the field's samples in rows [fromRow, toRow) (all by default), `lift` world units above the surface. */
+export function writeGridPositions(positions: Float32Array, field: MappedField, frame: WorldFrame, lift = 0, fromRow = 0, toRow = field.resolution): void {
   const r = field.resolution;
   const [x0, x1] = field.domain.x;
   const [y0, y1] = field.domain.y;
-  // Every row has the same x coordinates: computed once.
+  // Every row has the same x coordinates: computed once per call.
   const xs = new Float64Array(r);
   for (let i = 0; i < r; i++) xs[i] = frame.toWorldX(x0 + ((x1 - x0) * i) / (r - 1));
-  for (let j = 0; j < r; j++) {
+  for (let j = fromRow; j < toRow; j++) {
     const z = frame.toWorldZ(y0 + ((y1 - y0) * j) / (r - 1));
     for (let i = 0; i < r; i++) {
       const v = j * r + i;
@@ -69,9 +84,18 @@ export function writeGridPositions(positions: Float32Array, field: MappedField, 
  */
 export function writeVertexNormals(positions: Float32Array, index: ArrayLike<number>, normals: Float32Array): void {
   normals.fill(0);
+  accumulateNormals(positions, index, normals, 0, index.length / 3);
+  normalizeNormals(normals, 0, normals.length / 3);
+}
+
+/**
+ * writeVertexNormals' first pass over triangles [fromTriangle, toTriangle) into zeroed (or
+ * partly summed) `normals`: taken over consecutive ranges it adds in the same order as one call.
+ */
+export function accumulateNormals(positions: Float32Array, index: ArrayLike<number>, normals: Float32Array, fromTriangle: number, toTriangle: number): void {
   const p = positions;
   const n = normals;
-  for (let i = 0; i < index.length; i += 3) {
+  for (let i = fromTriangle * 3; i < toTriangle * 3; i += 3) {
     const a = index[i] * 3;
     const b = index[i + 1] * 3;
     const c = index[i + 2] * 3;
@@ -97,7 +121,12 @@ export function writeVertexNormals(positions: Float32Array, index: ArrayLike<num
     n[c + 1] += ny;
     n[c + 2] += nz;
   }
-  for (let v = 0; v < n.length; v += 3) {
+}
+
+/** writeVertexNormals' second pass: vertices [fromVertex, toVertex) scaled to unit length (zero stays zero). */
+export function normalizeNormals(normals: Float32Array, fromVertex: number, toVertex: number): void {
+  const n = normals;
+  for (let v = fromVertex * 3; v < toVertex * 3; v += 3) {
     const x = n[v];
     const y = n[v + 1];
     const z = n[v + 2];
