@@ -23,8 +23,8 @@ const SceneView = lazy(() => import('./scene/pane/SceneView.tsx').then((module) 
 /** One pane of the landscape: the 3D view, placed by the UI's SceneArea (ui and scene never import each other). */
 const renderScenePane = (pane: number) => (
   <SceneLoadBoundary>
-    <AfterFirstPaint fallback={<ScenePlaceholder />}>
-      <Suspense fallback={<ScenePlaceholder />}>
+    <AfterFirstPaint fallback={<ScenePlaceholder pane={pane} />}>
+      <Suspense fallback={<ScenePlaceholder pane={pane} />}>
         <SceneView pane={pane} />
       </Suspense>
     </AfterFirstPaint>

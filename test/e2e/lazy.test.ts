@@ -15,7 +15,7 @@ const session = browserSession();
 const SCENE_CHUNK = /\/assets\/SceneView-[^/]*\.js$/;
 
 describe('the shell before the 3D view', () => {
-  test('paints with a placeholder of the right size while the scene chunk loads, then draws the scene', async () => {
+  test('paints with a placeholder of the right size, naming the surface, while the scene chunk loads, then draws the scene', async () => {
     const app = await session.open({ width: 1280, height: 800, path: '/screenshot.png', serviceWorkers: 'block' });
     const { page } = app;
     let release: () => void = () => undefined;
@@ -28,6 +28,9 @@ describe('the shell before the 3D view', () => {
     const placeholder = page.locator('.scene-placeholder');
     await placeholder.waitFor();
     expect(await page.getByRole('status').filter({ hasText: 'Loading the 3D view' }).isVisible()).toBe(true);
+    // Something to read meanwhile: the surface the pane will show and what it teaches.
+    expect(await placeholder.locator('.scene-status-title').innerText()).toBe('Valleys');
+    expect(await placeholder.locator('.scene-status-line').innerText()).toMatch(/starting point decides where gradient descent ends/);
     expect(await page.getByRole('button', { name: 'Add run' }).isVisible()).toBe(true);
     expect(await page.locator('.chart-panel').isVisible()).toBe(true);
     // The placeholder fills its pane (polled: the layout settles as the shell's fonts and panels arrive).
