@@ -6,7 +6,7 @@ import { TimelineBar } from './ui/inspector/TimelineBar.tsx';
 import { LessonPanel } from './ui/lesson/LessonPanel.tsx';
 import { ModelView } from './ui/model/ModelView.tsx';
 import { ControlPanel } from './ui/panels/ControlPanel.tsx';
-import { AfterFirstPaint } from './ui/shell/AfterFirstPaint.tsx';
+import { AfterFirstPaint, FirstPaintSignal } from './ui/shell/AfterFirstPaint.tsx';
 import { Header } from './ui/shell/Header.tsx';
 import { SceneArea } from './ui/shell/SceneArea.tsx';
 import { SceneLoadBoundary, ScenePlaceholder } from './ui/shell/ScenePlaceholder.tsx';
@@ -23,11 +23,11 @@ const SceneView = lazy(() => import('./scene/pane/SceneView.tsx').then((module) 
 /** One pane of the landscape: the 3D view, placed by the UI's SceneArea (ui and scene never import each other). */
 const renderScenePane = (pane: number) => (
   <SceneLoadBoundary>
-    <AfterFirstPaint fallback={<ScenePlaceholder pane={pane} />}>
-      <Suspense fallback={<ScenePlaceholder pane={pane} />}>
+    <Suspense fallback={<ScenePlaceholder pane={pane} />}>
+      <AfterFirstPaint>
         <SceneView pane={pane} />
-      </Suspense>
-    </AfterFirstPaint>
+      </AfterFirstPaint>
+    </Suspense>
   </SceneLoadBoundary>
 );
 
@@ -56,6 +56,7 @@ export function App() {
         </div>
       </main>
       <ShortcutsOverlay />
+      <FirstPaintSignal />
     </div>
   );
 }

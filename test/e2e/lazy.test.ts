@@ -8,13 +8,33 @@
  * its precache, which the page's routes do not see.
  */
 import { describe, expect, test } from 'vitest';
-import { settle } from './harness.ts';
+import { decodePng, settle } from './harness.ts';
 import { browserSession } from './session.ts';
 
 const session = browserSession();
 const SCENE_CHUNK = /\/assets\/SceneView-[^/]*\.js$/;
 
 describe('the shell before the 3D view', () => {
+  test('before any script has run, the page shows its header and a line on what it does', async () => {
+    const app = await session.open({ width: 390, height: 844, path: '/screenshot.png', serviceWorkers: 'block' });
+    const { page } = app;
+    // No script at all: what a phone on a slow network shows until the scripts arrive.
+    await page.route(/\.js$/, (route) => route.abort());
+    await page.goto(session.url);
+    const lead = page.locator('.boot-lead p').first();
+    await lead.waitFor();
+    expect(await lead.innerText()).toMatch(/torch\.optim.*one step at a time/s);
+    expect(await page.locator('.app-header .title-text').innerText()).toBe('Descent Lab');
+    // Drawn, light on dark: the line's box holds text-coloured pixels, not a blank.
+    const shot = decodePng(await lead.screenshot());
+    let bright = 0;
+    for (let k = 0; k < shot.data.length; k += 4) if (shot.data[k] > 180 && shot.data[k + 1] > 180 && shot.data[k + 2] > 180) bright++;
+    expect(bright).toBeGreaterThan(500);
+    const box = await lead.boundingBox();
+    expect(box !== null && box.x >= 0 && box.x + box.width <= 390).toBe(true);
+    await app.context.close();
+  });
+
   test('paints with a placeholder of the right size, naming the surface, while the scene chunk loads, then draws the scene', async () => {
     const app = await session.open({ width: 1280, height: 800, path: '/screenshot.png', serviceWorkers: 'block' });
     const { page } = app;

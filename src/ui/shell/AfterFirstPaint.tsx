@@ -1,23 +1,29 @@
 /**
- * Renders its children once the page has painted: after the frame that follows the
- * first commit, in a task of its own. Until then it shows `fallback`. App wraps the
- * 3D view in it, so three.js is fetched and evaluated after the shell is on screen,
- * not in the middle of the shell's first render. A page opened in a background tab
- * (no frames) starts the view when it is first shown.
+ * Holds its children back until the page has painted: after the frame that follows the
+ * shell's first commit, in a task of its own. It suspends until then, so the nearest
+ * Suspense boundary shows its fallback, and the same fallback element stays while the
+ * children's chunk loads (the pane's placeholder is one element from the first paint
+ * until the 3D view replaces it). App wraps the 3D view in it, so three.js is fetched and
+ * evaluated after the shell is on screen, not in the middle of the shell's first render.
+ * A page opened in a background tab (no frames) starts the view when it is first shown.
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import { use, useEffect, type ReactNode } from 'react';
 
-export function AfterFirstPaint({ children, fallback }: { children: ReactNode; fallback: ReactNode }) {
-  const [painted, setPainted] = useState(false);
+let markPainted: () => void = () => undefined;
+const painted = new Promise<void>((resolve) => (markPainted = resolve));
+let started = false;
+
+/** Rendered with the shell: its first commit starts the wait for the paint that follows. */
+export function FirstPaintSignal(): null {
   useEffect(() => {
-    let timer = 0;
-    const frame = requestAnimationFrame(() => {
-      timer = window.setTimeout(() => setPainted(true), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
+    if (started) return;
+    started = true;
+    requestAnimationFrame(() => setTimeout(markPainted, 0));
   }, []);
-  return painted ? children : fallback;
+  return null;
+}
+
+export function AfterFirstPaint({ children }: { children: ReactNode }) {
+  use(painted);
+  return children;
 }
