@@ -125,7 +125,7 @@ export function Landscape({ pane, scene, axes, runs, mode, overlays, container, 
     <>
       <ambientLight intensity={0.62} />
       <directionalLight position={[1.5, 4, 2.5]} intensity={0.55} />
-      {stage >= 1 ? <SurfaceMesh field={field} frame={frame} /> : null}
+      {stage >= 1 ? <SurfaceMesh key={field.resolution} field={field} frame={frame} /> : null}
       {stage >= 2 ? (
         <>
           <AxisLines axes={axes} mode={mode} />

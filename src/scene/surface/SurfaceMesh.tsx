@@ -16,37 +16,30 @@ import type { MappedField } from './mappedField.ts';
 /** Iso-lines at t = 1/N, 2/N, … (evenly spaced in height, so log-spaced in loss under log height). */
 export const CONTOUR_COUNT = 16;
 
-/** Attributes of a resolution, zero until a build fills them; nothing is drawn before (draw range empty). */
-function createGeometry(resolution: number): BufferGeometry {
-  const vertices = resolution * resolution;
-  const geometry = new BufferGeometry();
-  geometry.setAttribute('position', new BufferAttribute(new Float32Array(vertices * 3), 3));
-  geometry.setAttribute('normal', new BufferAttribute(new Float32Array(vertices * 3), 3));
-  geometry.setAttribute('color', new BufferAttribute(new Float32Array(vertices * 3), 3));
-  geometry.setAttribute('levelT', new BufferAttribute(new Float32Array(vertices), 1));
-  geometry.setDrawRange(0, 0);
-  return geometry;
-}
-
 /**
- * A finished build's arrays become the geometry's (same resolution: same sizes; no copy), marked
- * for upload; the bounds come with them (the box's circumscribed sphere: looser than three's
- * tightest, which walks every vertex, and only used to cull and to skip rays).
+ * A finished build's arrays become the geometry's attributes: set on the first build, swapped in
+ * (same resolution, same sizes; no copy) on later ones, marked for upload. Before its first build
+ * the geometry has no attributes and draws nothing. The bounds come with the arrays (the box's
+ * circumscribed sphere: looser than three's tightest, which walks every vertex, and only used to
+ * cull and to skip rays).
  */
 function applyBuild(geometry: BufferGeometry, arrays: SurfaceArrays): void {
   const names = [
-    ['position', arrays.position],
-    ['normal', arrays.normal],
-    ['color', arrays.color],
-    ['levelT', arrays.level],
+    ['position', arrays.position, 3],
+    ['normal', arrays.normal, 3],
+    ['color', arrays.color, 3],
+    ['levelT', arrays.level, 1],
   ] as const;
-  for (const [name, array] of names) {
-    const attribute = geometry.getAttribute(name) as BufferAttribute;
-    attribute.array = array;
-    attribute.needsUpdate = true;
+  for (const [name, array, size] of names) {
+    const attribute = geometry.getAttribute(name) as BufferAttribute | undefined;
+    if (attribute === undefined) {
+      geometry.setAttribute(name, new BufferAttribute(array, size));
+    } else {
+      attribute.array = array;
+      attribute.needsUpdate = true;
+    }
   }
   if (geometry.index?.array !== arrays.index) geometry.setIndex(new BufferAttribute(arrays.index, 1));
-  geometry.setDrawRange(0, Infinity);
   const box = new Box3(new Vector3().fromArray(arrays.boxMin), new Vector3().fromArray(arrays.boxMax));
   geometry.boundingBox = box;
   geometry.boundingSphere = box.getBoundingSphere(new Sphere());
@@ -82,7 +75,9 @@ function createMaterial(): MeshLambertMaterial {
 
 /** The surface of one pane. */
 export function SurfaceMesh({ field, frame }: { field: MappedField; frame: WorldFrame }) {
-  const geometry = useMemo(() => createGeometry(field.resolution), [field.resolution]);
+  // One geometry per mount, filled by the builds below; Landscape keys the mesh by the field's
+  // resolution, so every build of a mount has the same sizes.
+  const geometry = useMemo(() => new BufferGeometry(), []);
   const material = useMemo(() => createMaterial(), []);
   const invalidate = useThree((state) => state.invalidate);
   // Built in slices (surfaceBuild.ts); until a new field's build is done the last one stays on screen.

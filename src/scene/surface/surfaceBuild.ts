@@ -89,7 +89,7 @@ export function surfaceBuild(field: MappedField, frame: WorldFrame): SurfaceBuil
     boxMin: new Float64Array(3),
     boxMax: new Float64Array(3),
   };
-  // x and z span the domain; y spans t's range, known after the colour pass.
+  // x and z span the domain; y spans the heights, found as the positions pass writes them.
   const xa = frame.toWorldX(field.domain.x[0]);
   const xb = frame.toWorldX(field.domain.x[1]);
   const za = frame.toWorldZ(field.domain.y[0]);
