@@ -3,17 +3,6 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { appStore, startApp } from './state/app.ts';
 import { applyLessonLink, initialSetup, startPersistence } from './state/persist.ts';
-// The look, room by room. The order is the cascade: base first, responsive (tablets, presentation) last.
-import './ui/shell/base.css';
-import './ui/shell/layout.css';
-import './ui/widgets/widgets.css';
-import './ui/runs/runs.css';
-import './ui/chart/chart.css';
-import './ui/lesson/lesson.css';
-import './ui/share/share.css';
-import './ui/panels/customSurface.css';
-import './ui/maps/maps.css';
-import './ui/shell/responsive.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Descent Lab: #root element missing from index.html');
@@ -39,7 +28,10 @@ startTransition(() => {
 // Offline after one visit (scripts/pwa/sw.ts). A new version waits until every tab of the old one
 // has closed: a running lesson is never reloaded. Builds only: the dev server has no sw.js.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  window.addEventListener('load', () => {
+  const register = () => {
     navigator.serviceWorker.register(`${import.meta.env.BASE_URL}sw.js`).catch((error: unknown) => console.warn('Descent Lab: offline support unavailable:', error));
-  });
+  };
+  // This module is imported after the shell has painted (boot.ts), often after the load event.
+  if (document.readyState === 'complete') register();
+  else window.addEventListener('load', register);
 }

@@ -11,16 +11,24 @@ import { browserSession } from './session.ts';
 const session = browserSession();
 
 describe('boot', () => {
-  test('the page loads React and the shell before it starts, not three.js', async () => {
+  test('the page paints its shell on a few hundred bytes of script, then loads React and the app, not three.js', async () => {
     const html = await (await fetch(`${session.url}/`)).text();
     const entry = /<script type="module"[^>]*\ssrc="([^"]+)"/.exec(html)?.[1];
-    const preloads = [...html.matchAll(/<link rel="modulepreload"[^>]*\shref="([^"]+)"/g)].map((match) => match[1]);
     expect(entry).toMatch(/\/assets\/index-[^/]+\.js$/);
-    expect(preloads.some((href) => /\/react-[^/]+\.js$/.test(href))).toBe(true);
-    // three.js and @react-three/* (and what imports them) arrive with the 3D view's chunk.
-    expect(preloads.filter((href) => /\/(three|r3f|SceneView)-/.test(href))).toEqual([]);
+    // Nothing else is fetched by the HTML (src/boot.ts imports the app once the shell has painted).
+    expect([...html.matchAll(/<link rel="modulepreload"/g)]).toEqual([]);
     const entrySource = await (await fetch(`${session.url}${entry}`)).text();
-    expect(entrySource).not.toMatch(/from\s*"\.\/(three|r3f)-[^"]+\.js"/);
+    expect(entrySource.length).toBeLessThan(5_000);
+    expect(entrySource).not.toMatch(/from\s*"\.\/[^"]+\.js"/);
+    // What the boot's import brings: the app's main chunk and React; three.js and @react-three/*
+    // (and what imports them) arrive with the 3D view's chunk.
+    const listed = [...(/__vite__mapDeps=[^\n]*?\[([^\]]*)\]/.exec(entrySource)?.[1] ?? '').matchAll(/"([^"]+)"/g)].map((match) => match[1]);
+    expect(listed.some((href) => /\/main-[^/]+\.js$/.test(href))).toBe(true);
+    expect(listed.some((href) => /\/react-[^/]+\.js$/.test(href))).toBe(true);
+    expect(listed.filter((href) => /\/(three|r3f|SceneView)-/.test(href))).toEqual([]);
+    const main = listed.find((href) => /\/main-[^/]+\.js$/.test(href))!;
+    const mainSource = await (await fetch(`${session.url}/${main}`)).text();
+    expect(mainSource).not.toMatch(/from\s*"\.\/(three|r3f)-[^"]+\.js"/);
   });
 
   test('the 3D view creates one WebGL context, and draws the landscape with it', async () => {

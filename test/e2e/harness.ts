@@ -150,7 +150,15 @@ export async function openApp(
     if (message.text().includes('Content Security Policy')) cspViolations.push(message.text());
   });
   await page.goto(`${origin}${options.path ?? '/'}${options.hash ?? ''}`);
+  // The app's module is imported once index.html's shell has painted (src/boot.ts), after the load
+  // event that goto waits for: the test hooks exist once it has started.
+  if ((options.path ?? '/') === '/') await appStarted(page);
   return { context, page, foreignRequests, errors, cspViolations };
+}
+
+/** Wait until the app's module has run (its store and test hooks exist), after a navigation or reload. */
+export async function appStarted(page: Page, timeoutMs = 30_000): Promise<void> {
+  await page.waitForFunction(() => (window as unknown as { __descentLab?: unknown }).__descentLab !== undefined, undefined, { timeout: timeoutMs, polling: 20 });
 }
 
 /** Wait until the app reports that every run of the current setup has finished computing and a frame was drawn. */

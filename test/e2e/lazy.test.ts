@@ -35,6 +35,40 @@ describe('the shell before the 3D view', () => {
     await app.context.close();
   });
 
+  test("the app's scripts are fetched once the shell is on screen, so its lead line is the page's largest paint", async () => {
+    const app = await session.open({ width: 390, height: 844, path: '/screenshot.png', serviceWorkers: 'block' });
+    const { page } = app;
+    await app.context.addInitScript(() => {
+      const paints: { at: number; inLead: boolean }[] = [];
+      (window as unknown as { __paints: typeof paints }).__paints = paints;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { element?: Element | null })[]) paints.push({ at: entry.startTime, inLead: entry.element?.closest('.boot-lead') != null });
+      }).observe({ type: 'largest-contentful-paint', buffered: true });
+    });
+    await page.goto(session.url);
+    await settle(page);
+    const { paints, mainFetched } = await page.evaluate(() => ({
+      paints: (window as unknown as { __paints: { at: number; inLead: boolean }[] }).__paints,
+      mainFetched: performance.getEntriesByType('resource').find((entry) => /\/assets\/main-[^/]*\.js$/.test(entry.name))?.startTime ?? NaN,
+    }));
+    // One largest paint, the static shell's line; what React draws after it is smaller.
+    expect(paints.map((paint) => paint.inLead)).toEqual([true]);
+    expect(mainFetched).toBeGreaterThanOrEqual(paints[0].at);
+    expect(await page.locator('[data-testid="scene-canvas"] canvas').count()).toBeGreaterThan(0);
+    expect(app.errors).toEqual([]);
+    await app.context.close();
+  });
+
+  test("when the app's scripts cannot be fetched, the shell says so instead of loading forever", async () => {
+    const app = await session.open({ width: 390, height: 844, path: '/screenshot.png', serviceWorkers: 'block' });
+    const { page } = app;
+    await page.route(/\/assets\/main-[^/]*\.js$/, (route) => route.abort('internetdisconnected'));
+    await page.goto(session.url);
+    await expect.poll(() => page.locator('.boot-note').textContent(), { timeout: 20_000 }).toMatch(/could not load its scripts/);
+    expect(await page.locator('.boot-note').isVisible()).toBe(true);
+    await app.context.close();
+  });
+
   test('paints with a placeholder of the right size, naming the surface, while the scene chunk loads, then draws the scene', async () => {
     const app = await session.open({ width: 1280, height: 800, path: '/screenshot.png', serviceWorkers: 'block' });
     const { page } = app;
