@@ -3,7 +3,11 @@
  * has been shown (whenShellPainted). Kept this small so that the first paint waits on
  * nothing but the HTML, the stylesheet and these few hundred bytes.
  */
-// The look, room by room. The order is the cascade: base first, responsive (tablets, presentation) last.
+// The look, room by room. The order is the cascade: the timeline's and the model's rooms first (as
+// when their components imported them ahead of the shell), then base, and responsive (tablets,
+// presentation) last.
+import './ui/inspector/inspector.css';
+import './ui/model/model.css';
 import './ui/shell/base.css';
 import './ui/shell/layout.css';
 import './ui/widgets/widgets.css';
