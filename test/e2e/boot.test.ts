@@ -51,6 +51,29 @@ describe('boot', () => {
     await app.context.close();
   });
 
+  test('phones with dense screens draw without multisampling, desktops with it; both draw the landscape', async () => {
+    const cases = [
+      { name: 'phone at 2 device pixels per CSS pixel', options: { width: 390, height: 844, mobile: true, scale: 2 }, antialias: false },
+      { name: 'desktop at 1', options: { width: 1280, height: 800 }, antialias: true },
+      { name: 'desktop at 2 (a retina laptop)', options: { width: 1280, height: 800, scale: 2 }, antialias: true },
+    ];
+    for (const { name, options, antialias } of cases) {
+      const app = await session.open(options);
+      const { page } = app;
+      await settle(page);
+      const attributes = await page.evaluate(() => {
+        const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="scene-canvas"] canvas');
+        // The canvas's existing context (getContext returns the one three.js created).
+        return canvas?.getContext('webgl2')?.getContextAttributes() ?? null;
+      });
+      expect(attributes?.antialias, name).toBe(antialias);
+      const shot = decodePng(await page.locator('[data-testid="scene-canvas"] canvas').first().screenshot());
+      expect(distinctColors(shot), name).toBeGreaterThan(20);
+      expect(app.errors, name).toEqual([]);
+      await app.context.close();
+    }
+  });
+
   test('without a WebGL context the pane shows the 2D contour map and says why', async () => {
     const app = await session.open({ width: 1280, height: 800, path: '/screenshot.png' });
     const { page } = app;

@@ -115,11 +115,11 @@ export interface AppPage {
 export async function openApp(
   browser: Browser,
   origin: string,
-  options: { width?: number; height?: number; hash?: string; path?: string; touch?: boolean; mobile?: boolean; serviceWorkers?: 'allow' | 'block' } = {},
+  options: { width?: number; height?: number; hash?: string; path?: string; touch?: boolean; mobile?: boolean; scale?: number; serviceWorkers?: 'allow' | 'block' } = {},
 ): Promise<AppPage> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
-    deviceScaleFactor: 1,
+    deviceScaleFactor: options.scale ?? 1,
     hasTouch: options.touch ?? options.mobile ?? false,
     // A phone: the page is laid out at the device width (overflow shows as innerWidth > width), with touch.
     isMobile: options.mobile ?? false,

@@ -16,6 +16,7 @@ import { Landscape } from './Landscape.tsx';
 import { ColorKey } from '../labels/ColorKey.tsx';
 import { parseSceneRuns, sceneRunsKey } from './sceneRuns.ts';
 import { usePaneScene } from './usePaneScene.ts';
+import { browserWantsMultisampling } from './multisampling.ts';
 import { paneSurfaceLabel } from '../../view/catalog.ts';
 import './scene.css';
 
@@ -54,6 +55,7 @@ export const SceneView = memo(function SceneView({ pane }: { pane: number }) {
   const [failure, setFailure] = useState<string | null>(null);
   const [contextLost, setContextLost] = useState(false);
   const labels = useMemo(() => new LabelRegistry(), []);
+  const antialias = useMemo(browserWantsMultisampling, []);
   const scene = usePaneScene(pane);
   const mode = useAppStore((s) => s.setup.view.camera);
   const overlays = useAppStore((s) => s.setup.view.overlays);
@@ -138,7 +140,7 @@ export const SceneView = memo(function SceneView({ pane }: { pane: number }) {
       >
         {use3d && container && scene && axes && (
           <CanvasBoundary onError={onCanvasError}>
-            <Canvas frameloop="demand" flat dpr={[1, 2]} gl={{ antialias: true, alpha: false, powerPreference: 'high-performance' }} onCreated={onCreated}>
+            <Canvas frameloop="demand" flat dpr={[1, 2]} gl={{ antialias, alpha: false, powerPreference: 'high-performance' }} onCreated={onCreated}>
               <color attach="background" args={['#0f1117']} />
               <Landscape pane={pane} scene={scene} axes={axes} runs={runs} mode={mode} overlays={overlays} container={container} labels={labels} caption={caption} />
             </Canvas>
