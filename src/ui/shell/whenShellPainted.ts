@@ -6,7 +6,7 @@
  *
  * "On screen" is the page's first largest-contentful-paint entry, which the browser
  * reports once the frame holding the shell has been presented; where that entry type is
- * unknown, the frame after the next animation frame. A page opened in a background tab
+ * unknown, a task after the next animation frame. A page opened in a background tab
  * (no frames, no paint entries) starts at once, and `limitMs` bounds the wait whatever
  * the browser reports: the app never waits on a paint that does not come.
  */
@@ -22,7 +22,7 @@ export interface PaintWaitHost {
 
 export function whenShellPainted(start: () => void, host: PaintWaitHost = browserHost(), limitMs = 1000): void {
   let started = false;
-  let stopObserving = () => undefined as void;
+  let stopObserving: () => void = () => undefined;
   const go = () => {
     if (started) return;
     started = true;
