@@ -8,11 +8,23 @@
  * its precache, which the page's routes do not see.
  */
 import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { decodePng, settle } from './harness.ts';
 import { browserSession } from './session.ts';
 
 const session = browserSession();
 const SCENE_CHUNK = /\/assets\/SceneView-[^/]*\.js$/;
+
+/** Holds back the requests matching `pattern` until the returned function is called. */
+async function holdBack(page: Page, pattern: RegExp): Promise<() => void> {
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(pattern, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
 
 describe('the shell before the 3D view', () => {
   test('before any script has run, the page shows its header and a line on what it does', async () => {
@@ -72,12 +84,7 @@ describe('the shell before the 3D view', () => {
   test('paints with a placeholder of the right size, naming the surface, while the scene chunk loads, then draws the scene', async () => {
     const app = await session.open({ width: 1280, height: 800, path: '/screenshot.png', serviceWorkers: 'block' });
     const { page } = app;
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route(SCENE_CHUNK, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdBack(page, SCENE_CHUNK);
     await page.goto(session.url);
     const placeholder = page.locator('.scene-placeholder');
     await placeholder.waitFor();
@@ -108,12 +115,7 @@ describe('the shell before the 3D view', () => {
     // No service worker: once it controls the page it serves KaTeX from its precache, past the route below.
     const app = await session.open({ width: 1440, height: 900, path: '/screenshot.png', serviceWorkers: 'block' });
     const { page } = app;
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route(/\/assets\/katex-[^/]*\.js$/, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdBack(page, /\/assets\/katex-[^/]*\.js$/);
     await page.goto(session.url);
     await settle(page);
     // Every formula on the page holds raw TeX now; none of it is visible.

@@ -2,14 +2,14 @@
  * The landscape mesh: one vertex per height-field sample, coloured by viridis,
  * shaded softly so the shape reads, with iso-lines drawn in the fragment shader
  * (fwidth keeps them about 1.5 px wide at any zoom and fades them where levels
- * crowd). Geometry is allocated once per resolution and rewritten per field, from arrays
- * built in slices (surfaceBuild.ts) so that no main-thread task is long.
+ * crowd). Its vertex arrays are built in slices (surfaceBuild.ts) so that no main-thread task
+ * is long, in two sets per mount: the one on screen, and the one the next field is written into.
  */
-import { useEffect, useLayoutEffect, useMemo } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { Box3, BufferAttribute, BufferGeometry, FrontSide, MeshLambertMaterial, Sphere, Vector3 } from 'three';
 import { useThree } from '@react-three/fiber';
 import { sceneCounters } from '../pane/sceneCounters.ts';
-import { buildInSlices, surfaceBuild, type SurfaceArrays } from './surfaceBuild.ts';
+import { buildInSlices, surfaceBuild, type SurfaceArrays, type VertexArrays } from './surfaceBuild.ts';
 import type { WorldFrame } from './heightMapping.ts';
 import type { MappedField } from './mappedField.ts';
 
@@ -21,20 +21,22 @@ export const CONTOUR_COUNT = 16;
  * (same resolution, same sizes; no copy) on later ones, marked for upload. Before its first build
  * the geometry has no attributes and draws nothing. The bounds come with the arrays (the box's
  * circumscribed sphere: looser than three's tightest, which walks every vertex, and only used to
- * cull and to skip rays).
+ * cull and to skip rays). Returns the arrays it took off screen (null on the first build).
  */
-function applyBuild(geometry: BufferGeometry, arrays: SurfaceArrays): void {
+function applyBuild(geometry: BufferGeometry, arrays: SurfaceArrays): VertexArrays | null {
   const names = [
     ['position', arrays.position, 3],
     ['normal', arrays.normal, 3],
     ['color', arrays.color, 3],
     ['levelT', arrays.level, 1],
   ] as const;
+  const previous: Float32Array[] = [];
   for (const [name, array, size] of names) {
     const attribute = geometry.getAttribute(name) as BufferAttribute | undefined;
     if (attribute === undefined) {
       geometry.setAttribute(name, new BufferAttribute(array, size));
     } else {
+      previous.push(attribute.array as Float32Array);
       attribute.array = array;
       attribute.needsUpdate = true;
     }
@@ -43,6 +45,7 @@ function applyBuild(geometry: BufferGeometry, arrays: SurfaceArrays): void {
   const box = new Box3(new Vector3().fromArray(arrays.boxMin), new Vector3().fromArray(arrays.boxMax));
   geometry.boundingBox = box;
   geometry.boundingSphere = box.getBoundingSphere(new Sphere());
+  return previous.length === names.length ? { position: previous[0], normal: previous[1], color: previous[2], level: previous[3] } : null;
 }
 
 function createMaterial(): MeshLambertMaterial {
@@ -80,20 +83,27 @@ export function SurfaceMesh({ field, frame }: { field: MappedField; frame: World
   const geometry = useMemo(() => new BufferGeometry(), []);
   const material = useMemo(() => createMaterial(), []);
   const invalidate = useThree((state) => state.invalidate);
+  // The arrays no build is writing and no frame is showing: the next build writes into them.
+  const spare = useRef<VertexArrays | null>(null);
   // Built in slices (surfaceBuild.ts); until a new field's build is done the last one stays on screen.
   useLayoutEffect(() => {
     const counters = sceneCounters();
     counters.building++;
     let finished = false;
-    const cancel = buildInSlices(surfaceBuild(field, frame), (arrays) => {
+    const build = surfaceBuild(field, frame, spare.current);
+    spare.current = null;
+    const cancel = buildInSlices(build, (arrays) => {
       finished = true;
       counters.building--;
-      applyBuild(geometry, arrays);
+      spare.current = applyBuild(geometry, arrays);
       invalidate();
     });
     return () => {
       cancel();
-      if (!finished) counters.building--;
+      if (finished) return;
+      counters.building--;
+      // Replaced before it was done: its arrays were never shown, the next build takes them.
+      spare.current = build.arrays;
     };
   }, [geometry, field, frame, invalidate]);
   useEffect(() => () => geometry.dispose(), [geometry]);

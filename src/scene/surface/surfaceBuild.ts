@@ -78,17 +78,25 @@ function writeColors(t: Float32Array | Float64Array, color: Float32Array, level:
 const ROWS_PER_UNIT = 8;
 const ITEMS_PER_UNIT = 4096;
 
-/** A build of the arrays for `field` in `frame`; nothing is computed until `step` is called. */
-export function surfaceBuild(field: MappedField, frame: WorldFrame): SurfaceBuild {
+/** The per-vertex arrays of a build, which a later build of the same resolution may write over. */
+export type VertexArrays = Pick<SurfaceArrays, 'position' | 'normal' | 'color' | 'level'>;
+
+/**
+ * A build of the arrays for `field` in `frame`; nothing is computed until `step` is called.
+ * `reuse`: arrays of an earlier build no longer on screen, written over when they have this
+ * field's size (a surface rebuilt while a slider moves allocates nothing), else new ones.
+ */
+export function surfaceBuild(field: MappedField, frame: WorldFrame, reuse: VertexArrays | null = null): SurfaceBuild {
   const r = field.resolution;
   const vertices = r * r;
   const kept = builtGridIndex(r);
   const index = kept ?? emptyGridIndex(r);
+  const reused = reuse !== null && reuse.level.length === vertices ? reuse : null;
   const arrays: SurfaceArrays = {
-    position: new Float32Array(vertices * 3),
-    normal: new Float32Array(vertices * 3),
-    color: new Float32Array(vertices * 3),
-    level: new Float32Array(vertices),
+    position: reused?.position ?? new Float32Array(vertices * 3),
+    normal: reused?.normal ?? new Float32Array(vertices * 3),
+    color: reused?.color ?? new Float32Array(vertices * 3),
+    level: reused?.level ?? new Float32Array(vertices),
     index,
     boxMin: new Float64Array(3),
     boxMax: new Float64Array(3),
@@ -132,6 +140,8 @@ export function surfaceBuild(field: MappedField, frame: WorldFrame): SurfaceBuil
       },
     },
     { units: Math.ceil(vertices / ITEMS_PER_UNIT), run: (unit) => writeColors(field.t, arrays.color, arrays.level, unit * ITEMS_PER_UNIT, Math.min(vertices, (unit + 1) * ITEMS_PER_UNIT)) },
+    // Normals are sums over triangles: reused arrays start again from zero.
+    ...(reused ? [{ units: Math.ceil(vertices / ITEMS_PER_UNIT), run: (unit: number) => arrays.normal.fill(0, unit * ITEMS_PER_UNIT * 3, Math.min(vertices, (unit + 1) * ITEMS_PER_UNIT) * 3) }] : []),
     { units: Math.ceil(triangles / ITEMS_PER_UNIT), run: (unit) => accumulateNormals(arrays.position, index, arrays.normal, unit * ITEMS_PER_UNIT, Math.min(triangles, (unit + 1) * ITEMS_PER_UNIT)) },
     { units: Math.ceil(vertices / ITEMS_PER_UNIT), run: (unit) => normalizeNormals(arrays.normal, unit * ITEMS_PER_UNIT, Math.min(vertices, (unit + 1) * ITEMS_PER_UNIT)) },
   ];

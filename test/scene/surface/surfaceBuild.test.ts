@@ -26,7 +26,7 @@ describe('surface build in slices', () => {
     const build = surfaceBuild(field, createWorldFrame(field.domain));
     let steps = 0;
     while (!build.step(0)) steps++;
-    // Index rows (first build of 256 here or not), positions, colours, normals in units of ≤ 8,192 items.
+    // Index rows (first build of 256 here or not), positions, colours, normals in units of a few thousand items.
     expect(steps).toBeGreaterThan(20);
   });
 
@@ -65,6 +65,27 @@ describe('surface build in slices', () => {
         expect(sliced.arrays.boxMax[axis]).toBeCloseTo(high[axis], 6);
       }
     }
+  });
+
+  it('writes over the arrays of an earlier build of the same size, to the same numbers bit for bit, and allocates for another size', () => {
+    const field = roughField(97);
+    const frame = createWorldFrame(field.domain);
+    const fresh = surfaceBuild(field, frame);
+    while (!fresh.step(0));
+    // An earlier build's arrays, holding another field's numbers (and garbage in the normals).
+    const other = surfaceBuild(roughField(97), createWorldFrame({ x: [0, 1], y: [5, 9] }));
+    while (!other.step(0));
+    other.arrays.normal.fill(7);
+    const reused = surfaceBuild(field, frame, other.arrays);
+    while (!reused.step(0));
+    for (const name of ['position', 'normal', 'color', 'level'] as const) {
+      expect(reused.arrays[name]).toBe(other.arrays[name]);
+      expect(same(reused.arrays[name], fresh.arrays[name])).toBe(0);
+    }
+    for (const name of ['index', 'boxMin', 'boxMax'] as const) expect(same(reused.arrays[name], fresh.arrays[name])).toBe(0);
+    const larger = surfaceBuild(roughField(128), frame, other.arrays);
+    expect(larger.arrays.position).not.toBe(other.arrays.position);
+    expect(larger.arrays.position.length).toBe(128 * 128 * 3);
   });
 
   it('colours every vertex by its t in linear light and keeps t for the contour lines', () => {
