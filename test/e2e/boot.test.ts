@@ -4,6 +4,8 @@
  * starts the GPU, a long main-thread task), and a browser whose canvas gives no WebGL
  * context still gets the landscape, as a 2D contour map with a note saying why.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { distinctColors, decodePng, settle } from './harness.ts';
 import { browserSession } from './session.ts';
@@ -29,6 +31,18 @@ describe('boot', () => {
     const main = listed.find((href) => /\/main-[^/]+\.js$/.test(href))!;
     const mainSource = await (await fetch(`${session.url}/${main}`)).text();
     expect(mainSource).not.toMatch(/from\s*"\.\/(three|r3f)-[^"]+\.js"/);
+  });
+
+  test("the 3D view's chunk brings the parts of three.js the scene uses, not the whole library", async () => {
+    // The pane's canvas registers a catalogue of classes (PaneCanvas.tsx) where R3F's <Canvas>
+    // registered the whole namespace, which kept every class in the bundle.
+    const assets = readdirSync(resolve('dist/assets'));
+    const three = assets.filter((name) => /^three-[^/]+\.js$/.test(name));
+    expect(three).toHaveLength(1);
+    const source = readFileSync(resolve('dist/assets', three[0]), 'utf8');
+    // Type names and `isX` flags survive minification: used classes are there, unused ones are not.
+    for (const used of ['PerspectiveCamera', 'OrthographicCamera', 'MeshLambertMaterial', 'InstancedMesh']) expect(source, used).toContain(`is${used}=`);
+    for (const unused of ['TorusKnotGeometry', 'CatmullRomCurve3', 'AudioListener', 'ObjectLoader', 'AnimationMixer']) expect(source, unused).not.toContain(unused);
   });
 
   test('the 3D view creates one WebGL context, and draws the landscape with it', async () => {

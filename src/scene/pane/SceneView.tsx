@@ -5,7 +5,7 @@
  * context loss and restore, and a 2D contour fallback when WebGL is unavailable.
  * Fills its parent.
  */
-import { Canvas, type RootState } from '@react-three/fiber';
+import type { RootState } from '@react-three/fiber';
 import { Component, memo, useCallback, useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { appStore, clickSurface, currentStageView, guessing, lessonControl, moveStart, openQuestion, startLocked, useAppStore } from '../appBridge.ts';
 import { buildAxes } from '../labels/axes.ts';
@@ -17,6 +17,7 @@ import { ColorKey } from '../labels/ColorKey.tsx';
 import { parseSceneRuns, sceneRunsKey } from './sceneRuns.ts';
 import { usePaneScene } from './usePaneScene.ts';
 import { browserWantsMultisampling } from './multisampling.ts';
+import { PaneCanvas } from './PaneCanvas.tsx';
 import { paneSurfaceLabel } from '../../view/catalog.ts';
 import './scene.css';
 
@@ -140,10 +141,10 @@ export const SceneView = memo(function SceneView({ pane }: { pane: number }) {
       >
         {use3d && container && scene && axes && (
           <CanvasBoundary onError={onCanvasError}>
-            <Canvas frameloop="demand" flat dpr={[1, 2]} gl={{ antialias, alpha: false, powerPreference: 'high-performance' }} onCreated={onCreated}>
+            <PaneCanvas gl={{ antialias, alpha: false, powerPreference: 'high-performance' }} onCreated={onCreated}>
               <color attach="background" args={['#0f1117']} />
               <Landscape pane={pane} scene={scene} axes={axes} runs={runs} mode={mode} overlays={overlays} container={container} labels={labels} caption={caption} />
-            </Canvas>
+            </PaneCanvas>
           </CanvasBoundary>
         )}
         {!use3d && scene && <Fallback2D field={scene.field} surface={scene.surface} runs={runs} />}
