@@ -146,6 +146,22 @@ describe('the shell before the 3D view', () => {
     await app.context.close();
   });
 
+  test('the keyboard shortcut list is in the DOM only while its dialog is open', async () => {
+    const app = await session.open({ width: 390, height: 844, mobile: true });
+    const { page } = app;
+    const rows = () => page.locator('.shortcuts-dialog tr').count();
+    expect(await rows()).toBe(0);
+    await page.locator('body').press('?');
+    await expect.poll(rows).toBeGreaterThan(5);
+    expect(await page.evaluate(() => document.querySelector('.shortcuts-dialog')?.hasAttribute('open'))).toBe(true);
+    // The dialog takes the focus (its Close button), as a modal dialog does.
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Close');
+    await page.keyboard.press('Escape');
+    await expect.poll(rows).toBe(0);
+    expect(app.errors).toEqual([]);
+    await app.context.close();
+  });
+
   test('a scene chunk that cannot load leaves a message in the pane, and the rest of the page working', async () => {
     const app = await session.open({ width: 1280, height: 800, path: '/screenshot.png', serviceWorkers: 'block' });
     const { page } = app;
