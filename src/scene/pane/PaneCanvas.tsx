@@ -16,8 +16,9 @@
  * not part of the THREE namespace"); `paneCanvas.test.ts` checks the scene's sources.
  */
 import { createRoot, events, extend, type ReconcilerRoot, type RootState } from '@react-three/fiber';
-import { Component, Suspense, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { AmbientLight, Color, DirectionalLight, Group, Mesh, OrthographicCamera, PerspectiveCamera } from 'three';
+import { ErrorCatcher } from './ErrorCatcher.tsx';
 
 /** Every three.js class the scene (and drei's cameras) writes as a JSX element, by its JSX name. */
 export const CATALOGUE = { AmbientLight, Color, DirectionalLight, Group, Mesh, OrthographicCamera, PerspectiveCamera };
@@ -34,20 +35,6 @@ interface Size {
   height: number;
   top: number;
   left: number;
-}
-
-/** Catches an error inside the 3D tree (another React root) and hands it to the page's tree. */
-class SceneBoundary extends Component<{ onError: (error: unknown) => void; children: ReactNode }, { failed: boolean }> {
-  state = { failed: false };
-  static getDerivedStateFromError() {
-    return { failed: true };
-  }
-  componentDidCatch(error: unknown) {
-    this.props.onError(error);
-  }
-  render() {
-    return this.state.failed ? null : this.props.children;
-  }
 }
 
 function measure(element: HTMLElement): Size {
@@ -84,16 +71,15 @@ export function PaneCanvas({ gl, onCreated, children }: PaneCanvasProps) {
     try {
       root.current ??= createRoot(canvas);
       const current = root.current;
-      current
-        .configure({ gl, events, flat: true, frameloop: 'demand', dpr: [1, 2], size, onCreated: (state) => {
-          if (wrapperRef.current) state.events.connect?.(wrapperRef.current);
-          onCreated(state);
-        } })
-        .catch(fail);
+      const connect = (state: RootState) => {
+        if (wrapperRef.current) state.events.connect?.(wrapperRef.current);
+        onCreated(state);
+      };
+      current.configure({ gl, events, flat: true, frameloop: 'demand', dpr: [1, 2], size, onCreated: connect }).catch(fail);
       current.render(
-        <SceneBoundary onError={fail}>
+        <ErrorCatcher onError={fail}>
           <Suspense fallback={null}>{children}</Suspense>
-        </SceneBoundary>,
+        </ErrorCatcher>,
       );
     } catch (reason) {
       fail(reason);

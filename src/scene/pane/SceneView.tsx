@@ -6,7 +6,7 @@
  * Fills its parent.
  */
 import type { RootState } from '@react-three/fiber';
-import { Component, memo, useCallback, useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { appStore, clickSurface, currentStageView, guessing, lessonControl, moveStart, openQuestion, startLocked, useAppStore } from '../appBridge.ts';
 import { buildAxes } from '../labels/axes.ts';
 import { Fallback2D } from '../fallback/Fallback2D.tsx';
@@ -18,6 +18,7 @@ import { parseSceneRuns, sceneRunsKey } from './sceneRuns.ts';
 import { usePaneScene } from './usePaneScene.ts';
 import { browserWantsMultisampling } from './multisampling.ts';
 import { PaneCanvas } from './PaneCanvas.tsx';
+import { ErrorCatcher } from './ErrorCatcher.tsx';
 import { paneSurfaceLabel } from '../../view/catalog.ts';
 import './scene.css';
 
@@ -32,19 +33,6 @@ function mayHaveWebGL2(): boolean {
 
 /** The error three.js throws when the canvas gives no WebGL context. */
 const NO_CONTEXT = /creating WebGL context/i;
-
-class CanvasBoundary extends Component<{ onError: (message: string) => void; children: ReactNode }, { failed: boolean }> {
-  state = { failed: false };
-  static getDerivedStateFromError() {
-    return { failed: true };
-  }
-  componentDidCatch(error: unknown) {
-    this.props.onError(error instanceof Error ? error.message : String(error));
-  }
-  render() {
-    return this.state.failed ? null : this.props.children;
-  }
-}
 
 /** Fraction of the domain width one arrow-key press moves the start (Shift: five times more). */
 const NUDGE = 0.01;
@@ -105,7 +93,11 @@ export const SceneView = memo(function SceneView({ pane }: { pane: number }) {
     [scene],
   );
 
-  const onCanvasError = useCallback((message: string) => (NO_CONTEXT.test(message) ? setWebgl(false) : setFailure(message)), []);
+  const onCanvasError = useCallback((error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    if (NO_CONTEXT.test(message)) setWebgl(false);
+    else setFailure(message);
+  }, []);
 
   const onCreated = useCallback((state: RootState) => {
     const canvas = state.gl.domElement;
@@ -140,12 +132,12 @@ export const SceneView = memo(function SceneView({ pane }: { pane: number }) {
         onKeyDown={onKeyDown}
       >
         {use3d && container && scene && axes && (
-          <CanvasBoundary onError={onCanvasError}>
+          <ErrorCatcher onError={onCanvasError}>
             <PaneCanvas gl={{ antialias, alpha: false, powerPreference: 'high-performance' }} onCreated={onCreated}>
               <color attach="background" args={['#0f1117']} />
               <Landscape pane={pane} scene={scene} axes={axes} runs={runs} mode={mode} overlays={overlays} container={container} labels={labels} caption={caption} />
             </PaneCanvas>
-          </CanvasBoundary>
+          </ErrorCatcher>
         )}
         {!use3d && scene && <Fallback2D field={scene.field} surface={scene.surface} runs={runs} />}
         {use3d && axes && (
