@@ -175,20 +175,22 @@ export async function waitForIdle(page: Page, timeoutMs = 30_000): Promise<void>
 
 /**
  * Wait until the scene has stopped drawing (it renders on demand, so a quiet frame counter means the
- * latest state is on screen) and no surface is being built (a build in slices draws when it is done).
+ * latest state is on screen), no surface is being built (a build in slices draws when it is done)
+ * and no frame is held while shaders compile (the counter is quiet then too, with an older frame,
+ * or a canvas a resize has cleared, on screen).
  */
 export async function quiet(page: Page, timeoutMs = 30_000): Promise<void> {
   const counters = () =>
     page.evaluate(() => {
-      const scene = (window as unknown as { __descentScene?: { frames: number; building?: number } }).__descentScene;
-      return { frames: scene?.frames ?? 0, building: scene?.building ?? 0 };
+      const scene = (window as unknown as { __descentScene?: { frames: number; building?: number; holding?: number } }).__descentScene;
+      return { frames: scene?.frames ?? 0, building: scene?.building ?? 0, holding: scene?.holding ?? 0 };
     });
   let previous = -1;
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     await page.waitForTimeout(400);
-    const { frames, building } = await counters();
-    if (frames > 0 && frames === previous && building === 0) return;
+    const { frames, building, holding } = await counters();
+    if (frames > 0 && frames === previous && building === 0 && holding === 0) return;
     previous = frames;
   }
   throw new Error('the scene kept drawing or never drew');
