@@ -4,7 +4,7 @@
  * (results, store changes, playback) and moves the HTML labels after each frame.
  */
 import { useFrame, useThree } from '@react-three/fiber';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { BufferAttribute, BufferGeometry, LineBasicMaterial, LineSegments } from 'three';
 import type { CameraMode } from '../../state/setup.ts';
 import type { SceneRun } from './sceneRuns.ts';
@@ -43,30 +43,15 @@ function FrameDriver({ labels }: { labels: LabelRegistry }) {
     };
   }, [invalidate]);
   const warmup = useMemo(() => createShaderWarmup(), []);
-  // Whether this pane's frame is held (counted in sceneCounters().holding while it is).
-  const held = useRef(false);
-  const hold = (on: boolean) => {
-    if (held.current === on) return;
-    held.current = on;
-    sceneCounters().holding += on ? 1 : -1;
-  };
-  useEffect(
-    () => () => {
-      warmup.dispose();
-      hold(false);
-    },
-    [warmup],
-  );
+  useEffect(() => () => warmup.dispose(), [warmup]);
   // Before every other frame callback: the runs share one budget for building paths.
   useFrame(startPathFrame, -1);
   useFrame(({ gl, scene, camera, size }) => {
     // New objects' shaders link in the background; this frame is drawn in a later task.
     if (!warmup.ready(gl, scene, camera)) {
-      hold(true);
       setTimeout(invalidate, 10);
       return;
     }
-    hold(false);
     const started = performance.now();
     gl.render(scene, camera);
     const stats = sceneCounters();

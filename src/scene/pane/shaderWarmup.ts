@@ -9,6 +9,7 @@
  * way to ask without waiting).
  */
 import type { Camera, Object3D, WebGLRenderer } from 'three';
+import { sceneCounters } from './sceneCounters.ts';
 
 /** The longest a frame is held for new shaders; after that it draws (and waits) anyway. */
 const MAX_HOLD_MS = 3000;
@@ -34,9 +35,13 @@ export function createShaderWarmup(): ShaderWarmup {
   let fence: WebGLSync | null = null;
   let context: WebGL2RenderingContext | null = null;
   let holdUntil = 0;
+  // While a fence is pending the frame is held: counted in sceneCounters().holding, so that tests
+  // do not take a quiet frame counter for the latest state on screen.
   const release = () => {
-    if (fence && context) context.deleteSync(fence);
+    if (fence === null) return;
+    context?.deleteSync(fence);
     fence = null;
+    sceneCounters().holding--;
   };
   return {
     ready(renderer, scene, camera) {
@@ -59,6 +64,7 @@ export function createShaderWarmup(): ShaderWarmup {
       if ((renderer.info.programs?.length ?? 0) === programs || typeof WebGL2RenderingContext !== 'function' || !(gl instanceof WebGL2RenderingContext)) return true;
       context = gl;
       fence = gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0);
+      if (fence !== null) sceneCounters().holding++;
       gl.flush();
       holdUntil = performance.now() + MAX_HOLD_MS;
       return fence === null;
