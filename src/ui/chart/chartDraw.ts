@@ -123,7 +123,10 @@ export function drawChart(ctx: CanvasRenderingContext2D, width: number, height: 
     ctx.moveTo(Math.round(x) + 0.5, top);
     ctx.lineTo(Math.round(x) + 0.5, top + plotHeight);
     ctx.stroke();
-    ctx.fillText(wholeSteps ? formatInteger(tick) : formatNumber(tick, 3), x, top + plotHeight + fontSize * 0.35);
+    // Centred under its grid line, but never past the canvas's edge (the last count sits at the plot's right edge).
+    const label = wholeSteps ? formatInteger(tick) : formatNumber(tick, 3);
+    const half = ctx.measureText(label).width / 2;
+    ctx.fillText(label, Math.min(Math.max(x, half), width - half), top + plotHeight + fontSize * 0.35);
   }
   ctx.fillText(model.xTitle, left + plotWidth / 2, top + plotHeight + fontSize * 1.35);
 

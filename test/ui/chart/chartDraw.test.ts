@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../../src/core/random.ts';
 import { drawChart, type ChartLayout, type ChartSeries } from '../../../src/ui/chart/chartDraw.ts';
 import { axisFraction, type Axis } from '../../../src/ui/chart/chartScale.ts';
+import { formatInteger } from '../../../src/view/format.ts';
 
 type Call = [string, number, number];
 
@@ -188,6 +189,48 @@ describe('loss chart series while a run streams in', () => {
     for (const min of [1e-4, 1e-6, 1e-4]) {
       const axis: Axis = { log: true, min, max: 1 };
       expect(stroke(series, axis, 1000)).toEqual(stroke({ ...series, generation: undefined }, axis, 1000));
+    }
+  });
+});
+
+describe('loss chart text', () => {
+  /** Every fillText's horizontal extent, from the context's textAlign and a width of 6 px per character. */
+  function textExtents(draw: (ctx: CanvasRenderingContext2D) => void): { text: string; from: number; to: number }[] {
+    const extents: { text: string; from: number; to: number }[] = [];
+    let align = 'start';
+    let rotated = false;
+    const record: Record<string, unknown> = {
+      measureText: (text: string) => ({ width: text.length * 6 }),
+      rotate: () => (rotated = true),
+      restore: () => (rotated = false),
+      fillText: (text: string, x: number) => {
+        if (rotated) return;
+        const width = text.length * 6;
+        const from = align === 'center' ? x - width / 2 : align === 'right' || align === 'end' ? x - width : x;
+        extents.push({ text, from, to: from + width });
+      },
+    };
+    const ctx = new Proxy(record, {
+      get: (target, key: string) => (key in target ? target[key] : () => undefined),
+      set: (_target, key: string, value: unknown) => {
+        if (key === 'textAlign') align = String(value);
+        return true;
+      },
+    });
+    draw(ctx as unknown as CanvasRenderingContext2D);
+    return extents;
+  }
+
+  it('keeps every label inside the canvas, the last step count under the plot’s right edge included', () => {
+    for (const [width, maxX] of [[366, 1000], [600, 1000], [300, 100000], [420, 200]] as const) {
+      const series: ChartSeries = { values: Float64Array.from({ length: 11 }, (_, i) => 1 / (i + 1)), length: 11, color: '#fff', style: 'solid', axis: 'left' };
+      const axis: Axis = { log: true, min: 0.01, max: 1 };
+      const extents = textExtents((ctx) => drawChart(ctx, width, 200, 12, { maxX, xAxis: 'steps', xTitle: 'step', left: axis, right: null, series: [series], leftTitle: 'loss', rightTitle: '' }));
+      expect(extents.some((extent) => extent.text === formatInteger(maxX))).toBe(true);
+      for (const extent of extents) {
+        expect(extent.from, `"${extent.text}" at width ${width}`).toBeGreaterThanOrEqual(0);
+        expect(extent.to, `"${extent.text}" at width ${width}`).toBeLessThanOrEqual(width);
+      }
     }
   });
 });
