@@ -111,3 +111,108 @@ describe('layouts for every device a class has', () => {
     });
   }
 });
+
+/**
+ * A lesson open (the teacher's first step): the stage's parts tile it. On a screen at least
+ * 900 px wide the lesson is a column beside the landscape, the timeline and the chart, the
+ * stage's full height; below that it shares the bottom row; on a phone it stacks above the
+ * chart. No part covers another, none is squeezed, and no stretch of the stage is left empty
+ * (a lesson once left a blank column and squeezed the chart into a corner at 1440 × 900, and
+ * in presentation mode drew the chart's toolbar over the lesson's question).
+ */
+interface Part {
+  readonly name: string;
+  readonly left: number;
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+}
+
+function stageParts(page: Page): Promise<{ stage: Part; parts: Part[] }> {
+  return page.evaluate(() => {
+    const box = (name: string, element: Element) => {
+      const { left, top, right, bottom } = element.getBoundingClientRect();
+      return { name, left, top, right, bottom };
+    };
+    const parts = ['scene-area', 'timeline-bar', 'chart-panel', 'model-panel', 'lesson-panel', 'inspector']
+      .map((name) => [name, document.querySelector(`main.stage .${name}`)] as const)
+      .filter(([, element]) => element !== null && element.getBoundingClientRect().width > 0 && element.getBoundingClientRect().height > 0)
+      .map(([name, element]) => box(name, element!));
+    return { stage: box('stage', document.querySelector('main.stage')!), parts };
+  });
+}
+
+const area = (part: Part) => Math.max(0, part.right - part.left) * Math.max(0, part.bottom - part.top);
+const overlap = (a: Part, b: Part) => area({ name: '', left: Math.max(a.left, b.left), top: Math.max(a.top, b.top), right: Math.min(a.right, b.right), bottom: Math.min(a.bottom, b.bottom) });
+
+/** The saddle lesson on every device, presented where a projector may be; and a lesson whose surface has a Model view (a third panel in the bottom row). */
+const LESSON_CASES = [
+  ...DEVICES.flatMap((device) => (device.mobile ? [false] : [false, true]).map((presenting) => ({ device, lesson: 'saddle', presenting }))),
+  ...DEVICES.filter((device) => device.name === 'tablet-landscape' || device.name === 'phone').map((device) => ({ device, lesson: 'minibatch', presenting: false })),
+];
+
+describe('a lesson on every device', () => {
+  for (const { device, lesson: lessonId, presenting } of LESSON_CASES) {
+    test(`${lessonId} on ${device.name} ${device.width}×${device.height}${presenting ? ' presenting' : ''}`, async () => {
+      const app = await session.open({ width: device.width, height: device.height, mobile: device.mobile, touch: device.touch });
+      const { page } = app;
+      await settle(page);
+      const menu = page.getByRole('button', { name: /^Menu/ });
+      const picker = page.getByLabel('Lesson', { exact: true });
+      if (!(await picker.isVisible())) await menu.click();
+      await picker.selectOption(lessonId);
+      await settle(page);
+      if (presenting) {
+        const present = page.getByRole('button', { name: 'Presentation', exact: true });
+        if (!(await present.isVisible())) await menu.click();
+        await present.click();
+        await settle(page);
+      }
+      await page.screenshot({ path: `test-results/lesson-${lessonId}-${device.name}${presenting ? '-presenting' : ''}.png`, fullPage: device.mobile });
+      const { stage, parts } = await stageParts(page);
+      const names = parts.map((part) => part.name);
+      expect(names).toContain('lesson-panel');
+      const problems: string[] = [];
+      for (const [index, part] of parts.entries()) {
+        const width = part.right - part.left;
+        const height = part.bottom - part.top;
+        if (width < (part.name === 'model-panel' ? 170 : Math.min(280, device.width * 0.6))) problems.push(`${part.name} only ${Math.round(width)} px wide`);
+        if (part.name !== 'timeline-bar' && height < 140) problems.push(`${part.name} only ${Math.round(height)} px high`);
+        for (const other of parts.slice(index + 1)) {
+          if (overlap(part, other) > 1) problems.push(`${part.name} and ${other.name} overlap by ${Math.round(overlap(part, other))} px²`);
+        }
+      }
+      if (!device.mobile) {
+        const covered = parts.reduce((sum, part) => sum + area(part), 0) / area(stage);
+        if (covered < 0.97) problems.push(`the parts cover ${(covered * 100).toFixed(1)}% of the stage`);
+        const lesson = parts.find((part) => part.name === 'lesson-panel')!;
+        if (device.width >= 900 && !presenting && lesson.bottom - lesson.top < 0.95 * (stage.bottom - stage.top)) problems.push('the lesson is not the stage’s full height');
+      } else {
+        const chart = parts.find((part) => part.name === 'chart-panel');
+        const lesson = parts.find((part) => part.name === 'lesson-panel')!;
+        if (chart && chart.top < lesson.top) problems.push('the chart comes before the lesson');
+      }
+      // No control is cut off by the side of the part it sits in (a narrow column once clipped "Inspect step").
+      problems.push(
+        ...(await page.evaluate(() => {
+          const clipped: string[] = [];
+          for (const part of document.querySelectorAll('main.stage :is(.scene-area, .timeline-bar, .chart-panel, .lesson-panel)')) {
+            const box = part.getBoundingClientRect();
+            for (const control of part.querySelectorAll<HTMLElement>('button, select, input')) {
+              const own = control.getBoundingClientRect();
+              if (own.width === 0 || control.closest('.visually-hidden, .legend-chips')) continue;
+              if (own.left < box.left - 0.5 || own.right > box.right + 0.5) clipped.push(`"${control.getAttribute('aria-label') ?? control.textContent?.trim()}" cut off by the side of .${part.className.split(' ').at(-1)}`);
+            }
+          }
+          return clipped;
+        })),
+      );
+      const controls = await checkControls(page, '.lesson-panel', device.touch);
+      expect([...problems, ...controls.problems]).toEqual([]);
+      expect(controls.checked).toBeGreaterThanOrEqual(4);
+      expect(await overflow(page), 'horizontal overflow (px)').toBeLessThanOrEqual(0);
+      expect(app.errors).toEqual([]);
+      await app.context.close();
+    });
+  }
+});
