@@ -216,3 +216,27 @@ describe('a lesson on every device', () => {
     });
   }
 });
+
+describe('the update inspector beside the landscape', () => {
+  for (const device of DEVICES.filter((device) => !device.mobile)) {
+    test(`${device.name} ${device.width}×${device.height}: the chart keeps a readable width`, async () => {
+      const app = await session.open({ width: device.width, height: device.height, mobile: device.mobile, touch: device.touch });
+      const { page } = app;
+      await settle(page);
+      await page.getByRole('button', { name: 'Inspect step' }).click();
+      await settle(page);
+      await page.screenshot({ path: `test-results/inspector-${device.name}.png` });
+      const { parts } = await stageParts(page);
+      expect(parts.map((part) => part.name)).toContain('inspector');
+      const problems: string[] = [];
+      for (const [index, part] of parts.entries()) {
+        const width = part.right - part.left;
+        if (part.name !== 'model-panel' && width < 280) problems.push(`${part.name} only ${Math.round(width)} px wide`);
+        for (const other of parts.slice(index + 1)) if (overlap(part, other) > 1) problems.push(`${part.name} and ${other.name} overlap`);
+      }
+      expect(problems).toEqual([]);
+      expect(app.errors).toEqual([]);
+      await app.context.close();
+    });
+  }
+});
