@@ -66,10 +66,12 @@ export function TimelineBar() {
       <label htmlFor={`${id}-slider`} className="field-label timeline-label">
         Timeline step
       </label>
+      {/* Named on its own as well: where the bar is narrow (tablets, beside a lesson, presenting) the visible label is not displayed. */}
       <input
         id={`${id}-slider`}
         ref={slider}
         className="timeline-slider"
+        aria-label="Timeline step"
         type="range"
         min={0}
         max={steps}
