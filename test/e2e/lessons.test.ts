@@ -161,7 +161,10 @@ describe('lessons in headless Chromium', () => {
     const { page } = app;
     await page.getByRole('button', { name: 'write a lesson' }).click();
     const dialog = page.getByRole('dialog', { name: 'Write a lesson' });
+    // Before there is a lesson, the room where it will be says how one is made.
+    await expect.poll(() => dialog.getByRole('region', { name: 'How a lesson is made' }).innerText()).toMatch(/asks before it shows/);
     await dialog.getByRole('button', { name: 'New lesson from the current setup' }).click();
+    expect(await dialog.getByRole('region', { name: 'How a lesson is made' }).count()).toBe(0);
     await dialog.getByLabel('Title', { exact: true }).fill('Three optimizers, one valley');
     await dialog.getByLabel('Stage 1: text').fill('Three runs leave the same start. Which one ends lowest?');
     await dialog.getByLabel('Stage 1: prompt').fill('Which run ends lowest?');

@@ -163,7 +163,7 @@ export default function LessonEditor({ onClose }: { onClose: () => void }) {
               ))}
             </ol>
           ) : (
-            <p className="field-hint">No lesson yet. Set up the landscape and runs in the app, then start a lesson from it.</p>
+            <p className="field-hint">No lesson yet.</p>
           )}
           <button type="button" className="button primary" onClick={startLesson} disabled={lessonClass.lessons.length >= MAX_COURSE_LESSONS}>
             New lesson from the current setup
@@ -188,7 +188,17 @@ export default function LessonEditor({ onClose }: { onClose: () => void }) {
           <section className="editor-main" aria-label={`Lesson: ${lesson.title || 'untitled'}`}>
             <LessonForm lesson={lesson} problems={checked.problems} onChange={updateLesson} onStatus={setStatus} />
           </section>
-        ) : null}
+        ) : (
+          <section className="editor-main editor-empty" aria-labelledby="editor-empty-title">
+            <h3 id="editor-empty-title">How a lesson is made</h3>
+            <ol>
+              <li>Set up the landscape and the runs in the app: the surface, the optimizers, their learning rates and starts. That setup becomes the lesson’s.</li>
+              <li>“New lesson from the current setup” opens it here, with one stage.</li>
+              <li>Each stage asks before it shows: a question with choices, a number, or a point to click on the landscape. The paths and curves stay hidden until the class answers.</li>
+              <li>Write what the reveal explains, then teach the class, share its link, or download it as a file that another teacher can import.</li>
+            </ol>
+          </section>
+        )}
       </div>
       <div className="editor-foot">
         <p className="editor-status" role="status">
