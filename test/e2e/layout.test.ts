@@ -145,6 +145,21 @@ function stageParts(page: Page): Promise<{ stage: Part; parts: Part[] }> {
 const area = (part: Part) => Math.max(0, part.right - part.left) * Math.max(0, part.bottom - part.top);
 const overlap = (a: Part, b: Part) => area({ name: '', left: Math.max(a.left, b.left), top: Math.max(a.top, b.top), right: Math.min(a.right, b.right), bottom: Math.min(a.bottom, b.bottom) });
 
+/** Parts narrower than `minWidth(part)` or lower than `minHeight(part)` px, and every pair of parts that overlap. */
+function partProblems(parts: readonly Part[], minWidth: (part: Part) => number, minHeight: (part: Part) => number = () => 0): string[] {
+  const problems: string[] = [];
+  for (const [index, part] of parts.entries()) {
+    const width = part.right - part.left;
+    const height = part.bottom - part.top;
+    if (width < minWidth(part)) problems.push(`${part.name} only ${Math.round(width)} px wide`);
+    if (height < minHeight(part)) problems.push(`${part.name} only ${Math.round(height)} px high`);
+    for (const other of parts.slice(index + 1)) {
+      if (overlap(part, other) > 1) problems.push(`${part.name} and ${other.name} overlap by ${Math.round(overlap(part, other))} px²`);
+    }
+  }
+  return problems;
+}
+
 /** The saddle lesson on every device, presented where a projector may be; and a lesson whose surface has a Model view (a third panel in the bottom row). */
 const LESSON_CASES = [
   ...DEVICES.flatMap((device) => (device.mobile ? [false] : [false, true]).map((presenting) => ({ device, lesson: 'saddle', presenting }))),
@@ -172,16 +187,11 @@ describe('a lesson on every device', () => {
       const { stage, parts } = await stageParts(page);
       const names = parts.map((part) => part.name);
       expect(names).toContain('lesson-panel');
-      const problems: string[] = [];
-      for (const [index, part] of parts.entries()) {
-        const width = part.right - part.left;
-        const height = part.bottom - part.top;
-        if (width < (part.name === 'model-panel' ? 170 : Math.min(280, device.width * 0.6))) problems.push(`${part.name} only ${Math.round(width)} px wide`);
-        if (part.name !== 'timeline-bar' && height < 140) problems.push(`${part.name} only ${Math.round(height)} px high`);
-        for (const other of parts.slice(index + 1)) {
-          if (overlap(part, other) > 1) problems.push(`${part.name} and ${other.name} overlap by ${Math.round(overlap(part, other))} px²`);
-        }
-      }
+      const problems = partProblems(
+        parts,
+        (part) => (part.name === 'model-panel' ? 170 : Math.min(280, device.width * 0.6)),
+        (part) => (part.name === 'timeline-bar' ? 0 : 140),
+      );
       if (!device.mobile) {
         const covered = parts.reduce((sum, part) => sum + area(part), 0) / area(stage);
         if (covered < 0.97) problems.push(`the parts cover ${(covered * 100).toFixed(1)}% of the stage`);
@@ -228,13 +238,7 @@ describe('the update inspector beside the landscape', () => {
       await page.screenshot({ path: `test-results/inspector-${device.name}.png` });
       const { parts } = await stageParts(page);
       expect(parts.map((part) => part.name)).toContain('inspector');
-      const problems: string[] = [];
-      for (const [index, part] of parts.entries()) {
-        const width = part.right - part.left;
-        if (part.name !== 'model-panel' && width < 280) problems.push(`${part.name} only ${Math.round(width)} px wide`);
-        for (const other of parts.slice(index + 1)) if (overlap(part, other) > 1) problems.push(`${part.name} and ${other.name} overlap`);
-      }
-      expect(problems).toEqual([]);
+      expect(partProblems(parts, (part) => (part.name === 'model-panel' ? 0 : 280))).toEqual([]);
       expect(app.errors).toEqual([]);
       await app.context.close();
     });
