@@ -244,3 +244,81 @@ describe('the update inspector beside the landscape', () => {
     });
   }
 });
+
+/**
+ * The timeline bar follows its own width (a container query), whatever narrows it: the same
+ * checks at every width from a phone's to a wide screen's, in the normal and the presentation
+ * type size, with the longest read-out a run can show. Its parts never overlap or stick out of
+ * the bar, the read-out is never clipped, the slider keeps a usable width, and the visible label
+ * is shown wherever the bar has room for it.
+ */
+function timelineProblems(page: Page, width: number | null): Promise<{ label: boolean; sliderRow: boolean; problems: string[] }> {
+  return page.evaluate((width) => {
+    const bar = document.querySelector<HTMLElement>('main.stage > .timeline-bar')!;
+    if (width !== null) {
+      bar.style.width = `${width}px`;
+      bar.style.justifySelf = 'start';
+    }
+    const readout = bar.querySelector<HTMLElement>('.timeline-readout')!;
+    readout.textContent = 'step 100\u202f000 of 100\u202f000';
+    const barBox = bar.getBoundingClientRect();
+    const problems: string[] = [];
+    const parts = [...bar.querySelectorAll<HTMLElement>('.timeline-play, .timeline-label, .timeline-slider, .timeline-readout, .timeline-inspect')]
+      .filter((part) => getComputedStyle(part).display !== 'none')
+      .map((part) => ({ name: part.className.split(' ').at(-1)!, part, box: part.getBoundingClientRect() }));
+    for (const [index, { name, part, box }] of parts.entries()) {
+      if (box.left < barBox.left - 0.5 || box.right > barBox.right + 0.5) problems.push(`${name} sticks out of the bar`);
+      if (part.scrollWidth > part.clientWidth + 1) problems.push(`${name} is clipped (${part.scrollWidth} > ${part.clientWidth})`);
+      for (const other of parts.slice(index + 1)) {
+        const x = Math.min(box.right, other.box.right) - Math.max(box.left, other.box.left);
+        const y = Math.min(box.bottom, other.box.bottom) - Math.max(box.top, other.box.top);
+        if (x > 0.5 && y > 0.5) problems.push(`${name} overlaps ${other.name}`);
+      }
+    }
+    const slider = parts.find((part) => part.name === 'timeline-slider')!.box;
+    if (slider.width < 80) problems.push(`the slider is ${Math.round(slider.width)} px wide`);
+    const play = parts.find((part) => part.name === 'timeline-play')!.box;
+    return { label: parts.some((part) => part.name === 'timeline-label'), sliderRow: slider.top >= play.bottom, problems };
+  }, width);
+}
+
+describe('the timeline bar at every width', () => {
+  test('from a phone’s width to a wide screen’s, in normal and presentation type', async () => {
+    const app = await session.open({ width: 1600, height: 900 });
+    const { page } = app;
+    await settle(page);
+    for (const presenting of [false, true]) {
+      if (presenting) {
+        await page.getByRole('button', { name: 'Presentation', exact: true }).click();
+        await settle(page);
+      }
+      const mode = presenting ? 'presenting' : 'normal';
+      const widths = [320, 360, 420, 480, 540, 600, 660, 720, 780, 840, 900, 1000, 1100];
+      const seen = [];
+      for (const width of widths) {
+        const { label, sliderRow, problems } = await timelineProblems(page, width);
+        seen.push({ width, label, sliderRow });
+        expect(problems, `${mode}, bar ${width} px`).toEqual([]);
+      }
+      // The label is shown on a wide bar, and given up (before anything is squeezed) on narrow ones;
+      // the slider has a row of its own only where the bar is phone-narrow.
+      expect(seen.filter((entry) => entry.width >= (presenting ? 1000 : 900)).every((entry) => entry.label), mode).toBe(true);
+      expect(seen.filter((entry) => entry.width <= 420).every((entry) => !entry.label && entry.sliderRow), mode).toBe(true);
+      expect(seen.filter((entry) => entry.width >= 600).every((entry) => !entry.sliderRow), mode).toBe(true);
+    }
+    expect(app.errors).toEqual([]);
+    await app.context.close();
+  });
+
+  // Where the viewport alone once decided: 1280 px wide with the controls panel and the inspector open.
+  test('at 1280×720 with the controls panel and the inspector open', async () => {
+    const app = await session.open({ width: 1280, height: 720 });
+    const { page } = app;
+    await settle(page);
+    await page.getByRole('button', { name: 'Inspect step' }).click();
+    await settle(page);
+    expect((await timelineProblems(page, null)).problems).toEqual([]);
+    expect(app.errors).toEqual([]);
+    await app.context.close();
+  });
+});

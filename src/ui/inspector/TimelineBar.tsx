@@ -13,8 +13,10 @@ import { OverlayKey } from './OverlayKey.tsx';
 import './inspector.css';
 
 
+/** "step 1 200 of 100 000", its numbers held together (narrow no-break spaces): on a narrow bar the read-out wraps between its words, never inside a number. */
 function stepText(step: number, steps: number): string {
-  return `step ${formatInteger(step)} of ${formatInteger(steps)}`;
+  const whole = (value: number) => formatInteger(value).replaceAll('\u2009', '\u202f');
+  return `step ${whole(step)} of ${whole(steps)}`;
 }
 
 export function TimelineBar() {
@@ -60,32 +62,35 @@ export function TimelineBar() {
 
   return (
     <div className="timeline-bar" role="group" aria-label="Timeline">
-      <button type="button" className="button primary timeline-play" onClick={togglePlay} aria-keyshortcuts="Space">
-        {playing ? 'Pause' : 'Play'}
-      </button>
-      <label htmlFor={`${id}-slider`} className="field-label timeline-label">
-        Timeline step
-      </label>
-      {/* Named on its own as well: where the bar is narrow (tablets, beside a lesson, presenting) the visible label is not displayed. */}
-      <input
-        id={`${id}-slider`}
-        ref={slider}
-        className="timeline-slider"
-        aria-label="Timeline step"
-        type="range"
-        min={0}
-        max={steps}
-        step={1}
-        defaultValue={0}
-        aria-keyshortcuts="ArrowLeft ArrowRight Shift+ArrowLeft Shift+ArrowRight Home End"
-        onChange={(event) => seekStep(Number(event.currentTarget.value))}
-        onKeyDown={onKeyDown}
-      />
-      <output ref={readout} htmlFor={`${id}-slider`} className="timeline-readout" />
-      <button type="button" className="button timeline-inspect" aria-pressed={inspectorOpen} aria-controls={inspectorOpen ? 'update-inspector' : undefined} onClick={() => setInspectorOpen(!inspectorOpen)}>
-        Inspect step
-      </button>
-      <OverlayKey />
+      {/* The bar is a CSS container and this row its grid: the row's columns follow the bar's own width (inspector.css). */}
+      <div className="timeline-row">
+        <button type="button" className="button primary timeline-play" onClick={togglePlay} aria-keyshortcuts="Space">
+          {playing ? 'Pause' : 'Play'}
+        </button>
+        <label htmlFor={`${id}-slider`} className="field-label timeline-label">
+          Timeline step
+        </label>
+        {/* Named on its own as well: where the bar is narrow the visible label is not displayed. */}
+        <input
+          id={`${id}-slider`}
+          ref={slider}
+          className="timeline-slider"
+          aria-label="Timeline step"
+          type="range"
+          min={0}
+          max={steps}
+          step={1}
+          defaultValue={0}
+          aria-keyshortcuts="ArrowLeft ArrowRight Shift+ArrowLeft Shift+ArrowRight Home End"
+          onChange={(event) => seekStep(Number(event.currentTarget.value))}
+          onKeyDown={onKeyDown}
+        />
+        <output ref={readout} htmlFor={`${id}-slider`} className="timeline-readout" />
+        <button type="button" className="button timeline-inspect" aria-pressed={inspectorOpen} aria-controls={inspectorOpen ? 'update-inspector' : undefined} onClick={() => setInspectorOpen(!inspectorOpen)}>
+          Inspect step
+        </button>
+        <OverlayKey />
+      </div>
     </div>
   );
 }
