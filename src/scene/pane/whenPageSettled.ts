@@ -5,10 +5,11 @@
  * Why: creating a WebGL context is a synchronous call into the GPU process, which
  * first finishes whatever it was doing. While the app boots, that is rasterizing and
  * compositing the frames that show the shell; a context asked for then kept the main
- * thread waiting 50–160 ms (a long task, total blocking time ×4 on Lighthouse's phone
- * profile). Asked two quiet frames later, the same call took 5–50 ms (median 17 vs 53
- * over 8 boots each, scripts/lighthouse/traceBoot.ts's machine). The scene shows
- * ~100–200 ms later; the canvas is never the page's largest paint.
+ * thread waiting 35–160 ms, a long task (counted at 4× its length on Lighthouse's
+ * phone profile). Asked two quiet frames later, the same call took 4–85 ms: medians of
+ * 6 fresh boots, 75 and 78 ms before, 42 and 5 ms after, in two alternated runs of
+ * scripts/lighthouse/contextTiming.ts, where it was asked for up to ~150 ms later. The canvas
+ * is never the page's largest paint.
  *
  * `limitMs` bounds the wait whatever the page does (a page that never idles, a hidden
  * tab that draws no frames). Returns a function that cancels the wait.
