@@ -11,7 +11,7 @@
  * wrapper, and an error inside the 3D tree, or a failure to create the WebGL
  * context, is rethrown here so that the pane's error boundary sees it. The scene
  * uses no React context from the page (its stores are modules), so no bridge. The
- * context is made once the page has settled (whenPageSettled.ts), not at first layout.
+ * context is made once the page has settled (view/pageSettled.ts), not at first layout.
  *
  * A JSX element naming a class that is not in CATALOGUE fails at render ("R3F: X is
  * not part of the THREE namespace"); `paneCanvas.test.ts` checks the scene's sources.
@@ -20,7 +20,7 @@ import { createRoot, events, extend, type ReconcilerRoot, type RootState } from 
 import { Suspense, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { AmbientLight, Color, DirectionalLight, Group, Mesh, OrthographicCamera, PerspectiveCamera } from 'three';
 import { ErrorCatcher } from './ErrorCatcher.tsx';
-import { whenPageSettled } from './whenPageSettled.ts';
+import { afterPageSettled } from '../../view/pageSettled.ts';
 
 /** Every three.js class the scene (and drei's cameras) writes as a JSX element, by its JSX name. */
 export const CATALOGUE = { AmbientLight, Color, DirectionalLight, Group, Mesh, OrthographicCamera, PerspectiveCamera };
@@ -50,9 +50,9 @@ export function PaneCanvas({ gl, onCreated, children }: PaneCanvasProps) {
   const root = useRef<ReconcilerRoot<HTMLCanvasElement> | null>(null);
   const [size, setSize] = useState<Size | null>(null);
   const [error, setError] = useState<{ error: unknown } | null>(null);
-  // The WebGL context is created once the page has settled (whenPageSettled.ts says why).
+  // The WebGL context is created once the page has settled after its boot (view/pageSettled.ts says why).
   const [settled, setSettled] = useState(false);
-  useEffect(() => whenPageSettled(() => setSettled(true)), []);
+  useEffect(() => afterPageSettled(() => setSettled(true)), []);
   // Rethrown during render so that the boundary around the pane sees it.
   if (error) throw error.error;
 

@@ -16,6 +16,7 @@ import { indexAtX, xUnit, type LossScale } from './chartAxes.ts';
 import { planChart, plottedValue, type ChartRun, type PlottedRun } from './chartData.ts';
 import { ChartAxisChoice } from './ChartAxisChoice.tsx';
 import { fitCanvas2d } from '../../view/canvas2d.ts';
+import { afterPageSettled, isPageSettled } from '../../view/pageSettled.ts';
 import { publishChart } from './chartSnapshot.ts';
 import { formatInteger, formatNumber, formatPoint } from '../../view/format.ts';
 import { usePaneSurfaces } from '../runs/usePaneSurfaces.ts';
@@ -47,8 +48,25 @@ function cursorPoints(drawn: Drawn, step: number): CursorPoint[] {
 }
 
 /** One pending redraw at a time, at the pacing's next allowed moment; it draws the latest setup. */
-function scheduleDraw(pacing: { timer: number; nextAt: number }, draw: { readonly current: (() => void) | null }): void {
-  if (pacing.timer !== 0) return;
+interface Pacing {
+  timer: number;
+  nextAt: number;
+  /** Cancels the wait for the page to settle, while the first drawing waits for it. */
+  cancelWait: (() => void) | null;
+}
+
+function scheduleDraw(pacing: Pacing, draw: { readonly current: (() => void) | null }): void {
+  if (pacing.timer !== 0 || pacing.cancelWait) return;
+  // The first drawing on a 2D canvas waits for the GPU process (it sets up the canvas's shared
+  // images); during the boot that process is busy drawing the page's first frames, and the chart's
+  // first draw once kept the main thread 13–160 ms. It waits until the page has settled instead.
+  if (!isPageSettled()) {
+    pacing.cancelWait = afterPageSettled(() => {
+      pacing.cancelWait = null;
+      scheduleDraw(pacing, draw);
+    });
+    return;
+  }
   pacing.timer = window.setTimeout(() => {
     pacing.timer = 0;
     draw.current?.();
@@ -107,7 +125,7 @@ export function LossChart() {
   // setup changes): a chart of 16 × 100,000 points does not redraw per chunk, and
   // scrubbing a slider at 100 events/s does not redraw per event.
   const drawRef = useRef<(() => void) | null>(null);
-  const pacing = useRef({ timer: 0, nextAt: 0 });
+  const pacing = useRef<Pacing>({ timer: 0, nextAt: 0, cancelWait: null });
   useEffect(() => {
     const canvas = plotRef.current;
     if (!canvas || !size || size.width < 10 || size.height < 10) {
@@ -151,6 +169,8 @@ export function LossChart() {
       unsubscribe();
       if (state.timer !== 0) clearTimeout(state.timer);
       state.timer = 0;
+      state.cancelWait?.();
+      state.cancelWait = null;
       publishChart(null);
     };
   }, []);
@@ -159,8 +179,8 @@ export function LossChart() {
   useEffect(() => {
     const canvas = cursorRef.current;
     if (!canvas || !size) return;
-    const ctx = fitCanvas2d(canvas, size.width, size.height);
-    if (!ctx) return;
+    // Its context is made at the first cursor drawn, after the chart's first draw (see scheduleDraw).
+    let ctx: CanvasRenderingContext2D | null = null;
     let lastStep = Number.NaN;
     let lastRevision = -1;
     let lastDrawn: typeof drawnRef.current = null;
@@ -173,6 +193,8 @@ export function LossChart() {
       const shown = Number.isFinite(step) && visibleRuns.length > 0 ? Math.floor(step) : Number.POSITIVE_INFINITY;
       // Redrawn when the step moves, points arrive, or the chart itself was redrawn (another x axis, scale or size).
       if (shown === lastStep && appResults.revision === lastRevision && current === lastDrawn) return;
+      ctx ??= fitCanvas2d(canvas, size.width, size.height);
+      if (!ctx) return;
       lastDrawn = current;
       lastStep = shown;
       lastRevision = appResults.revision;

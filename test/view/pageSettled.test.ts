@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { whenPageSettled, type SettleHost } from '../../../src/scene/pane/whenPageSettled.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { whenPageSettled, type SettleHost } from '../../src/view/pageSettled.ts';
 
 /** A host whose idle periods, frames and timers the test releases by hand, in order. */
 function fakeHost() {
@@ -66,5 +66,29 @@ describe('whenPageSettled', () => {
     timers[0].callback();
     expect(starts).toBe(0);
     expect(timers[0].cancelled).toBe(true);
+  });
+});
+
+describe('afterPageSettled', () => {
+  it('waits once for the whole page: callers queue until it has settled, later callers are called at once', async () => {
+    vi.resetModules();
+    const { afterPageSettled, isPageSettled } = await import('../../src/view/pageSettled.ts');
+    const { host, idles, frames } = fakeHost();
+    const calls: string[] = [];
+    afterPageSettled(() => calls.push('chart'), host);
+    const cancel = afterPageSettled(() => calls.push('cancelled'));
+    afterPageSettled(() => calls.push('scene'));
+    cancel();
+    expect(idles).toHaveLength(1);
+    while (idles.length > 0 || frames.length > 0) {
+      expect(calls).toEqual([]);
+      expect(isPageSettled()).toBe(false);
+      if (idles.length > 0) idles.shift()!.callback();
+      else frames.shift()!();
+    }
+    expect(calls).toEqual(['chart', 'scene']);
+    expect(isPageSettled()).toBe(true);
+    afterPageSettled(() => calls.push('later'));
+    expect(calls).toEqual(['chart', 'scene', 'later']);
   });
 });
