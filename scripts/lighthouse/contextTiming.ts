@@ -1,9 +1,11 @@
 /**
  * How long the main thread waits for each canvas context while the app boots: loads a
  * build in a fresh headless Chromium per boot (Lighthouse's phone viewport, 412×823 at
- * DPR 1.75), wraps HTMLCanvasElement.getContext in an init script, and prints, per
- * boot, when each context was asked for (ms after navigation) and how long the call took.
- * A WebGL context made while the GPU process is busy waits for it (whenPageSettled.ts).
+ * DPR 1.75), wraps HTMLCanvasElement.getContext and CanvasRenderingContext2D's
+ * setTransform (the first drawing call of every 2D canvas here, view/canvas2d.ts) in an
+ * init script, and prints, per boot, when each was called (ms after navigation) and how
+ * long it took. A WebGL context, or a page's first 2D drawing, asked for while the GPU
+ * process is busy waits for it (view/pageSettled.ts).
  *
  * Run: npx tsx scripts/lighthouse/contextTiming.ts [dist dir] [boots] [hash]
  */
@@ -23,10 +25,17 @@ const WRAP = `(() => {
     log.push({ type, at: started, ms: performance.now() - started });
     return context;
   };
+  const setTransform = CanvasRenderingContext2D.prototype.setTransform;
+  CanvasRenderingContext2D.prototype.setTransform = function (...args) {
+    const started = performance.now();
+    setTransform.apply(this, args);
+    log.push({ type: '2d setTransform', at: started, ms: performance.now() - started });
+  };
 })()`;
 
 const server = await serveDist(dist);
 const webgl: number[] = [];
+const firstDrawing: number[] = [];
 try {
   for (let boot = 1; boot <= boots; boot++) {
     const browser = await launchChromium();
@@ -39,6 +48,8 @@ try {
       const log = (await page.evaluate('window.__contextLog')) as { type: string; at: number; ms: number }[];
       console.log(`boot ${boot}: ${log.map((entry) => `${entry.type} at ${entry.at.toFixed(0)} ms took ${entry.ms.toFixed(1)} ms`).join('; ')}`);
       webgl.push(...log.filter((entry) => entry.type.startsWith('webgl')).map((entry) => entry.ms));
+      const drawing = log.find((entry) => entry.type === '2d setTransform');
+      if (drawing) firstDrawing.push(drawing.ms);
     } finally {
       await browser.close();
     }
@@ -46,6 +57,11 @@ try {
 } finally {
   await server.close();
 }
-const sorted = [...webgl].sort((a, b) => a - b);
-const median = sorted.length === 0 ? NaN : sorted.length % 2 ? sorted[sorted.length >> 1] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-console.log(`WebGL getContext over ${boots} boots: median ${median.toFixed(1)} ms (${sorted.map((ms) => ms.toFixed(0)).join(', ')})`);
+function summary(name: string, values: number[]): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  const median = sorted.length === 0 ? NaN : sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  return `${name} over ${boots} boots: median ${median.toFixed(1)} ms (${sorted.map((ms) => ms.toFixed(0)).join(', ')})`;
+}
+console.log(summary('WebGL getContext', webgl));
+console.log(summary('first 2D drawing (setTransform)', firstDrawing));
