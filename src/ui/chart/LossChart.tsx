@@ -47,7 +47,6 @@ function cursorPoints(drawn: Drawn, step: number): CursorPoint[] {
   return points;
 }
 
-/** One pending redraw at a time, at the pacing's next allowed moment; it draws the latest setup. */
 interface Pacing {
   timer: number;
   nextAt: number;
@@ -55,6 +54,7 @@ interface Pacing {
   cancelWait: (() => void) | null;
 }
 
+/** One pending redraw at a time, at the pacing's next allowed moment; it draws the latest setup. */
 function scheduleDraw(pacing: Pacing, draw: { readonly current: (() => void) | null }): void {
   if (pacing.timer !== 0 || pacing.cancelWait) return;
   // The first drawing on a 2D canvas waits for the GPU process (it sets up the canvas's shared
