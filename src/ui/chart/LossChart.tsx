@@ -16,8 +16,8 @@ import { indexAtX, xUnit, type LossScale } from './chartAxes.ts';
 import { planChart, plottedValue, type ChartRun, type PlottedRun } from './chartData.ts';
 import { ChartAxisChoice } from './ChartAxisChoice.tsx';
 import { fitCanvas2d } from '../../view/canvas2d.ts';
-import { afterPageSettled, isPageSettled } from '../../view/pageSettled.ts';
 import { publishChart } from './chartSnapshot.ts';
+import { cancelDraw, scheduleDraw, type Pacing } from './drawPacing.ts';
 import { formatInteger, formatNumber, formatPoint } from '../../view/format.ts';
 import { usePaneSurfaces } from '../runs/usePaneSurfaces.ts';
 
@@ -45,32 +45,6 @@ function cursorPoints(drawn: Drawn, step: number): CursorPoint[] {
     points.push({ color: run.color, x: run.xs ? run.xs[index] : index, value: plottedValue(run, index, drawn.scale, drawn.axis) });
   }
   return points;
-}
-
-interface Pacing {
-  timer: number;
-  nextAt: number;
-  /** Cancels the wait for the page to settle, while the first drawing waits for it. */
-  cancelWait: (() => void) | null;
-}
-
-/** One pending redraw at a time, at the pacing's next allowed moment; it draws the latest setup. */
-function scheduleDraw(pacing: Pacing, draw: { readonly current: (() => void) | null }): void {
-  if (pacing.timer !== 0 || pacing.cancelWait) return;
-  // The first drawing on a 2D canvas waits for the GPU process (it sets up the canvas's shared
-  // images); during the boot that process is busy drawing the page's first frames, and the chart's
-  // first draw once kept the main thread 13–160 ms. It waits until the page has settled instead.
-  if (!isPageSettled()) {
-    pacing.cancelWait = afterPageSettled(() => {
-      pacing.cancelWait = null;
-      scheduleDraw(pacing, draw);
-    });
-    return;
-  }
-  pacing.timer = window.setTimeout(() => {
-    pacing.timer = 0;
-    draw.current?.();
-  }, Math.max(0, pacing.nextAt - performance.now()));
 }
 
 export function LossChart() {
@@ -167,10 +141,7 @@ export function LossChart() {
     const unsubscribe = appResults.subscribe(() => scheduleDraw(state, drawRef));
     return () => {
       unsubscribe();
-      if (state.timer !== 0) clearTimeout(state.timer);
-      state.timer = 0;
-      state.cancelWait?.();
-      state.cancelWait = null;
+      cancelDraw(state);
       publishChart(null);
     };
   }, []);
